@@ -1,0 +1,296 @@
+package simlab.sim;
+
+import static simlab.sim.NetworkConfig.*;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The simulated network with labrpc's semantics (see {@link NetworkConfig} for the numbers).
+ * Connectivity is per directed link, like labrpc's per-end enable: by default every link
+ * is up; the harness disables links to disconnect servers or to build partitions.
+ */
+public final class Network {
+  private static final long MS = 1_000_000L;
+
+  private final Simulation sim;
+  private final RandomGenerator rng;
+  private final MessageCodec codec = new MessageCodec();
+  private final Set<Link> disabled = new HashSet<>();
+  private final Map<String, Long> perServerCount = new LinkedHashMap<>();
+  private boolean reliable = true;
+  private boolean longDelays;
+  private boolean longReordering;
+  private long totalCount;
+  private long totalBytes;
+
+  private record Link(String from, String to) {
+  }
+
+  Network(Simulation sim) {
+    this.sim = sim;
+    this.rng = sim.streams().stream("network");
+  }
+
+  public void setReliable(boolean reliable) {
+    this.reliable = reliable;
+    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, reliable ? "reliable" : "unreliable", 0);
+  }
+
+  public boolean reliable() {
+    return reliable;
+  }
+
+  /** Calls to unreachable servers fail after up to 7 s instead of 100 ms (the Raft tests' setting). */
+  public void setLongDelays(boolean on) {
+    this.longDelays = on;
+    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "long-delays" : "short-delays", 0);
+  }
+
+  public void setLongReordering(boolean on) {
+    this.longReordering = on;
+    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "long-reordering" : "no-reordering", 0);
+  }
+
+  public void setLinkEnabled(String from, String to, boolean enabled) {
+    boolean changed = enabled ? disabled.remove(new Link(from, to)) : disabled.add(new Link(from, to));
+    if (changed) {
+      sim.trace().record(sim.nowNanos(), TraceKind.LINK, from, to, enabled ? "up" : "down", 0);
+    }
+  }
+
+  public boolean linkEnabled(String from, String to) {
+    return disabled.isEmpty() || !disabled.contains(new Link(from, to));
+  }
+
+  /** Cuts every link into and out of {@code node}. */
+  public void isolate(String node) {
+    for (String other : sim.nodeIds()) {
+      if (!other.equals(node)) {
+        setLinkEnabled(node, other, false);
+        setLinkEnabled(other, node, false);
+      }
+    }
+  }
+
+  /** Sets links between {@code a} and {@code b}, both directions. */
+  public void setConnected(String a, String b, boolean enabled) {
+    setLinkEnabled(a, b, enabled);
+    setLinkEnabled(b, a, enabled);
+  }
+
+  /**
+   * Splits the listed nodes into groups: links inside a group are up, links between
+   * groups are down. Links to nodes not listed are left as they are.
+   */
+  public void partition(List<? extends Collection<String>> groups) {
+    for (int g = 0; g < groups.size(); g++) {
+      for (String a : groups.get(g)) {
+        for (int h = 0; h < groups.size(); h++) {
+          for (String b : groups.get(h)) {
+            if (!a.equals(b)) {
+              setLinkEnabled(a, b, g == h);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Brings every link up again. */
+  public void healAll() {
+    for (Link l : List.copyOf(disabled)) {
+      setLinkEnabled(l.from(), l.to(), true);
+    }
+  }
+
+  /** Every call submitted, including calls that could not be delivered (labrpc GetTotalCount). */
+  public long totalCount() {
+    return totalCount;
+  }
+
+  /** Request bytes at submit plus reply bytes for delivered replies (labrpc GetTotalBytes). */
+  public long totalBytes() {
+    return totalBytes;
+  }
+
+  /** Requests that reached {@code server}'s handlers (labrpc GetCount). */
+  public long rpcCount(String server) {
+    return perServerCount.getOrDefault(server, 0L);
+  }
+
+  public MessageCodec codec() {
+    return codec;
+  }
+
+  <R> void send(NodeRuntime from, String to, Rpc<R> request, Consumer<Optional<R>> onReply) {
+    totalCount++;
+    MessageCodec.Sealed sealed = codec.seal(request);
+    totalBytes += sealed.bytes();
+    String type = request.getClass().getSimpleName();
+    sim.trace().record(sim.nowNanos(), TraceKind.SEND, from.id, to, type, sealed.bytes());
+    PendingCall<R> call = new PendingCall<>(from, to, type, onReply);
+    NodeRuntime target = sim.runtimeOf(to);
+    if (target == null || !linkEnabled(from.id, to)) {
+      int ms = rng.nextInt(longDelays ? LONG_DELAY_MS : SHORT_FAIL_MS);
+      sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":unreachable", ms);
+      failAfter(call, ms * MS);
+      return;
+    }
+    long delay = BASE_LATENCY.toNanos();
+    if (!reliable) {
+      delay += rng.nextInt(UNRELIABLE_DELAY_MS) * MS;
+      if (rng.nextInt(1000) < DROP_PER_MILLE) {
+        sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":request", 0);
+        failAfter(call, delay);
+        return;
+      }
+    }
+    Object value = sealed.value();
+    sim.scheduleAt(sim.nowNanos() + delay, null, "deliver " + type, null, () -> deliver(call, target, value));
+  }
+
+  private void deliver(PendingCall<?> call, NodeRuntime target, Object request) {
+    if (!target.alive) {
+      // The server was killed while the request was in flight: labrpc notices within a poll.
+      failAfter(call, rng.nextInt(SHORT_FAIL_MS) * MS);
+      return;
+    }
+    perServerCount.merge(target.id, 1L, Long::sum);
+    sim.trace().record(sim.nowNanos(), TraceKind.DELIVER, target.id, call.caller.id, call.type, 0);
+    NodeRuntime.Handler h = target.handlers.get(request.getClass());
+    if (h == null) {
+      throw sim.failure("node " + target.id + " has no handler for " + request.getClass().getName()
+          + " (sent by " + call.caller.id + ")", null);
+    }
+    if (h.sync() != null) {
+      Object reply = sim.runAs(target, "handling " + call.type + " from " + call.caller.id, () -> h.sync().apply(request));
+      replyPath(call, target, reply);
+    } else {
+      AsyncReply responder = new AsyncReply(call, target);
+      sim.runAs(target, "handling " + call.type + " from " + call.caller.id, () -> {
+        h.async().handle(request, responder);
+        return null;
+      });
+      if (!responder.answered) {
+        responder.pollDeath();
+      }
+    }
+  }
+
+  private void replyPath(PendingCall<?> call, NodeRuntime target, Object reply) {
+    if (!target.alive || !linkEnabled(call.caller.id, target.id)) {
+      // labrpc re-checks "dead" after the handler: a killed server's answer never counts.
+      failAfter(call, 0);
+      return;
+    }
+    if (!reliable && rng.nextInt(1000) < DROP_PER_MILLE) {
+      sim.trace().record(sim.nowNanos(), TraceKind.DROP, target.id, call.caller.id, call.type + ":reply", 0);
+      failAfter(call, 0);
+      return;
+    }
+    MessageCodec.Sealed sealed = codec.seal(reply);
+    long delay = BASE_LATENCY.toNanos();
+    if (longReordering && rng.nextInt(REORDER_DENOMINATOR) < REORDER_NUMERATOR) {
+      delay = (REORDER_BASE_MS + rng.nextInt(1 + rng.nextInt(REORDER_SPREAD_MS))) * MS;
+    }
+    sim.scheduleAt(sim.nowNanos() + delay, null, "reply " + call.type, null, () -> {
+      totalBytes += sealed.bytes();
+      sim.trace().record(sim.nowNanos(), TraceKind.REPLY, call.caller.id, target.id, call.type, sealed.bytes());
+      call.finish(sealed.value());
+    });
+  }
+
+  private void failAfter(PendingCall<?> call, long delayNanos) {
+    sim.scheduleAt(sim.nowNanos() + delayNanos, null, "no reply " + call.type, null, () -> {
+      if (!call.done) {
+        sim.trace().record(sim.nowNanos(), TraceKind.NO_REPLY, call.caller.id, call.to, call.type, 0);
+      }
+      call.finish(null);
+    });
+  }
+
+  /** One outstanding call; its callback runs at most once, and only while the caller lives. */
+  private final class PendingCall<R> {
+    final NodeRuntime caller;
+    final String to;
+    final String type;
+    final Consumer<Optional<R>> onReply;
+    boolean done;
+
+    PendingCall(NodeRuntime caller, String to, String type, Consumer<Optional<R>> onReply) {
+      this.caller = caller;
+      this.to = to;
+      this.type = type;
+      this.onReply = onReply;
+    }
+
+    @SuppressWarnings("unchecked")
+    void finish(Object replyOrNull) {
+      if (done) {
+        return;
+      }
+      done = true;
+      if (!caller.alive) {
+        return;
+      }
+      Optional<R> result = Optional.ofNullable((R) replyOrNull);
+      sim.runAs(caller, (replyOrNull == null ? "no-reply callback of " : "reply callback of ") + type, () -> {
+        onReply.accept(result);
+        return null;
+      });
+    }
+  }
+
+  /** The responder handed to an asynchronous handler. */
+  private final class AsyncReply implements NodeContext.Responder<Object> {
+    final PendingCall<?> call;
+    final NodeRuntime target;
+    boolean answered;
+
+    AsyncReply(PendingCall<?> call, NodeRuntime target) {
+      this.call = call;
+      this.target = target;
+    }
+
+    @Override
+    public void reply(Object reply) {
+      if (answered || call.done) {
+        return;
+      }
+      answered = true;
+      replyPath(call, target, reply);
+    }
+
+    @Override
+    public void fail() {
+      if (answered || call.done) {
+        return;
+      }
+      answered = true;
+      failAfter(call, 0);
+    }
+
+    /** labrpc polls every 100 ms whether the server of a pending call is gone. */
+    void pollDeath() {
+      sim.scheduleAt(sim.nowNanos() + DEAD_POLL.toNanos(), null, "dead-poll " + call.type, null, () -> {
+        if (answered || call.done) {
+          return;
+        }
+        if (!target.alive || !linkEnabled(call.caller.id, target.id)) {
+          answered = true;
+          failAfter(call, 0);
+        } else {
+          pollDeath();
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package simlab.sim;
+
+import java.time.Duration;
+
+/**
+ * A run that cannot go on: a node threw, virtual time stopped advancing, or an invariant
+ * monitor saw a violation. The message names the node, the event, the virtual time and
+ * the seed, so the failure can be replayed exactly.
+ */
+public final class SimulationFailure extends RuntimeException {
+  private final long seed;
+  private final long atNanos;
+
+  public SimulationFailure(String what, long seed, long atNanos, Throwable cause) {
+    super(what + " [at virtual time " + formatTime(atNanos) + ", seed " + seed + "]", cause);
+    this.seed = seed;
+    this.atNanos = atNanos;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public Duration at() {
+    return Duration.ofNanos(atNanos);
+  }
+
+  public static String formatTime(long nanos) {
+    return String.format("%d.%06ds", nanos / 1_000_000_000L, (nanos % 1_000_000_000L) / 1000);
+  }
+}
