@@ -1,0 +1,121 @@
+package simlab.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import simlab.sim.Simulation;
+
+/**
+ * Gives every {@link SimTest} its seeds, injects the {@link Seed}, reports the trace hash
+ * of the run (report entry {@code trace-hash}) and rewrites a failure so that it names
+ * the seed and the exact command that replays it.
+ */
+public final class SeedExtension implements TestTemplateInvocationContextProvider {
+  public static final long DEFAULT_SEED = 1;
+
+  @Override
+  public boolean supportsTestTemplate(ExtensionContext context) {
+    return context.getRequiredTestMethod().isAnnotationPresent(SimTest.class);
+  }
+
+  @Override
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+    String name = testName(context);
+    long base = parseLong(context, "sim.seed", DEFAULT_SEED);
+    long count = parseLong(context, "sim.seeds", 1);
+    if (count < 1) {
+      throw new IllegalArgumentException("sim.seeds must be at least 1, got " + count);
+    }
+    boolean keepTrace = context.getConfigurationParameter("sim.trace").isPresent();
+    return LongStream.range(base, base + count).mapToObj(s -> invocation(new Seed(s, name, keepTrace)));
+  }
+
+  /** The 6.5840 name of a test method: the {@link SimTest#name()} or else the method name. */
+  public static String testName(ExtensionContext context) {
+    SimTest a = context.getRequiredTestMethod().getAnnotation(SimTest.class);
+    return a == null || a.name().isEmpty() ? context.getRequiredTestMethod().getName() : a.name();
+  }
+
+  private static long parseLong(ExtensionContext context, String key, long dflt) {
+    return context.getConfigurationParameter(key).map(String::trim).filter(s -> !s.isEmpty()).map(s -> {
+      try {
+        return Long.parseLong(s);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(key + " must be an integer, got '" + s + "'");
+      }
+    }).orElse(dflt);
+  }
+
+  private static TestTemplateInvocationContext invocation(Seed seed) {
+    return new TestTemplateInvocationContext() {
+      @Override
+      public String getDisplayName(int invocationIndex) {
+        return seed.testName() + " [seed " + seed.value() + "]";
+      }
+
+      @Override
+      public List<Extension> getAdditionalExtensions() {
+        return List.of(new SeedBinding(seed));
+      }
+    };
+  }
+
+  /** Per-invocation callbacks bound to one seed. */
+  private static final class SeedBinding
+      implements ParameterResolver, TestExecutionExceptionHandler, AfterTestExecutionCallback {
+    private final Seed seed;
+
+    SeedBinding(Seed seed) {
+      this.seed = seed;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+      return p.getParameter().getType() == Seed.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+      return seed;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+      List<Simulation> sims = seed.simulations();
+      if (!sims.isEmpty()) {
+        Simulation last = sims.get(sims.size() - 1);
+        context.publishReportEntry("trace-hash", last.trace().hashHex());
+        context.getConfigurationParameter("sim.trace").ifPresent(file -> {
+          if (last.trace().keepsLines()) {
+            last.trace().exportJsonLines(Path.of(file));
+          }
+        });
+      }
+      context.publishReportEntry("seed", Long.toString(seed.value()));
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+      if (failure instanceof org.opentest4j.TestAbortedException) {
+        throw failure;
+      }
+      String msg = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+      if (!(failure instanceof AssertionError) && !(failure instanceof simlab.sim.SimulationFailure)) {
+        msg = failure.toString();
+      }
+      AssertionError wrapped = new AssertionError(seed.testName() + " failed with seed " + seed.value() + ": "
+          + msg + "\n  replay: " + seed.replayCommand(), failure);
+      wrapped.setStackTrace(failure.getStackTrace());
+      throw wrapped;
+    }
+  }
+}
