@@ -1,0 +1,28 @@
+package simlab.raft;
+
+/**
+ * Read-only view of a peer's internal Raft state, for the invariant monitor. Optional: a
+ * student implementation that does not offer it is still checked for Election Safety
+ * and State Machine Safety through {@link Raft#getState()} and what it applies; Log
+ * Matching and Leader Completeness need this view.
+ *
+ * <p>Indices are absolute log indices; entries at or below {@link #snapshotIndex()} have
+ * been compacted and only {@code termAt(snapshotIndex())} is still known.
+ */
+public interface RaftIntrospection {
+  int currentTerm();
+
+  boolean isLeader();
+
+  int commitIndex();
+
+  int snapshotIndex();
+
+  int lastIndex();
+
+  /** Term of the entry at {@code index}, for snapshotIndex() <= index <= lastIndex(). */
+  int termAt(int index);
+
+  /** Command of the entry at {@code index}, for snapshotIndex() < index <= lastIndex(). */
+  Object commandAt(int index);
+}
