@@ -1,0 +1,123 @@
+package simlab.shardkv;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import simlab.shardctrler.Config;
+import simlab.shardctrler.ShardCtrlerClerk;
+import simlab.sim.NodeContext;
+import simlab.sim.SimFuture;
+
+/**
+ * Reference shardkv clerk. It caches the latest configuration; for each operation it asks
+ * the servers of the key's group, starting with the one that last answered as leader. On
+ * ErrWrongGroup, or after every server of the group failed, it pauses {@link #RETRY_PAUSE}
+ * (6.5840: 100 ms), re-reads the latest configuration and tries again.
+ */
+public final class ShardClerk implements ShardKVClerk {
+  public static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+
+  private final NodeContext ctx;
+  private final ShardCtrlerClerk ctrler;
+  private final long clientId;
+  private final Deque<Pending> queue = new ArrayDeque<>();
+  private final Map<Integer, Integer> leaderOf = new TreeMap<>();
+  private Config config = Config.initial();
+  private long seq;
+  private boolean busy;
+
+  private record Pending(KvRequest request, SimFuture<String> result) {
+  }
+
+  public ShardClerk(NodeContext ctx, ShardCtrlerClerk ctrler) {
+    this.ctx = ctx;
+    this.ctrler = ctrler;
+    this.clientId = ctx.random().nextLong();
+  }
+
+  @Override
+  public SimFuture<String> get(String key) {
+    return submit(KvOpType.GET, key, "");
+  }
+
+  @Override
+  public SimFuture<Void> put(String key, String value) {
+    return done(submit(KvOpType.PUT, key, value));
+  }
+
+  @Override
+  public SimFuture<Void> append(String key, String value) {
+    return done(submit(KvOpType.APPEND, key, value));
+  }
+
+  @Override
+  public SimFuture<Void> delete(String key) {
+    return done(submit(KvOpType.DELETE, key, ""));
+  }
+
+  private static SimFuture<Void> done(SimFuture<String> f) {
+    SimFuture<Void> v = new SimFuture<>();
+    f.onComplete(x -> v.complete(null));
+    return v;
+  }
+
+  private SimFuture<String> submit(KvOpType op, String key, String value) {
+    SimFuture<String> f = new SimFuture<>();
+    queue.addLast(new Pending(new KvRequest(clientId, ++seq, op, key, value), f));
+    if (!busy) {
+      next();
+    }
+    return f;
+  }
+
+  private void next() {
+    Pending p = queue.pollFirst();
+    if (p == null) {
+      busy = false;
+      return;
+    }
+    busy = true;
+    route(p);
+  }
+
+  /** Sends to the key's group under the cached config, or refreshes the config first. */
+  private void route(Pending p) {
+    int gid = config.gidOf(ShardKVFactory.key2shard(p.request().key()));
+    List<String> servers = config.serversOf(gid);
+    if (servers.isEmpty()) {
+      refreshThen(p);
+      return;
+    }
+    attempt(p, gid, servers, 0);
+  }
+
+  private void attempt(Pending p, int gid, List<String> servers, int tried) {
+    if (tried == servers.size()) {
+      refreshThen(p);
+      return;
+    }
+    int target = leaderOf.getOrDefault(gid, 0) % servers.size();
+    ctx.call(servers.get(target), p.request(), reply -> {
+      KvErr err = reply.map(KvReply::err).orElse(KvErr.WRONG_LEADER);
+      if (err == KvErr.OK || err == KvErr.NO_KEY) {
+        p.result().complete(err == KvErr.OK ? reply.get().value() : "");
+        next();
+      } else if (err == KvErr.WRONG_GROUP) {
+        refreshThen(p);
+      } else {
+        leaderOf.put(gid, (target + 1) % servers.size());
+        attempt(p, gid, servers, tried + 1);
+      }
+    });
+  }
+
+  private void refreshThen(Pending p) {
+    ctx.schedule(RETRY_PAUSE, () -> ctrler.query(-1).onComplete(c -> {
+      config = c;
+      route(p);
+    }));
+  }
+}
