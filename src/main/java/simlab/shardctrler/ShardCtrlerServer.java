@@ -17,7 +17,7 @@ import simlab.sim.ValueCodec;
  * <p>With {@code maxRaftState > 0} the replica snapshots its whole state (all configs and
  * the dedup table) once the persisted Raft state reaches that size.
  */
-public final class ShardCtrlerServer implements Killable {
+public final class ShardCtrlerServer implements Killable, RaftBacked {
   private final NodeContext ctx;
   private final Raft raft;
   private final int maxRaftState;
@@ -92,6 +92,7 @@ public final class ShardCtrlerServer implements Killable {
     return state.latest();
   }
 
+  @Override
   public Raft raftPeer() {
     return raft;
   }

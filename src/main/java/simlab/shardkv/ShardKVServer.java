@@ -34,7 +34,7 @@ import simlab.sim.ValueCodec;
  * Client requests are answered after they are applied. All numbers come from Raft-applied
  * state, so replicas never disagree on which shards they serve at a given log index.
  */
-public final class ShardKVServer implements Killable {
+public final class ShardKVServer implements Killable, simlab.shardctrler.RaftBacked {
   /** Background period of the leader (pull, GC); the controller is polled every second tick. */
   public static final Duration TICK = Duration.ofMillis(50);
   public static final Duration POLL = TICK.multipliedBy(2);
@@ -254,6 +254,11 @@ public final class ShardKVServer implements Killable {
   }
 
   // ---- introspection -----------------------------------------------------------------
+
+  @Override
+  public Raft raftPeer() {
+    return raft;
+  }
 
   public int gid() {
     return gid;
