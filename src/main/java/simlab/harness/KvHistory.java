@@ -1,0 +1,120 @@
+package simlab.harness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import simlab.linearizability.CheckResult;
+import simlab.linearizability.LinearizabilityChecker;
+import simlab.linearizability.Operation;
+import simlab.linearizability.Verdict;
+import simlab.linearizability.html.HtmlReport;
+import simlab.linearizability.model.KvInput;
+import simlab.linearizability.model.KvModel;
+import simlab.linearizability.model.KvOutput;
+import simlab.shardkv.ShardKVClerk;
+import simlab.sim.SimFuture;
+import simlab.sim.Simulation;
+
+/**
+ * Records the client operations of a test (call and return in virtual nanoseconds) and
+ * checks them with the KV model, as 6.5840's porcupine wrappers do. Operations still
+ * pending at check time are kept if they write (they may have taken effect: they get an
+ * open-ended return time) and dropped if they read.
+ */
+public final class KvHistory {
+  /** 6.5840 {@code linearizabilityCheckTimeout}; a timeout (UNKNOWN) counts as a pass. */
+  public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
+
+  private final Simulation sim;
+  private final List<Entry> entries = new ArrayList<>();
+
+  private static final class Entry {
+    final int client;
+    final KvInput input;
+    final long call;
+    KvOutput output;
+    long ret = -1;
+
+    Entry(int client, KvInput input, long call) {
+      this.client = client;
+      this.input = input;
+      this.call = call;
+    }
+  }
+
+  public KvHistory(Simulation sim) {
+    this.sim = sim;
+  }
+
+  public SimFuture<String> get(int client, ShardKVClerk ck, String key) {
+    Entry e = begin(client, KvInput.get(key));
+    SimFuture<String> f = ck.get(key);
+    f.onComplete(v -> end(e, KvOutput.of(v)));
+    return f;
+  }
+
+  public SimFuture<Void> put(int client, ShardKVClerk ck, String key, String value) {
+    Entry e = begin(client, KvInput.put(key, value));
+    SimFuture<Void> f = ck.put(key, value);
+    f.onComplete(v -> end(e, KvOutput.NONE));
+    return f;
+  }
+
+  public SimFuture<Void> append(int client, ShardKVClerk ck, String key, String value) {
+    Entry e = begin(client, KvInput.append(key, value));
+    SimFuture<Void> f = ck.append(key, value);
+    f.onComplete(v -> end(e, KvOutput.NONE));
+    return f;
+  }
+
+  private Entry begin(int client, KvInput in) {
+    Entry e = new Entry(client, in, sim.nowNanos());
+    entries.add(e);
+    return e;
+  }
+
+  private void end(Entry e, KvOutput out) {
+    e.output = out;
+    e.ret = sim.nowNanos();
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  public List<Operation<KvInput, KvOutput>> operations() {
+    List<Operation<KvInput, KvOutput>> ops = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.ret >= 0) {
+        ops.add(new Operation<>(e.client, e.input, e.output, e.call, e.ret));
+      } else if (e.input.op() != simlab.linearizability.model.KvOp.GET) {
+        ops.add(new Operation<>(e.client, e.input, KvOutput.NONE, e.call, Long.MAX_VALUE / 2));
+      }
+    }
+    return ops;
+  }
+
+  /**
+   * Fails if the history is not linearizable, after writing it as HTML to
+   * {@code target/histories/<test>-seed<N>.html} (the path is in the message).
+   */
+  public void checkLinearizable(String testName, long seed) {
+    KvModel model = new KvModel();
+    CheckResult<KvInput, KvOutput> r = LinearizabilityChecker.check(model, operations(), CHECK_TIMEOUT);
+    if (r.verdict() == Verdict.UNKNOWN) {
+      System.out.println("info: linearizability check timed out, assuming history is ok");
+    } else if (r.verdict() == Verdict.NOT_LINEARIZABLE) {
+      Path out = Path.of("target", "histories", testName + "-seed" + seed + ".html");
+      String where;
+      try {
+        HtmlReport.write(out, r, model);
+        where = "history visualization written to " + out.toAbsolutePath();
+      } catch (IOException ex) {
+        where = "could not write the history visualization to " + out + ": " + ex;
+      }
+      throw new AssertionError("history is not linearizable (" + entries.size() + " operations); " + where);
+    }
+  }
+}
