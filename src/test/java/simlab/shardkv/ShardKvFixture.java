@@ -151,6 +151,7 @@ final class ShardKvFixture {
     assertTrue(idle, "client loops did not finish their last operation within 60 s");
     long total = loops.stream().mapToLong(ClientLoop::completed).sum();
     assertTrue(total > 0, "no client operation completed while configurations changed");
+    System.out.println("  ... " + total + " client operations completed in " + sim.now().toMillis() + " ms of virtual time");
   }
 
   void checkLinearizable() {
