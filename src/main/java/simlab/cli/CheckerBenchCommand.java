@@ -96,10 +96,12 @@ public final class CheckerBenchCommand implements Callable<Integer> {
         }
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CheckOptions options = new CheckOptions(Duration.ofNanos((long) (timeoutSeconds * 1e9)), nThreads);
+        String loadAtStart = CheckerBenchLoad.now();
         List<CheckerBenchRow> results = measure(cases, options, rows);
-        CheckerBenchReport report = new CheckerBenchReport(results, noPartition, nThreads, runs, warmup);
+        CheckerBenchReport report = new CheckerBenchReport(results, noPartition, nThreads, runs, warmup, loadAtStart);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         report.printText(out);
+        out.println("load average (1 min) at start / end: " + loadAtStart + " / " + CheckerBenchLoad.now());
         if (markdown != null) {
             Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
             out.println("wrote " + markdown);

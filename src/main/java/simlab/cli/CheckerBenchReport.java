@@ -13,8 +13,11 @@ final class CheckerBenchReport {
     private final int threads;
     private final int runs;
     private final int warmup;
+    private final String loadAtStart;
 
-    CheckerBenchReport(List<CheckerBenchRow> rows, boolean noPartition, int threads, int runs, int warmup) {
+    CheckerBenchReport(List<CheckerBenchRow> rows, boolean noPartition, int threads, int runs, int warmup,
+                       String loadAtStart) {
+        this.loadAtStart = loadAtStart;
         this.rows = List.copyOf(rows);
         this.noPartition = noPartition;
         this.threads = threads;
@@ -51,7 +54,9 @@ final class CheckerBenchReport {
                 .append("its first check in a fresh JVM; then ").append(warmup).append(" warm-up passes over all ")
                 .append("files; \"ours\" is the median of ").append(runs).append(" further checks. \"porcupine\" is ")
                 .append("Porcupine v1.3.0's median from the histories' MANIFEST.md (Go 1.19, 2 cores); ratio = ")
-                .append("porcupine / ours, so above 1 means we are faster.\n\n");
+                .append("porcupine / ours, so above 1 means we are faster. Load average (1 min) when the run ")
+                .append("started/ended: ").append(loadAtStart).append(" / ").append(CheckerBenchLoad.now())
+                .append(" on this machine; other work on it slows the figures down.\n\n");
         b.append("## Summary\n\n");
         for (String line : summary()) {
             b.append("- ").append(line).append('\n');
