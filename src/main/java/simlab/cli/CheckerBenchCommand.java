@@ -30,7 +30,7 @@ import simlab.linearizability.model.KvModel;
  * any warm-up) is reported as "cold"; the median of several checks after JIT warm-up
  * passes is the figure compared.
  */
-@Command(name = "bench-checker", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
+@Command(name = "bench checker", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
         description = "Benchmark the linearizability checker on Porcupine's histories.")
 public final class CheckerBenchCommand implements Callable<Integer> {
 
@@ -68,7 +68,7 @@ public final class CheckerBenchCommand implements Callable<Integer> {
         Path root = dir != null ? dir : Path.of(System.getProperty("simlab.histories", "../shared/histories/porcupine"));
         Path manifest = root.resolve("MANIFEST.md");
         if (!Files.isRegularFile(manifest)) {
-            System.err.println("bench-checker: no MANIFEST.md in " + root.toAbsolutePath()
+            System.err.println("bench checker: no MANIFEST.md in " + root.toAbsolutePath()
                     + " (use --dir or -Dsimlab.histories)");
             return 3;
         }

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Formats bench results as a text table (stdout) and as Markdown (docs/checker-bench.md). */
+/** Formats bench results as a text table (stdout) and as Markdown (for the README). */
 final class CheckerBenchReport {
     private final List<CheckerBenchRow> rows;
     private final boolean noPartition;
@@ -47,7 +47,7 @@ final class CheckerBenchReport {
     String markdown() {
         StringBuilder b = new StringBuilder();
         b.append("# Linearizability checker benchmark\n\n");
-        b.append("Produced by `test-scripts/bench-checker").append(noPartition ? " --no-partition" : "")
+        b.append("Produced by `test-scripts/bench checker").append(noPartition ? " --no-partition" : "")
                 .append("` (simlab.cli.CheckerBenchCommand). Java ").append(System.getProperty("java.version"))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" processors, ")
                 .append(threads).append(" checker threads. Each history is parsed once (not timed); \"cold\" is ")
