@@ -242,6 +242,16 @@ public final class RaftCluster {
     return driver.nextInt() & Integer.MAX_VALUE;
   }
 
+  /** 6.5840 randstring(n): n random URL-safe base64 characters (TestRPCBytes' commands). */
+  public String randString(int length) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    StringBuilder b = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      b.append(alphabet.charAt(driver.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+
   /** A driver-side pause in virtual time (Go's time.Sleep in a test). */
   public void sleep(Duration d) {
     sim.runFor(d);
