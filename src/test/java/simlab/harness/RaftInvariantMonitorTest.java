@@ -249,4 +249,92 @@ class RaftInvariantMonitorTest {
         f.getMessage());
     assertEquals(Duration.ofMillis(5), f.at());
   }
+
+  /** The reference Raft, except that raft-1's log view shows a forged command at index 2. */
+  static final class ForgingRaft implements Raft, RaftIntrospection {
+    private final Raft raft;
+    private final RaftIntrospection view;
+    private final boolean forge;
+
+    ForgingRaft(Raft raft, boolean forge) {
+      this.raft = raft;
+      this.view = (RaftIntrospection) raft;
+      this.forge = forge;
+    }
+
+    @Override
+    public StartResult start(Object command) {
+      return raft.start(command);
+    }
+
+    @Override
+    public RaftState getState() {
+      return raft.getState();
+    }
+
+    @Override
+    public void snapshot(int index, byte[] snapshot) {
+      raft.snapshot(index, snapshot);
+    }
+
+    @Override
+    public int persistedSize() {
+      return raft.persistedSize();
+    }
+
+    @Override
+    public void kill() {
+      raft.kill();
+    }
+
+    @Override
+    public int currentTerm() {
+      return view.currentTerm();
+    }
+
+    @Override
+    public boolean isLeader() {
+      return view.isLeader();
+    }
+
+    @Override
+    public int commitIndex() {
+      return view.commitIndex();
+    }
+
+    @Override
+    public int snapshotIndex() {
+      return view.snapshotIndex();
+    }
+
+    @Override
+    public int lastIndex() {
+      return view.lastIndex();
+    }
+
+    @Override
+    public int termAt(int index) {
+      return view.termAt(index);
+    }
+
+    @Override
+    public Object commandAt(int index) {
+      return forge && index == 2 ? "forged" : view.commandAt(index);
+    }
+  }
+
+  @Test
+  void aForgedLogEntryFailsARealRun() {
+    Simulation s = new Simulation(3);
+    simlab.raft.RaftFactory reference = new simlab.raft.ReferenceRaftFactory();
+    RaftCluster cfg = new RaftCluster(s, 3, true, false,
+        (ctx, peers, me, applyCh) -> new ForgingRaft(reference.make(ctx, peers, me, applyCh), me == 1));
+    SimulationFailure f = assertThrows(SimulationFailure.class, () -> {
+      for (int i = 0; i < 3; i++) {
+        cfg.one(100 + i, 3, false);
+      }
+    });
+    assertTrue(f.getMessage().matches("(Log Matching|Leader Completeness) violated: .*raft-1.*forged.*"),
+        f.getMessage());
+  }
 }
