@@ -29,6 +29,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private final List<String> peers;
   private final RaftCore core;
   private final Applier applier;
+  private final LogEncoder encoder = new LogEncoder();
   private Timer electionTimer;
   private Timer heartbeatTimer;
   private boolean flushScheduled;
@@ -141,7 +142,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     Outbox out = core.out;
     if (out.persist) {
       out.persist = false;
-      ctx.persister().save(core.persistentState().encode(), core.snapshot);
+      ctx.persister().save(encoder.encode(core), core.snapshot);
     }
     for (Outbox.Send s : out.takeSends()) {
       send(s);
