@@ -1,0 +1,130 @@
+package simlab.linearizability;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The call and return entries of one partition in time order, as a doubly linked list
+ * over int arrays so that lifting an operation out (and putting it back on backtrack) is
+ * O(1) and allocation-free. Entry 0 is the head sentinel; -1 ends the list.
+ */
+final class EntryList {
+    static final int END = -1;
+
+    private final int[] next;
+    private final int[] prev;
+    private final int[] op;
+    private final int[] match;
+    private final boolean[] isCall;
+
+    private EntryList(int entries) {
+        next = new int[entries + 1];
+        prev = new int[entries + 1];
+        op = new int[entries + 1];
+        match = new int[entries + 1];
+        isCall = new boolean[entries + 1];
+    }
+
+    /**
+     * Orders entries by time; at equal times calls come before returns, so operations that
+     * merely touch are treated as concurrent (the lenient reading of a coarse clock).
+     */
+    static <I, O> EntryList of(List<Operation<I, O>> ops) {
+        int n = ops.size();
+        long[] keys = new long[2 * n];
+        Integer[] order = new Integer[2 * n];
+        for (int i = 0; i < 2 * n; i++) {
+            order[i] = i;
+        }
+        Comparator<Integer> byTime = Comparator.<Integer>comparingLong(k -> time(ops, k))
+                .thenComparingInt(k -> k % 2)
+                .thenComparingInt(k -> k / 2);
+        Arrays.sort(order, byTime);
+        EntryList list = new EntryList(2 * n);
+        int[] entryOfCall = new int[n];
+        int last = 0;
+        for (int pos = 0; pos < order.length; pos++) {
+            int k = order[pos];
+            int e = pos + 1;
+            int o = k / 2;
+            list.op[e] = o;
+            list.isCall[e] = k % 2 == 0;
+            if (list.isCall[e]) {
+                entryOfCall[o] = e;
+            } else {
+                list.match[entryOfCall[o]] = e;
+                list.match[e] = entryOfCall[o];
+            }
+            list.prev[e] = last;
+            list.next[last] = e;
+            last = e;
+        }
+        list.next[last] = END;
+        return list;
+    }
+
+    private static <I, O> long time(List<Operation<I, O>> ops, int key) {
+        Operation<I, O> o = ops.get(key / 2);
+        return key % 2 == 0 ? o.call() : o.ret();
+    }
+
+    int first() {
+        return next[0];
+    }
+
+    int next(int e) {
+        return next[e];
+    }
+
+    boolean isCall(int e) {
+        return isCall[e];
+    }
+
+    int op(int e) {
+        return op[e];
+    }
+
+    /** Removes a call entry and its return. */
+    void lift(int call) {
+        unlink(call);
+        unlink(match[call]);
+    }
+
+    /** Reverses {@link #lift}; must be called in the reverse order of lifts. */
+    void unlift(int call) {
+        relink(match[call]);
+        relink(call);
+    }
+
+    private void unlink(int e) {
+        int p = prev[e];
+        int nx = next[e];
+        next[p] = nx;
+        if (nx != END) {
+            prev[nx] = p;
+        }
+    }
+
+    private void relink(int e) {
+        int p = prev[e];
+        int nx = next[e];
+        next[p] = e;
+        if (nx != END) {
+            prev[nx] = e;
+        }
+    }
+
+    /** Operation indices in return order, for finding the first operation left out. */
+    int[] opsByReturn() {
+        int n = (next.length - 1) / 2;
+        int[] out = new int[n];
+        int i = 0;
+        for (int e = 1; e < next.length; e++) {
+            if (!isCall[e]) {
+                out[i++] = op[e];
+            }
+        }
+        return out;
+    }
+}

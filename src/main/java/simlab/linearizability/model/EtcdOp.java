@@ -1,0 +1,4 @@
+package simlab.linearizability.model;
+
+/** The operations of the Jepsen etcd register test. */
+public enum EtcdOp { READ, WRITE, CAS }
