@@ -1,0 +1,5 @@
+package simlab.raft;
+
+/** Figure 13 InstallSnapshot result. */
+public record InstallSnapshotReply(int term) {
+}
