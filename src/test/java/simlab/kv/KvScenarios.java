@@ -23,6 +23,16 @@ final class KvScenarios {
   /** Iterations of GenericTest, and how long clients run in each. */
   static final int NITER = 3;
   static final Duration CLIENT_TIME = Duration.ofSeconds(5);
+  /**
+   * Pause between a GenericTest client's operations (simlab's deviation from 6.5840, where
+   * clients loop flat out). In Go, real CPU time (gob, goroutines, persisting the whole log
+   * on every change) bounds a client to some hundreds of ops/s; in virtual time an op
+   * costs ~0.7 ms, so a client would issue ~1400 ops/s, and with no snapshots (4A) every
+   * Raft persist re-encodes a log of tens of thousands of entries: wall time grows
+   * quadratically. 30 ms gives Go-like op counts (hundreds per client per test).
+   * Override with -Dkv.thinkMs=N (0 = flat out).
+   */
+  static final Duration THINK = Duration.ofMillis(Long.getLong("kv.thinkMs", 30));
 
   private KvScenarios() {
   }
@@ -201,7 +211,13 @@ final class KvScenarios {
         });
         f = g;
       }
-      f.onComplete(v -> next());
+      f.onComplete(v -> {
+        if (THINK.isZero()) {
+          next();
+        } else {
+          cfg.sim().schedule(THINK, this::next);
+        }
+      });
     }
   }
 
