@@ -44,7 +44,7 @@ public final class SkeletonKvSrv implements KvSrvService {
     @Override
     public long memoryBytes() {
       // TODO account for everything the server keeps (see KvSrvServer).
-      return 0;
+      throw new UnsupportedOperationException("memoryBytes() is not implemented yet");
     }
   }
 
