@@ -1,7 +1,6 @@
 package simlab.linearizability;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,25 +31,30 @@ final class EntryList {
      */
     static <I, O> EntryList of(List<Operation<I, O>> ops) {
         int n = ops.size();
-        long[] keys = new long[2 * n];
-        Integer[] order = new Integer[2 * n];
-        for (int i = 0; i < 2 * n; i++) {
-            order[i] = i;
+        // Sort on primitive keys: (rank of time, return after call, operation index).
+        long[] times = new long[2 * n];
+        for (int o = 0; o < n; o++) {
+            times[2 * o] = ops.get(o).call();
+            times[2 * o + 1] = ops.get(o).ret();
         }
-        Comparator<Integer> byTime = Comparator.<Integer>comparingLong(k -> time(ops, k))
-                .thenComparingInt(k -> k % 2)
-                .thenComparingInt(k -> k / 2);
-        Arrays.sort(order, byTime);
+        long[] distinct = times.clone();
+        Arrays.sort(distinct);
+        long[] keys = new long[2 * n];
+        for (int k = 0; k < 2 * n; k++) {
+            long rank = Arrays.binarySearch(distinct, times[k]);
+            keys[k] = (rank * 2 + (k & 1)) << 32 | (k >>> 1);
+        }
+        Arrays.sort(keys);
         EntryList list = new EntryList(2 * n);
         int[] entryOfCall = new int[n];
         int last = 0;
-        for (int pos = 0; pos < order.length; pos++) {
-            int k = order[pos];
+        for (int pos = 0; pos < keys.length; pos++) {
+            int o = (int) keys[pos];
+            boolean call = ((keys[pos] >>> 32) & 1) == 0;
             int e = pos + 1;
-            int o = k / 2;
             list.op[e] = o;
-            list.isCall[e] = k % 2 == 0;
-            if (list.isCall[e]) {
+            list.isCall[e] = call;
+            if (call) {
                 entryOfCall[o] = e;
             } else {
                 list.match[entryOfCall[o]] = e;
@@ -62,11 +66,6 @@ final class EntryList {
         }
         list.next[last] = END;
         return list;
-    }
-
-    private static <I, O> long time(List<Operation<I, O>> ops, int key) {
-        Operation<I, O> o = ops.get(key / 2);
-        return key % 2 == 0 ? o.call() : o.ret();
     }
 
     int first() {

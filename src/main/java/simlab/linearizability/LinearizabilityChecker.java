@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LinearizabilityChecker {
     /** Turns in the first round: big enough that small histories finish in one round. */
     private static final long FIRST_BUDGET = 1 << 14;
+    /** Below this many operations the first round runs on the calling thread only. */
+    private static final int PARALLEL_MIN_OPS = 1000;
 
     private LinearizabilityChecker() {
     }
@@ -58,7 +60,11 @@ public final class LinearizabilityChecker {
         for (long budget = FIRST_BUDGET; !active.isEmpty() && !failed; budget = budget * 4) {
             long roundBudget = budget;
             List<Integer> round = List.copyOf(active);
-            runRound(round, options.threads(), p -> verdicts[p] = searches.get(p).advance(roundBudget));
+            // Small histories finish in the first round, and handing them to a pool thread
+            // costs more than it saves.
+            boolean small = budget == FIRST_BUDGET && history.size() < PARALLEL_MIN_OPS;
+            int threads = small ? 1 : options.threads();
+            runRound(round, threads, p -> verdicts[p] = searches.get(p).advance(roundBudget));
             active.clear();
             for (int p : round) {
                 if (verdicts[p] == null) {

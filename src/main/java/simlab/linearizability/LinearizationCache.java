@@ -10,21 +10,25 @@ package simlab.linearizability;
  */
 final class LinearizationCache<S> {
     private final Model<S, ?, ?> model;
+    private final int words;
     private long[] hashes;
-    private long[][] bits;
+    /** Slot i's linearized set is words [i*words, (i+1)*words); one array, so no object per entry. */
+    private long[] bits;
+    /** Also marks which slots are used: models never produce null states. */
     private Object[] states;
     private int size;
     private int mask;
 
-    LinearizationCache(Model<S, ?, ?> model, int expected) {
+    LinearizationCache(Model<S, ?, ?> model, int words, int expected) {
         this.model = model;
+        this.words = words;
         int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         allocate(cap);
     }
 
     private void allocate(int cap) {
         hashes = new long[cap];
-        bits = new long[cap][];
+        bits = new long[cap * words];
         states = new Object[cap];
         mask = cap - 1;
     }
@@ -40,14 +44,14 @@ final class LinearizationCache<S> {
     boolean add(long[] set, long setHash, S state) {
         long h = mix(setHash + 0x9E3779B97F4A7C15L * model.stateHash(state));
         int i = (int) h & mask;
-        while (bits[i] != null) {
-            if (hashes[i] == h && sameSet(bits[i], set) && model.stateEquals((S) states[i], state)) {
+        while (states[i] != null) {
+            if (hashes[i] == h && sameSet(i, set) && model.stateEquals((S) states[i], state)) {
                 return false;
             }
             i = (i + 1) & mask;
         }
         hashes[i] = h;
-        bits[i] = set.clone();
+        System.arraycopy(set, 0, bits, i * words, words);
         states[i] = state;
         if (++size * 2 > hashes.length) {
             grow();
@@ -59,9 +63,10 @@ final class LinearizationCache<S> {
         return size;
     }
 
-    private static boolean sameSet(long[] a, long[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
+    private boolean sameSet(int slot, long[] set) {
+        int base = slot * words;
+        for (int w = 0; w < words; w++) {
+            if (bits[base + w] != set[w]) {
                 return false;
             }
         }
@@ -70,17 +75,17 @@ final class LinearizationCache<S> {
 
     private void grow() {
         long[] oldHashes = hashes;
-        long[][] oldBits = bits;
+        long[] oldBits = bits;
         Object[] oldStates = states;
         allocate(oldHashes.length * 2);
         for (int j = 0; j < oldHashes.length; j++) {
-            if (oldBits[j] != null) {
+            if (oldStates[j] != null) {
                 int i = (int) oldHashes[j] & mask;
-                while (bits[i] != null) {
+                while (states[i] != null) {
                     i = (i + 1) & mask;
                 }
                 hashes[i] = oldHashes[j];
-                bits[i] = oldBits[j];
+                System.arraycopy(oldBits, j * words, bits, i * words, words);
                 states[i] = oldStates[j];
             }
         }

@@ -96,7 +96,7 @@ final class WglSearch<S, I, O> {
     Verdict advance(long budget) {
         if (list == null) {
             list = EntryList.of(ops);
-            cache = new LinearizationCache<>(model, ops.size() * 4);
+            cache = new LinearizationCache<>(model, linearized.length, ops.size() * 4);
             state = model.initialState();
             entry = list.first();
         }

@@ -1,0 +1,178 @@
+package simlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import simlab.linearizability.CheckOptions;
+import simlab.linearizability.CheckResult;
+import simlab.linearizability.LinearizabilityChecker;
+import simlab.linearizability.Model;
+import simlab.linearizability.Operation;
+import simlab.linearizability.Verdict;
+import simlab.linearizability.format.HistoryFormat;
+import simlab.linearizability.format.HistoryFormatException;
+import simlab.linearizability.format.JepsenEtcdFormat;
+import simlab.linearizability.format.PorcupineKvFormat;
+import simlab.linearizability.format.RegisterTextFormat;
+import simlab.linearizability.html.HtmlReport;
+import simlab.linearizability.model.EtcdModel;
+import simlab.linearizability.model.KvModel;
+import simlab.linearizability.model.RegisterModel;
+
+/** Checks one history file for linearizability and prints the verdict. */
+@Command(name = "check-history", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
+        exitCodeOnExecutionException = 4, sortOptions = false,
+        description = "Check a recorded history for linearizability. Prints one line: "
+                + "'linearizable', 'not linearizable' or 'unknown' (time budget exhausted).",
+        footerHeading = "%n",
+        footer = {
+            "Formats (detected from the first line that is not blank or a '#' comment):",
+            "  jepsen    Jepsen etcd log, model etcd:",
+            "              INFO  jepsen.util - PROC TYPE F VALUE",
+            "              TYPE :invoke|:ok|:fail|:info, F :read|:write|:cas,",
+            "              VALUE nil|INT|[FROM TO]|:timed-out. An :info op stays open:",
+            "              it may or may not take effect.",
+            "  kv        Porcupine kv lines, model kv (checked per key):",
+            "              {:process N, :type :invoke|:ok, :f :get|:put|:append,",
+            "               :key \"K\", :value nil|\"V\"}",
+            "  register  one operation per line, model register (initially \"\"):",
+            "              CLIENT CALL RETURN write VALUE",
+            "              CLIENT CALL RETURN read VALUE     ('?' = result unknown)",
+            "            VALUE is one word; CALL <= RETURN are integers.",
+            "",
+            "Exit status: 0 linearizable, 1 not linearizable, 2 unknown,",
+            "3 bad input (missing file; malformed line, reported as",
+            "FILE:LINE: what was expected; bad option), 4 internal error."})
+public final class CheckHistoryCommand implements Callable<Integer> {
+
+    enum ModelName { kv, etcd, register }
+
+    enum FormatName { auto, jepsen, kv, register }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The history file.")
+    Path file;
+
+    @Option(names = "--model", paramLabel = "kv|etcd|register",
+            description = "Sequential model (default: the one that goes with the format).")
+    ModelName model;
+
+    @Option(names = "--format", paramLabel = "auto|jepsen|kv|register", defaultValue = "auto",
+            description = "History format (default: ${DEFAULT-VALUE}).")
+    FormatName format;
+
+    @Option(names = "--html", paramLabel = "OUT", description = "Also write a self-contained HTML view of the check.")
+    Path html;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Time budget; when it runs out the verdict is 'unknown' (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--no-partition", description = "kv only: search all keys at once instead of per key (slow).")
+    boolean noPartition;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CheckHistoryCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 1e9) {
+            err.println("check-history: --timeout must be a positive number of seconds, not " + timeoutSeconds);
+            return 3;
+        }
+        try {
+            List<String> lines = HistoryFormat.readLines(file);
+            HistoryFormat fmt = format == FormatName.auto ? HistoryFormat.detect(lines) : explicit(format);
+            if (fmt == null) {
+                fmt = model == null ? HistoryFormat.JEPSEN : formatOf(model);
+            }
+            ModelName m = model != null ? model : modelOf(fmt);
+            if (formatOf(m) != fmt) {
+                err.println("check-history: " + file + ": model " + m + " cannot check a " + name(fmt)
+                        + " history (use --model " + modelOf(fmt) + ")");
+                return 3;
+            }
+            if (noPartition && m != ModelName.kv) {
+                err.println("check-history: --no-partition applies to the kv model only");
+                return 3;
+            }
+            String name = file.toString();
+            return switch (m) {
+                case etcd -> run(new EtcdModel(), JepsenEtcdFormat.parse(name, lines));
+                case kv -> noPartition ? run(KvModel.unpartitioned(), PorcupineKvFormat.parse(name, lines))
+                        : run(new KvModel(), PorcupineKvFormat.parse(name, lines));
+                case register -> run(new RegisterModel(), RegisterTextFormat.parse(name, lines));
+            };
+        } catch (HistoryFormatException e) {
+            err.println(e.line() == 0 ? "check-history: " + e.file() + ": " + e.problem() : e.getMessage());
+            return 3;
+        }
+    }
+
+    private <S, I, O> int run(Model<S, I, O> m, List<Operation<I, O>> ops) {
+        Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
+        CheckResult<I, O> result = LinearizabilityChecker.check(m, ops, CheckOptions.withTimeout(timeout));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(result.verdict().text());
+        out.flush();
+        if (html != null) {
+            try {
+                HtmlReport.write(html, result, m);
+                spec.commandLine().getErr().println("wrote " + html);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("check-history: cannot write " + html + ": " + e.getMessage());
+                return 3;
+            }
+        }
+        return exitCode(result.verdict());
+    }
+
+    static int exitCode(Verdict v) {
+        return switch (v) {
+            case LINEARIZABLE -> 0;
+            case NOT_LINEARIZABLE -> 1;
+            case UNKNOWN -> 2;
+        };
+    }
+
+    private static HistoryFormat explicit(FormatName f) {
+        return switch (f) {
+            case jepsen -> HistoryFormat.JEPSEN;
+            case kv -> HistoryFormat.KV;
+            case register, auto -> HistoryFormat.REGISTER;
+        };
+    }
+
+    private static HistoryFormat formatOf(ModelName m) {
+        return switch (m) {
+            case etcd -> HistoryFormat.JEPSEN;
+            case kv -> HistoryFormat.KV;
+            case register -> HistoryFormat.REGISTER;
+        };
+    }
+
+    private static ModelName modelOf(HistoryFormat f) {
+        return switch (f) {
+            case JEPSEN -> ModelName.etcd;
+            case KV -> ModelName.kv;
+            case REGISTER -> ModelName.register;
+        };
+    }
+
+    private static String name(HistoryFormat f) {
+        return f.name().toLowerCase(Locale.ROOT);
+    }
+}
