@@ -10,6 +10,7 @@ import simlab.linearizability.CheckResult;
 import simlab.linearizability.LinearizabilityChecker;
 import simlab.linearizability.Operation;
 import simlab.linearizability.Verdict;
+import simlab.linearizability.html.HtmlReport;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
@@ -36,7 +37,7 @@ public final class HistoryCheck {
       Path file = OUT_DIR.resolve(testName + "-seed" + seed + ".html");
       try {
         Files.createDirectories(OUT_DIR);
-        Files.writeString(file, HistoryHtml.render(model, r, testName + " seed " + seed));
+        HtmlReport.write(file, r, model);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + file, e);
       }
