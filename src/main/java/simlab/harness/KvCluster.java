@@ -13,6 +13,7 @@ import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvOutput;
 import simlab.raft.RaftFactory;
 import simlab.sim.SimFuture;
+import simlab.sim.TraceKind;
 import simlab.sim.Simulation;
 
 /**
@@ -193,8 +194,13 @@ public final class KvCluster {
       Function<T, KvOutput> out) {
     ops++;
     KvOpLog.Pending p = history.called(ck.index(), in, sim.nowNanos());
+    sim.record(TraceKind.INVOKE, ck.id(), in.toString());
     SimFuture<T> f = op.apply(ck.clerk());
-    f.onComplete(v -> p.returned(out.apply(v), sim.nowNanos()));
+    f.onComplete(v -> {
+      KvOutput o = out.apply(v);
+      sim.record(TraceKind.RETURN, ck.id(), String.valueOf(o));
+      p.returned(o, sim.nowNanos());
+    });
     return f;
   }
 

@@ -16,6 +16,7 @@ import simlab.raft.ReferenceRaftFactory;
 import simlab.sim.NodeContext;
 import simlab.sim.Simulation;
 import simlab.sim.SimulationFailure;
+import simlab.sim.TraceKind;
 
 /**
  * The Raft lab's test harness, 6.5840's {@code config.go} (2024) on the simulator: n Raft
@@ -276,6 +277,8 @@ public final class RaftCluster {
       throw fatal("apply error: " + err);
     }
     monitor.observeApply(i, msg);
+    sim.record(TraceKind.APPLY, "raft-" + i, msg instanceof ApplyMsg.Command c
+        ? c.index() + "@" + c.term() : "snapshot@" + ((ApplyMsg.Snapshot) msg).index());
     if (snapshot && msg instanceof ApplyMsg.Command c && (c.index() + 1) % SNAPSHOT_INTERVAL == 0) {
       // applierSnap: the service snapshots its whole state, the tester's log 0..index
       List<Object> xlog = new ArrayList<>(c.index() + 1);
