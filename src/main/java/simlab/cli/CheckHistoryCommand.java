@@ -36,15 +36,22 @@ import simlab.linearizability.model.RegisterModel;
         footerHeading = "%n",
         footer = {
             "Formats (detected from the first line that is not blank or a '#' comment):",
-            "  jepsen    Jepsen etcd log: INFO  jepsen.util - PROC :invoke|:ok|:fail|:info :read|:write|:cas VALUE",
-            "            (model etcd; :info leaves the op open, it may or may not take effect)",
-            "  kv        Porcupine kv lines: {:process N, :type :invoke|:ok, :f :get|:put|:append, :key \"K\", :value nil|\"V\"}",
-            "            (model kv, partitioned by key)",
-            "  register  one operation per line: CLIENT CALL RETURN write VALUE | CLIENT CALL RETURN read VALUE",
-            "            (model register, initially \"\"; VALUE is one word, '?' = read result unknown; '#' starts a comment)",
+            "  jepsen    Jepsen etcd log, model etcd:",
+            "              INFO  jepsen.util - PROC TYPE F VALUE",
+            "              TYPE :invoke|:ok|:fail|:info, F :read|:write|:cas,",
+            "              VALUE nil|INT|[FROM TO]|:timed-out. An :info op stays open:",
+            "              it may or may not take effect.",
+            "  kv        Porcupine kv lines, model kv (checked per key):",
+            "              {:process N, :type :invoke|:ok, :f :get|:put|:append,",
+            "               :key \"K\", :value nil|\"V\"}",
+            "  register  one operation per line, model register (initially \"\"):",
+            "              CLIENT CALL RETURN write VALUE",
+            "              CLIENT CALL RETURN read VALUE     ('?' = result unknown)",
+            "            VALUE is one word; CALL <= RETURN are integers.",
             "",
-            "Exit status: 0 linearizable, 1 not linearizable, 2 unknown, 3 bad input",
-            "(missing file, malformed line reported as FILE:LINE: what was expected, bad option), 4 internal error."})
+            "Exit status: 0 linearizable, 1 not linearizable, 2 unknown,",
+            "3 bad input (missing file; malformed line, reported as",
+            "FILE:LINE: what was expected; bad option), 4 internal error."})
 public final class CheckHistoryCommand implements Callable<Integer> {
 
     enum ModelName { kv, etcd, register }

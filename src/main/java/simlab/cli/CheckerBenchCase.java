@@ -1,6 +1,5 @@
 package simlab.cli;
 
-import java.time.Duration;
 import java.util.List;
 import simlab.linearizability.CheckOptions;
 import simlab.linearizability.LinearizabilityChecker;
@@ -32,9 +31,5 @@ final class CheckerBenchCase<S, I, O> {
         Verdict v = LinearizabilityChecker.check(model, ops, options).verdict();
         nanos[0] = System.nanoTime() - start;
         return v;
-    }
-
-    static CheckOptions options(Duration timeout, int threads) {
-        return new CheckOptions(timeout, threads);
     }
 }

@@ -30,7 +30,7 @@ import simlab.linearizability.model.KvModel;
  * any warm-up) is reported as "cold"; the median of several checks after JIT warm-up
  * passes is the figure compared.
  */
-@Command(name = "bench-checker", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
+@Command(name = "bench checker", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
         description = "Benchmark the linearizability checker on Porcupine's histories.")
 public final class CheckerBenchCommand implements Callable<Integer> {
 
@@ -68,7 +68,7 @@ public final class CheckerBenchCommand implements Callable<Integer> {
         Path root = dir != null ? dir : Path.of(System.getProperty("simlab.histories", "../shared/histories/porcupine"));
         Path manifest = root.resolve("MANIFEST.md");
         if (!Files.isRegularFile(manifest)) {
-            System.err.println("bench-checker: no MANIFEST.md in " + root.toAbsolutePath()
+            System.err.println("bench checker: no MANIFEST.md in " + root.toAbsolutePath()
                     + " (use --dir or -Dsimlab.histories)");
             return 3;
         }
@@ -96,10 +96,12 @@ public final class CheckerBenchCommand implements Callable<Integer> {
         }
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CheckOptions options = new CheckOptions(Duration.ofNanos((long) (timeoutSeconds * 1e9)), nThreads);
+        String loadAtStart = CheckerBenchLoad.now();
         List<CheckerBenchRow> results = measure(cases, options, rows);
-        CheckerBenchReport report = new CheckerBenchReport(results, noPartition, nThreads, runs, warmup);
+        CheckerBenchReport report = new CheckerBenchReport(results, noPartition, nThreads, runs, warmup, loadAtStart);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         report.printText(out);
+        out.println("load average (1 min) at start / end: " + loadAtStart + " / " + CheckerBenchLoad.now());
         if (markdown != null) {
             Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
             out.println("wrote " + markdown);

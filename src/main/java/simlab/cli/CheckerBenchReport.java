@@ -6,15 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Formats bench results as a text table (stdout) and as Markdown (docs/checker-bench.md). */
+/** Formats bench results as a text table (stdout) and as Markdown (for the README). */
 final class CheckerBenchReport {
     private final List<CheckerBenchRow> rows;
     private final boolean noPartition;
     private final int threads;
     private final int runs;
     private final int warmup;
+    private final String loadAtStart;
 
-    CheckerBenchReport(List<CheckerBenchRow> rows, boolean noPartition, int threads, int runs, int warmup) {
+    CheckerBenchReport(List<CheckerBenchRow> rows, boolean noPartition, int threads, int runs, int warmup,
+                       String loadAtStart) {
+        this.loadAtStart = loadAtStart;
         this.rows = List.copyOf(rows);
         this.noPartition = noPartition;
         this.threads = threads;
@@ -44,14 +47,16 @@ final class CheckerBenchReport {
     String markdown() {
         StringBuilder b = new StringBuilder();
         b.append("# Linearizability checker benchmark\n\n");
-        b.append("Produced by `test-scripts/bench-checker").append(noPartition ? " --no-partition" : "")
+        b.append("Produced by `test-scripts/bench checker").append(noPartition ? " --no-partition" : "")
                 .append("` (simlab.cli.CheckerBenchCommand). Java ").append(System.getProperty("java.version"))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" processors, ")
                 .append(threads).append(" checker threads. Each history is parsed once (not timed); \"cold\" is ")
                 .append("its first check in a fresh JVM; then ").append(warmup).append(" warm-up passes over all ")
                 .append("files; \"ours\" is the median of ").append(runs).append(" further checks. \"porcupine\" is ")
                 .append("Porcupine v1.3.0's median from the histories' MANIFEST.md (Go 1.19, 2 cores); ratio = ")
-                .append("porcupine / ours, so above 1 means we are faster.\n\n");
+                .append("porcupine / ours, so above 1 means we are faster. Load average (1 min) when the run ")
+                .append("started/ended: ").append(loadAtStart).append(" / ").append(CheckerBenchLoad.now())
+                .append(" on this machine; other work on it slows the figures down.\n\n");
         b.append("## Summary\n\n");
         for (String line : summary()) {
             b.append("- ").append(line).append('\n');

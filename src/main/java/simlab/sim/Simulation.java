@@ -208,6 +208,14 @@ public final class Simulation {
     return e;
   }
 
+  /**
+   * Records a harness-level event (client invoke/return, apply) in the trace at the
+   * current virtual time, so it counts in the trace hash like network events do.
+   */
+  public void record(TraceKind kind, String node, String what) {
+    trace.record(now, kind, node, null, what, 0);
+  }
+
   /** Adds a check that runs after every event; it fails the run by throwing. */
   public void addMonitor(Runnable monitor) {
     monitors.add(monitor);

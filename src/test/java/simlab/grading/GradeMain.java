@@ -82,6 +82,8 @@ public final class GradeMain {
     int total = tests.size() * o.seeds;
     AtomicInteger done = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
+    boolean interactive = System.console() != null;
+    int step = Math.max(1, total / 20);
     ExecutorService pool = Executors.newFixedThreadPool(o.jobs);
     List<Future<SeedRunner.Outcome>> futures = new ArrayList<>();
     long start = System.nanoTime(); // wall-clock ok
@@ -95,10 +97,13 @@ public final class GradeMain {
             failed.incrementAndGet();
           }
           synchronized (out) {
-            out.printf("\r[%d/%d] %s seed %d %s  (failed so far: %d)   ", n, total, t.name(), seed,
+            String line = String.format("[%d/%d] %s seed %d %s  (failed so far: %d)", n, total, t.name(), seed,
                 r.passed() ? "PASS" : "FAIL", failed.get());
-            if (!r.passed()) {
-              out.println();
+            if (interactive) {
+              // One line rewritten in place on a terminal; failures stay visible.
+              out.print("\r" + line + "   " + (r.passed() ? "" : "\n"));
+            } else if (!r.passed() || n % step == 0 || n == total) {
+              out.println(line);
             }
             out.flush();
           }
@@ -112,7 +117,7 @@ public final class GradeMain {
     }
     pool.shutdown();
     long wall = (System.nanoTime() - start) / 1_000_000; // wall-clock ok
-    out.printf("%n%d runs in %.1f s wall on %d worker threads%n%n", total, wall / 1000.0, o.jobs);
+    out.printf("%s%d runs in %.1f s wall on %d worker threads%n%n", interactive ? "\n" : "", total, wall / 1000.0, o.jobs);
     return outcomes;
   }
 

@@ -3,9 +3,9 @@ package simlab.linearizability.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import simlab.linearizability.DeterministicModel;
+import simlab.linearizability.Model;
 import simlab.linearizability.Operation;
 
 /**
@@ -68,36 +68,27 @@ public final class KvModel implements DeterministicModel<String, KvInput, KvOutp
     }
 
     /**
-     * The same service as one object whose state is the whole map: no partitioning, so the
-     * search is over all keys at once. Only useful to measure what partitioning saves.
+     * The same service as one object whose state is the whole store: no partitioning, so
+     * the search is over all keys at once. Only useful to measure what partitioning saves.
      */
-    public static DeterministicModel<Map<String, String>, KvInput, KvOutput> unpartitioned() {
+    public static Model<?, KvInput, KvOutput> unpartitioned() {
         return new Unpartitioned();
     }
 
-    private static final class Unpartitioned implements DeterministicModel<Map<String, String>, KvInput, KvOutput> {
+    private static final class Unpartitioned implements DeterministicModel<KvMapState, KvInput, KvOutput> {
         @Override
-        public Map<String, String> initialState() {
-            return Map.of();
+        public KvMapState initialState() {
+            return KvMapState.EMPTY;
         }
 
         @Override
-        public Map<String, String> next(Map<String, String> state, KvInput in, KvOutput out) {
-            String before = state.getOrDefault(in.key(), "");
+        public KvMapState next(KvMapState state, KvInput in, KvOutput out) {
+            String before = state.get(in.key());
             String after = apply(before, in, out);
             if (after == null) {
                 return null;
             }
-            if (Objects.equals(before, after)) {
-                return state;
-            }
-            TreeMap<String, String> copy = new TreeMap<>(state);
-            if (after.isEmpty()) {
-                copy.remove(in.key());
-            } else {
-                copy.put(in.key(), after);
-            }
-            return Map.copyOf(copy);
+            return after.equals(before) ? state : state.with(in.key(), after);
         }
 
         @Override
@@ -106,8 +97,8 @@ public final class KvModel implements DeterministicModel<String, KvInput, KvOutp
         }
 
         @Override
-        public String describeState(Map<String, String> state) {
-            return new TreeMap<>(state).toString();
+        public String describeState(KvMapState state) {
+            return state.toString();
         }
     }
 }

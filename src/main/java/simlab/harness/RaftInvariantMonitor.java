@@ -1,0 +1,274 @@
+package simlab.harness;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import simlab.raft.ApplyMsg;
+import simlab.raft.Raft;
+import simlab.raft.RaftIntrospection;
+import simlab.sim.Simulation;
+
+/**
+ * Checks Raft's safety properties (Figure 3 of the extended paper) after every event of a
+ * run, so a violation fails the test at the instant it happens rather than when a later
+ * agreement check trips over its consequences.
+ *
+ * <ul>
+ *   <li><b>Election Safety</b>: at most one leader per term over the whole run (every peer,
+ *       through {@link Raft#getState()}).
+ *   <li><b>Log Matching</b>: two logs holding an entry with the same index and term hold the
+ *       same command there and the same term just before it — which by induction makes the
+ *       logs identical up to that index. Kept cheap by remembering, per (index, term), the
+ *       first command and preceding term seen anywhere, and by scanning each log only from its
+ *       tail down to the first entry already checked; a full scan runs every
+ *       {@link #FULL_CHECK_EVERY} events and at the end of a test. Needs {@link RaftIntrospection}.
+ *   <li><b>Leader Completeness</b>: a leader holds every committed entry (committed = applied
+ *       by some server) whose commit it must know of: an entry is committed by a leader of a
+ *       term no higher than the highest term seen when it was first applied, so every leader
+ *       of a strictly higher term must hold it (snapshotted indices count as held).
+ *       Needs {@link RaftIntrospection}.
+ *   <li><b>State Machine Safety</b>: no two servers apply different commands at one index.
+ *   <li><b>Apply order</b>: each incarnation applies indices rising by exactly one, starting
+ *       after the snapshot it was started from; a snapshot message moves the point.
+ * </ul>
+ *
+ * <p>A violation throws {@link Simulation#failure}, which names the virtual time and seed.
+ */
+public final class RaftInvariantMonitor implements Runnable {
+  /** Events between two full Log Matching / Leader Completeness scans. */
+  public static final int FULL_CHECK_EVERY = 512;
+  private static final int UNKNOWN = Integer.MIN_VALUE;
+
+  private final Simulation sim;
+  private final List<String> names;
+  private final IntFunction<Raft> peers;
+  private final int n;
+
+  private final Map<Integer, Integer> leaderOfTerm = new HashMap<>();
+  private int maxTermSeen;
+
+  /** (index, term) -> what the first log holding that entry had there. */
+  private final Map<Long, EntryRecord> entries = new HashMap<>();
+  private final Raft[] instance;
+  private final int[][] shadowTerms;
+  private final int[] shadowLen;
+
+  /** Index -> the first command applied there; entry 0 unused. */
+  private final List<Committed> committed = new ArrayList<>();
+  private final int[] lcTerm;
+  private final int[] lcUpTo;
+  private final int[] lastApplied;
+  private long runs;
+
+  private static final class EntryRecord {
+    final Object command;
+    int prevTerm;
+    final int server;
+
+    EntryRecord(Object command, int prevTerm, int server) {
+      this.command = command;
+      this.prevTerm = prevTerm;
+      this.server = server;
+    }
+  }
+
+  private record Committed(Object command, int server, int commitTermBound) {
+  }
+
+  /**
+   * @param names the servers' node ids, for messages
+   * @param peers the live Raft of server i, or null while it is down
+   */
+  public RaftInvariantMonitor(Simulation sim, List<String> names, IntFunction<Raft> peers) {
+    this.sim = sim;
+    this.names = List.copyOf(names);
+    this.peers = peers;
+    this.n = names.size();
+    this.instance = new Raft[n];
+    this.shadowTerms = new int[n][16];
+    this.shadowLen = new int[n];
+    this.lcTerm = new int[n];
+    this.lcUpTo = new int[n];
+    this.lastApplied = new int[n];
+    Arrays.fill(lcTerm, UNKNOWN);
+    committed.add(null);
+  }
+
+  /** A new incarnation of server {@code s} starts, its state machine at {@code snapshotIndex}. */
+  public void serverStarted(int s, int snapshotIndex) {
+    lastApplied[s] = snapshotIndex;
+    forget(s);
+  }
+
+  /** Called with every message a live server's service receives, before the service acts on it. */
+  public void observeApply(int s, ApplyMsg msg) {
+    if (msg instanceof ApplyMsg.Snapshot snap) {
+      lastApplied[s] = snap.index();
+      return;
+    }
+    ApplyMsg.Command c = (ApplyMsg.Command) msg;
+    int index = c.index();
+    if (index != lastApplied[s] + 1) {
+      throw violation("Apply order", names.get(s) + " applied index " + index + " right after index "
+          + lastApplied[s] + " (applied indices must rise by exactly one)");
+    }
+    lastApplied[s] = index;
+    while (committed.size() <= index) {
+      committed.add(null);
+    }
+    Committed first = committed.get(index);
+    if (first == null) {
+      committed.set(index, new Committed(c.command(), s, currentMaxTerm()));
+    } else if (!Objects.equals(first.command(), c.command())) {
+      throw violation("State Machine Safety", names.get(s) + " applied " + show(c.command()) + " at index "
+          + index + ", but " + names.get(first.server()) + " applied " + show(first.command()) + " there");
+    }
+  }
+
+  @Override
+  public void run() {
+    boolean full = ++runs % FULL_CHECK_EVERY == 0;
+    check(full);
+  }
+
+  /** Scans every log completely (the end of a test calls this). */
+  public void fullCheck() {
+    check(true);
+  }
+
+  private void check(boolean full) {
+    for (int s = 0; s < n; s++) {
+      Raft rf = peers.apply(s);
+      if (rf == null) {
+        continue;
+      }
+      if (rf != instance[s]) {
+        instance[s] = rf;
+        forget(s);
+      }
+      Raft.RaftState st = rf.getState();
+      maxTermSeen = Math.max(maxTermSeen, st.term());
+      if (st.isLeader()) {
+        Integer other = leaderOfTerm.putIfAbsent(st.term(), s);
+        if (other != null && other != s) {
+          throw violation("Election Safety", "term " + st.term() + " has two leaders: "
+              + names.get(other) + " and " + names.get(s));
+        }
+      }
+      if (rf instanceof RaftIntrospection view) {
+        if (full) {
+          shadowLen[s] = 0;
+        }
+        checkLog(s, view);
+        if (st.isLeader()) {
+          checkLeaderCompleteness(s, st.term(), view, full);
+        }
+      }
+    }
+  }
+
+  private void forget(int s) {
+    shadowLen[s] = 0;
+    lcTerm[s] = UNKNOWN;
+    lcUpTo[s] = 0;
+  }
+
+  /** Log Matching for the entries of {@code s} not checked since they last changed. */
+  private void checkLog(int s, RaftIntrospection log) {
+    int snap = log.snapshotIndex();
+    int last = log.lastIndex();
+    if (shadowTerms[s].length <= last) {
+      shadowTerms[s] = Arrays.copyOf(shadowTerms[s], Math.max(last + 1, shadowTerms[s].length * 2));
+    }
+    int[] shadow = shadowTerms[s];
+    for (int j = last; j > snap; j--) {
+      int term = log.termAt(j);
+      if (j < shadowLen[s] && shadow[j] == term) {
+        break;
+      }
+      checkEntry(s, log, j, term, snap);
+      shadow[j] = term;
+    }
+    shadowLen[s] = last + 1;
+  }
+
+  private void checkEntry(int s, RaftIntrospection log, int j, int term, int snap) {
+    Object command = log.commandAt(j);
+    int prev = j - 1 >= snap ? log.termAt(j - 1) : UNKNOWN;
+    long key = ((long) j << 32) | (term & 0xFFFFFFFFL);
+    EntryRecord rec = entries.get(key);
+    if (rec == null) {
+      entries.put(key, new EntryRecord(command, prev, s));
+      return;
+    }
+    if (!Objects.equals(rec.command, command)) {
+      throw violation("Log Matching", names.get(rec.server) + " and " + names.get(s) + " both hold an entry at index "
+          + j + " with term " + term + ", but with different commands: " + show(rec.command) + " vs " + show(command));
+    }
+    if (prev != UNKNOWN) {
+      if (rec.prevTerm == UNKNOWN) {
+        rec.prevTerm = prev;
+      } else if (rec.prevTerm != prev) {
+        throw violation("Log Matching", names.get(rec.server) + " and " + names.get(s) + " both hold the entry (index "
+            + j + ", term " + term + ") but their logs differ before it: index " + (j - 1) + " has term "
+            + rec.prevTerm + " vs " + prev);
+      }
+    }
+  }
+
+  private void checkLeaderCompleteness(int s, int term, RaftIntrospection log, boolean full) {
+    if (lcTerm[s] != term || full) {
+      lcTerm[s] = term;
+      lcUpTo[s] = 0;
+    }
+    int top = committed.size() - 1;
+    if (lcUpTo[s] >= top) {
+      return;
+    }
+    int snap = log.snapshotIndex();
+    int last = log.lastIndex();
+    for (int j = Math.max(lcUpTo[s] + 1, snap + 1); j <= top; j++) {
+      Committed c = committed.get(j);
+      if (c == null || c.commitTermBound() >= term) {
+        continue;
+      }
+      if (j > last) {
+        throw violation("Leader Completeness", names.get(s) + " is leader of term " + term
+            + " but its log ends at index " + last + ", missing committed index " + j + " ("
+            + show(c.command()) + ", applied by " + names.get(c.server()) + ", committed by term "
+            + c.commitTermBound() + " at the latest)");
+      }
+      Object mine = log.commandAt(j);
+      if (!Objects.equals(mine, c.command())) {
+        throw violation("Leader Completeness", names.get(s) + " is leader of term " + term + " but holds "
+            + show(mine) + " at committed index " + j + ", where " + names.get(c.server()) + " applied "
+            + show(c.command()) + " (committed by term " + c.commitTermBound() + " at the latest)");
+      }
+    }
+    lcUpTo[s] = top;
+  }
+
+  private int currentMaxTerm() {
+    for (int s = 0; s < n; s++) {
+      Raft rf = peers.apply(s);
+      if (rf != null) {
+        maxTermSeen = Math.max(maxTermSeen, rf.getState().term());
+      }
+    }
+    return maxTermSeen;
+  }
+
+  private RuntimeException violation(String invariant, String detail) {
+    return sim.failure(invariant + " violated: " + detail, null);
+  }
+
+  /** A command for a message: long values (TestRPCBytes' 5000-byte strings) are cut short. */
+  static String show(Object v) {
+    String s = String.valueOf(v);
+    return s.length() > 40 ? s.substring(0, 37) + "...(" + s.length() + " chars)" : s;
+  }
+}

@@ -1,0 +1,101 @@
+package simlab.kv;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import simlab.sim.NodeContext;
+import simlab.sim.SimFuture;
+
+/**
+ * The reference clerk. It names each operation (clientId, seq) so servers can drop
+ * duplicates, remembers which server last answered as leader, and moves on to the next
+ * server on ERR_WRONG_LEADER, ERR_TIMEOUT or no reply. After a full round of servers
+ * without success it pauses {@link #ROUND_PAUSE} so an election can finish instead of
+ * flooding the network.
+ */
+public final class ReferenceClerk implements Clerk {
+  static final Duration ROUND_PAUSE = Duration.ofMillis(10);
+
+  private final NodeContext ctx;
+  private final List<String> servers;
+  private final long clientId;
+  private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+  private long seq;
+  private int leader;
+  private boolean busy;
+
+  private record Queued(Op op, String key, String value, SimFuture<String> result) {
+  }
+
+  public ReferenceClerk(NodeContext ctx, List<String> servers) {
+    this.ctx = ctx;
+    this.servers = List.copyOf(servers);
+    this.clientId = ctx.random().nextLong();
+    this.leader = ctx.random().nextInt(servers.size());
+  }
+
+  @Override
+  public SimFuture<String> get(String key) {
+    return submit(Op.GET, key, "");
+  }
+
+  @Override
+  public SimFuture<Void> put(String key, String value) {
+    return done(submit(Op.PUT, key, value));
+  }
+
+  @Override
+  public SimFuture<Void> append(String key, String value) {
+    return done(submit(Op.APPEND, key, value));
+  }
+
+  @Override
+  public SimFuture<Void> delete(String key) {
+    return done(submit(Op.DELETE, key, ""));
+  }
+
+  private static SimFuture<Void> done(SimFuture<String> f) {
+    SimFuture<Void> v = new SimFuture<>();
+    f.onComplete(x -> v.complete(null));
+    return v;
+  }
+
+  private SimFuture<String> submit(Op op, String key, String value) {
+    Queued q = new Queued(op, key, value, new SimFuture<>());
+    queue.add(q);
+    if (!busy) {
+      startNext();
+    }
+    return q.result();
+  }
+
+  private void startNext() {
+    Queued q = queue.poll();
+    if (q == null) {
+      busy = false;
+      return;
+    }
+    busy = true;
+    attempt(new Command(q.op(), q.key(), q.value(), clientId, ++seq), q, 0);
+  }
+
+  private void attempt(Command c, Queued q, int tries) {
+    ctx.call(servers.get(leader), new KvRequest(c), reply -> {
+      if (reply.isPresent() && (reply.get().err() == Err.OK || reply.get().err() == Err.ERR_NO_KEY)) {
+        busy = false;
+        q.result().complete(reply.get().value());
+        if (!busy) {
+          startNext();
+        }
+        return;
+      }
+      leader = (leader + 1) % servers.size();
+      int next = tries + 1;
+      if (next % servers.size() == 0) {
+        ctx.schedule(ROUND_PAUSE, () -> attempt(c, q, next));
+      } else {
+        attempt(c, q, next);
+      }
+    });
+  }
+}

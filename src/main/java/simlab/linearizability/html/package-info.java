@@ -1,0 +1,2 @@
+/** A self-contained HTML view of a checked history ({@link simlab.linearizability.html.HtmlReport}). */
+package simlab.linearizability.html;
