@@ -16,6 +16,7 @@ import simlab.linearizability.model.KvOutput;
 import simlab.shardkv.ShardKVClerk;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
+import simlab.sim.TraceKind;
 
 /**
  * Records the client operations of a test (call and return in virtual nanoseconds) and
@@ -72,12 +73,14 @@ public final class KvHistory {
   private Entry begin(int client, KvInput in) {
     Entry e = new Entry(client, in, sim.nowNanos());
     entries.add(e);
+    sim.record(TraceKind.INVOKE, "client-" + client, in.toString());
     return e;
   }
 
   private void end(Entry e, KvOutput out) {
     e.output = out;
     e.ret = sim.nowNanos();
+    sim.record(TraceKind.RETURN, "client-" + e.client, String.valueOf(out));
   }
 
   public int size() {
