@@ -354,6 +354,7 @@ class ShardKv5BTest {
     // 27 keys stored once, 3 keys also in client dup tables, everything on 3 replicas, plus slop.
     long expected = 3L * (((n - 3) * 1000) + 2 * 3 * 1000 + 6000);
     assertTrue(total <= expected, "snapshot + persisted Raft state are too big: " + total + " > " + expected);
+    System.out.println("  ... snapshot + persisted Raft state: " + total + " bytes (limit " + expected + ")");
     f.checkAll(ck);
     f.checkLinearizable();
     ShardKvFixture.passed();
