@@ -46,7 +46,7 @@ public final class LinearizabilityChecker {
         // a simulation, never inside one, and a timeout only ever yields UNKNOWN.
         long start = System.nanoTime(); // wall-clock ok
         long deadline = start + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
-        StopSignal stop = partition -> System.nanoTime() - deadline > 0 // wall-clock ok ? Verdict.UNKNOWN : null;
+        StopSignal stop = partition -> System.nanoTime() - deadline > 0 ? Verdict.UNKNOWN : null; // wall-clock ok
         List<List<Operation<I, O>>> parts = model.partition(List.copyOf(history));
         int n = parts.size();
         List<WglSearch<S, I, O>> searches = new ArrayList<>(n);
