@@ -1,51 +1,73 @@
 package simlab.raft;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import simlab.sim.ValueCodec;
 
 /**
  * Produces {@link PersistentState#encode()}'s bytes for a live core without re-encoding
- * unchanged entries: it remembers the encoding of each entry after the snapshot, keyed by
- * absolute index and checked by entry identity (log entries are immutable and replaced,
- * never mutated, on truncation), so a save costs a copy of the log's bytes.
+ * unchanged entries. It keeps the encodings of the entries after the snapshot in one
+ * growing buffer; the log reports the lowest index changed since the last save
+ * ({@link RaftLog#takeChangedFrom()}), so a save re-encodes only new entries and costs one
+ * copy of the buffer, and a compaction shifts the buffer once.
  */
 final class LogEncoder {
   private final ValueCodec codec = new ValueCodec();
-  private final List<LogEntry> cachedEntries = new ArrayList<>();
-  private final List<byte[]> cachedBytes = new ArrayList<>();
-  private int cacheFrom = 1;
+  private byte[] buf = new byte[256];
+  private int bufLen;
+  /** starts[k] is the buffer offset of entry cacheFirst + k. */
+  private int[] starts = new int[64];
+  private int count;
+  private int cacheFirst = 1;
 
   byte[] encode(RaftCore core) {
     RaftLog log = core.log;
     int first = log.snapshotIndex() + 1;
-    if (first > cacheFrom) {
-      int drop = Math.min(first - cacheFrom, cachedEntries.size());
-      cachedEntries.subList(0, drop).clear();
-      cachedBytes.subList(0, drop).clear();
-    } else if (first < cacheFrom) {
-      cachedEntries.clear();
-      cachedBytes.clear();
+    int changed = log.takeChangedFrom();
+    if (first < cacheFirst) {
+      truncateTo(0);
+      cacheFirst = first;
+    } else if (first > cacheFirst) {
+      dropPrefix(first - cacheFirst);
     }
-    cacheFrom = first;
-    for (int i = first; i <= log.lastIndex(); i++) {
-      int k = i - first;
-      LogEntry e = log.entry(i);
-      if (k < cachedEntries.size() && cachedEntries.get(k) == e) {
-        continue;
-      }
-      if (k < cachedEntries.size()) {
-        cachedEntries.subList(k, cachedEntries.size()).clear();
-        cachedBytes.subList(k, cachedBytes.size()).clear();
-      }
-      cachedEntries.add(e);
-      cachedBytes.add(PersistentState.encodeEntry(codec, e));
+    // cached entries at or after the first change are stale
+    int valid = Math.min(count, Math.max(0, changed - cacheFirst));
+    valid = Math.min(valid, log.lastIndex() - cacheFirst + 1);
+    truncateTo(valid);
+    for (int i = cacheFirst + count; i <= log.lastIndex(); i++) {
+      add(PersistentState.encodeEntry(codec, log.entry(i)));
     }
-    int keep = log.lastIndex() - first + 1;
-    if (cachedEntries.size() > keep) {
-      cachedEntries.subList(keep, cachedEntries.size()).clear();
-      cachedBytes.subList(keep, cachedBytes.size()).clear();
+    return PersistentState.assemble(core.term, core.votedFor, log.snapshotIndex(), log.snapshotTerm(), count,
+        buf, bufLen);
+  }
+
+  private void truncateTo(int k) {
+    if (k < count) {
+      bufLen = starts[k];
+      count = k;
     }
-    return PersistentState.assemble(core.term, core.votedFor, log.snapshotIndex(), log.snapshotTerm(), cachedBytes);
+  }
+
+  private void dropPrefix(int k) {
+    int n = Math.min(k, count);
+    int offset = n == count ? bufLen : starts[n];
+    System.arraycopy(buf, offset, buf, 0, bufLen - offset);
+    bufLen -= offset;
+    for (int j = n; j < count; j++) {
+      starts[j - n] = starts[j] - offset;
+    }
+    count -= n;
+    cacheFirst += k;
+  }
+
+  private void add(byte[] encoded) {
+    if (count == starts.length) {
+      starts = Arrays.copyOf(starts, count * 2);
+    }
+    if (bufLen + encoded.length > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, bufLen + encoded.length));
+    }
+    starts[count++] = bufLen;
+    System.arraycopy(encoded, 0, buf, bufLen, encoded.length);
+    bufLen += encoded.length;
   }
 }

@@ -2,6 +2,7 @@ package simlab.raft;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import simlab.sim.ValueCodec;
 
@@ -28,7 +29,11 @@ public record PersistentState(int term, int votedFor, int snapshotIndex, int sna
     for (LogEntry e : entries) {
       encoded.add(encodeEntry(codec, e));
     }
-    return assemble(term, votedFor, snapshotIndex, snapshotTerm, encoded);
+    Bytes all = new Bytes();
+    for (byte[] e : encoded) {
+      all.write(e, 0, e.length);
+    }
+    return assemble(term, votedFor, snapshotIndex, snapshotTerm, encoded.size(), all.toByteArray(), all.size());
   }
 
   static byte[] encodeEntry(ValueCodec codec, LogEntry e) {
@@ -40,17 +45,18 @@ public record PersistentState(int term, int votedFor, int snapshotIndex, int sna
     return b.toByteArray();
   }
 
-  static byte[] assemble(int term, int votedFor, int snapshotIndex, int snapshotTerm, List<byte[]> encodedEntries) {
+  /** The header followed by {@code count} already encoded entries, {@code entries[0..length)}. */
+  static byte[] assemble(int term, int votedFor, int snapshotIndex, int snapshotTerm, int count, byte[] entries,
+      int length) {
     Bytes b = new Bytes();
     b.varint(term);
     b.varint(votedFor + 1);
     b.varint(snapshotIndex);
     b.varint(snapshotTerm);
-    b.varint(encodedEntries.size());
-    for (byte[] e : encodedEntries) {
-      b.write(e, 0, e.length);
-    }
-    return b.toByteArray();
+    b.varint(count);
+    byte[] out = Arrays.copyOf(b.toByteArray(), b.size() + length);
+    System.arraycopy(entries, 0, out, b.size(), length);
+    return out;
   }
 
   /** Decodes {@link #encode()}'s output; an empty array (a fresh persister) gives {@link #INITIAL}. */

@@ -14,6 +14,8 @@ public final class RaftLog {
   private final List<LogEntry> entries = new ArrayList<>();
   private int snapshotIndex;
   private int snapshotTerm;
+  /** Lowest index whose entry was added or removed since {@link #takeChangedFrom()} (for incremental saves). */
+  private int changedFrom = 1;
 
   public RaftLog() {
   }
@@ -21,7 +23,15 @@ public final class RaftLog {
   public RaftLog(int snapshotIndex, int snapshotTerm, List<LogEntry> suffix) {
     this.snapshotIndex = snapshotIndex;
     this.snapshotTerm = snapshotTerm;
+    this.changedFrom = snapshotIndex + 1;
     entries.addAll(suffix);
+  }
+
+  /** Returns, and forgets, the lowest index changed since the previous call. */
+  int takeChangedFrom() {
+    int c = changedFrom;
+    changedFrom = Integer.MAX_VALUE;
+    return c;
   }
 
   public int snapshotIndex() {
@@ -61,6 +71,7 @@ public final class RaftLog {
 
   public int append(LogEntry e) {
     entries.add(e);
+    changedFrom = Math.min(changedFrom, lastIndex());
     return lastIndex();
   }
 
@@ -69,6 +80,7 @@ public final class RaftLog {
     if (index <= snapshotIndex) {
       throw new IllegalArgumentException("cannot truncate compacted index " + index + " (snapshot " + snapshotIndex + ")");
     }
+    changedFrom = Math.min(changedFrom, index);
     if (index <= lastIndex()) {
       entries.subList(index - snapshotIndex - 1, entries.size()).clear();
     }
@@ -103,6 +115,7 @@ public final class RaftLog {
 
   /** Replaces the whole log by a snapshot whose last entry is ({@code index}, {@code term}). */
   public void resetTo(int index, int term) {
+    changedFrom = Math.min(changedFrom, index + 1);
     entries.clear();
     snapshotIndex = index;
     snapshotTerm = term;

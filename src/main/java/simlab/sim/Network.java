@@ -3,7 +3,7 @@ package simlab.sim;
 import static simlab.sim.NetworkConfig.*;
 
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class Network {
   private final Simulation sim;
   private final RandomGenerator rng;
   private final MessageCodec codec = new MessageCodec();
-  private final Set<Link> disabled = new HashSet<>();
+  private final Set<Link> disabled = new LinkedHashSet<>();
   private final Map<String, Long> perServerCount = new LinkedHashMap<>();
   private boolean reliable = true;
   private boolean longDelays;

@@ -13,7 +13,7 @@ class LogEncoderTest {
     RaftCore core = new RaftCore(0, 3, PersistentState.INITIAL, new byte[0]);
     LogEncoder enc = new LogEncoder();
     Random rnd = new Random(42); // test-only randomness, outside any simulation
-    for (int step = 0; step < 2000; step++) {
+    for (int step = 0; step < 5000; step++) {
       RaftLog log = core.log;
       int op = rnd.nextInt(10);
       if (op < 6) {
@@ -27,6 +27,9 @@ class LogEncoderTest {
       } else {
         core.term++;
         core.votedFor = rnd.nextInt(4) - 1;
+      }
+      if (rnd.nextInt(3) != 0) {
+        continue; // several changes may happen between two saves
       }
       byte[] incremental = enc.encode(core);
       assertArrayEquals(core.persistentState().encode(), incremental, "step " + step);
