@@ -35,7 +35,7 @@ import simlab.linearizability.model.KvModel;
 public final class CheckerBenchCommand implements Callable<Integer> {
 
     @Option(names = "--dir", description = "Directory with jepsen/, kv/ and MANIFEST.md "
-            + "(default: -Dsimlab.histories, else ../shared/histories/porcupine).")
+            + "(default: -Dsimlab.histories, else src/test/resources/histories/porcupine).")
     Path dir;
 
     @Option(names = "--runs", defaultValue = "5", description = "Timed checks per file (median is reported). Default ${DEFAULT-VALUE}.")
@@ -65,7 +65,7 @@ public final class CheckerBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path root = dir != null ? dir : Path.of(System.getProperty("simlab.histories", "../shared/histories/porcupine"));
+        Path root = dir != null ? dir : Path.of(System.getProperty("simlab.histories", "src/test/resources/histories/porcupine"));
         Path manifest = root.resolve("MANIFEST.md");
         if (!Files.isRegularFile(manifest)) {
             System.err.println("bench checker: no MANIFEST.md in " + root.toAbsolutePath()
