@@ -42,8 +42,23 @@ public final class Seed {
 
   /** The command that replays this exact run. */
   public String replayCommand() {
-    return "test-scripts/replay " + testName + " --seed " + value;
+    StringBuilder cmd = new StringBuilder("test-scripts/replay " + testName + " --seed " + value);
+    String impl = System.getProperty("sim.impl");
+    if (impl != null && !impl.isBlank()) {
+      cmd.append(" --impl ").append(impl);
+    }
+    for (String key : IMPLEMENTATION_KEYS) {
+      String v = System.getProperty(key);
+      if (v != null && !v.isBlank()) {
+        cmd.insert(0, "JAVA_TOOL_OPTIONS=-D" + key + "=" + v + " ");
+      }
+    }
+    return cmd.toString();
   }
+
+  /** The per-lab implementation switches (see simlab.harness.Implementations). */
+  private static final java.util.List<String> IMPLEMENTATION_KEYS =
+      java.util.List.of("sim.raft", "sim.kv", "sim.kvsrv", "sim.shardctrler", "sim.shardkv");
 
   @Override
   public String toString() {
