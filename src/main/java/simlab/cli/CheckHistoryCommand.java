@@ -21,11 +21,14 @@ import simlab.linearizability.Verdict;
 import simlab.linearizability.format.HistoryFormat;
 import simlab.linearizability.format.HistoryFormatException;
 import simlab.linearizability.format.JepsenEtcdFormat;
+import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.linearizability.format.PorcupineKvFormat;
 import simlab.linearizability.format.RegisterTextFormat;
 import simlab.linearizability.html.HtmlReport;
 import simlab.linearizability.model.EtcdModel;
+import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
+import simlab.linearizability.model.KvOutput;
 import simlab.linearizability.model.RegisterModel;
 
 /** Checks one history file for linearizability and prints the verdict. */
@@ -44,6 +47,14 @@ import simlab.linearizability.model.RegisterModel;
             "  kv        Porcupine kv lines, model kv (checked per key):",
             "              {:process N, :type :invoke|:ok, :f :get|:put|:append,",
             "               :key \"K\", :value nil|\"V\"}",
+            "  jsonl     JSON Lines, model kv (checked per key); what the lab suites",
+            "            write to target/histories/<test>-seed<N>.jsonl on a failure:",
+            "              {\"client\":3,\"op\":\"append\",\"key\":\"k\",\"value\":\"x 3 1 y\",",
+            "               \"output\":null,\"call\":123000,\"return\":456000}",
+            "            op get|put|append|delete; value: the string written (null for",
+            "            get/delete); output: the string a get read (null otherwise);",
+            "            \"return\": null = a write that never returned (it may or may not",
+            "            have taken effect). Detected by a first line starting '{\"'.",
             "  register  one operation per line, model register (initially \"\"):",
             "              CLIENT CALL RETURN write VALUE",
             "              CLIENT CALL RETURN read VALUE     ('?' = result unknown)",
@@ -56,7 +67,7 @@ public final class CheckHistoryCommand implements Callable<Integer> {
 
     enum ModelName { kv, etcd, register }
 
-    enum FormatName { auto, jepsen, kv, register }
+    enum FormatName { auto, jepsen, kv, jsonl, register }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The history file.")
     Path file;
@@ -65,7 +76,7 @@ public final class CheckHistoryCommand implements Callable<Integer> {
             description = "Sequential model (default: the one that goes with the format).")
     ModelName model;
 
-    @Option(names = "--format", paramLabel = "auto|jepsen|kv|register", defaultValue = "auto",
+    @Option(names = "--format", paramLabel = "auto|jepsen|kv|jsonl|register", defaultValue = "auto",
             description = "History format (default: ${DEFAULT-VALUE}).")
     FormatName format;
 
@@ -100,7 +111,7 @@ public final class CheckHistoryCommand implements Callable<Integer> {
                 fmt = model == null ? HistoryFormat.JEPSEN : formatOf(model);
             }
             ModelName m = model != null ? model : modelOf(fmt);
-            if (formatOf(m) != fmt) {
+            if (modelOf(fmt) != m) {
                 err.println("check-history: " + file + ": model " + m + " cannot check a " + name(fmt)
                         + " history (use --model " + modelOf(fmt) + ")");
                 return 3;
@@ -112,8 +123,11 @@ public final class CheckHistoryCommand implements Callable<Integer> {
             String name = file.toString();
             return switch (m) {
                 case etcd -> run(new EtcdModel(), JepsenEtcdFormat.parse(name, lines));
-                case kv -> noPartition ? run(KvModel.unpartitioned(), PorcupineKvFormat.parse(name, lines))
-                        : run(new KvModel(), PorcupineKvFormat.parse(name, lines));
+                case kv -> {
+                    List<Operation<KvInput, KvOutput>> ops = fmt == HistoryFormat.JSONL
+                            ? KvJsonLinesFormat.parse(name, lines) : PorcupineKvFormat.parse(name, lines);
+                    yield noPartition ? run(KvModel.unpartitioned(), ops) : run(new KvModel(), ops);
+                }
                 case register -> run(new RegisterModel(), RegisterTextFormat.parse(name, lines));
             };
         } catch (HistoryFormatException e) {
@@ -152,6 +166,7 @@ public final class CheckHistoryCommand implements Callable<Integer> {
         return switch (f) {
             case jepsen -> HistoryFormat.JEPSEN;
             case kv -> HistoryFormat.KV;
+            case jsonl -> HistoryFormat.JSONL;
             case register, auto -> HistoryFormat.REGISTER;
         };
     }
@@ -167,7 +182,7 @@ public final class CheckHistoryCommand implements Callable<Integer> {
     private static ModelName modelOf(HistoryFormat f) {
         return switch (f) {
             case JEPSEN -> ModelName.etcd;
-            case KV -> ModelName.kv;
+            case KV, JSONL -> ModelName.kv;
             case REGISTER -> ModelName.register;
         };
     }

@@ -9,12 +9,15 @@ public enum HistoryFormat {
     JEPSEN,
     /** Porcupine's EDN-like key/value lines ({@link PorcupineKvFormat}). */
     KV,
+    /** JSON Lines key/value operations, as the lab suites save them ({@link KvJsonLinesFormat}). */
+    JSONL,
     /** Plain register lines ({@link RegisterTextFormat}). */
     REGISTER;
 
     /**
      * Guesses the format from the first line that is neither blank nor a comment: "INFO"
-     * starts a Jepsen log, "{" a key/value line, anything else is taken as the register
+     * starts a Jepsen log, "{\"" a JSON Lines operation, "{" (as in Porcupine's "{:process")
+     * a key/value line, anything else is taken as the register
      * format. Returns null for a file with no such line.
      */
     public static HistoryFormat detect(List<String> lines) {
@@ -26,7 +29,11 @@ public enum HistoryFormat {
             if (t.startsWith("INFO")) {
                 return JEPSEN;
             }
-            return t.startsWith("{") ? KV : REGISTER;
+            if (t.startsWith("{")) {
+                // Porcupine's lines open with "{:", a JSON object with "{" and a quoted field name.
+                return t.substring(1).stripLeading().startsWith("\"") ? JSONL : KV;
+            }
+            return REGISTER;
         }
         return null;
     }

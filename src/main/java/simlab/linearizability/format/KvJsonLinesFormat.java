@@ -1,0 +1,254 @@
+package simlab.linearizability.format;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import simlab.linearizability.Operation;
+import simlab.linearizability.model.KvInput;
+import simlab.linearizability.model.KvOp;
+import simlab.linearizability.model.KvOutput;
+
+/**
+ * Key/value histories as JSON Lines, one completed (or never returned) operation per line,
+ * the form in which the lab test suites save a failing history for {@code check-history}:
+ * <pre>
+ * {"client":3,"op":"append","key":"k","value":"x 3 1 y","output":null,"call":123000,"return":456000}
+ * {"client":1,"op":"get","key":"k","value":null,"output":"x 3 1 y","call":460000,"return":470000}
+ * </pre>
+ * All seven fields are required, in any order. {@code op} is get, put, append or delete;
+ * {@code value} is the string written (null for get and delete); {@code output} is the
+ * string a get read (null otherwise); {@code call} and {@code return} are integer times
+ * (the suites use virtual nanoseconds), {@code call <= return}. {@code "return": null}
+ * marks a write that never returned: it may or may not have taken effect, and it is read as
+ * returning at {@link #NEVER_RETURNED}. A get must have returned (what it would have read
+ * is unknown, so the suites leave unreturned gets out).
+ */
+public final class KvJsonLinesFormat {
+    /** The return time of an operation that never returned; written as {@code "return": null}. */
+    public static final long NEVER_RETURNED = Long.MAX_VALUE;
+
+    private static final List<String> FIELD_ORDER = List.of("client", "op", "key", "value", "output", "call", "return");
+
+    private KvJsonLinesFormat() {
+    }
+
+    public static List<Operation<KvInput, KvOutput>> read(Path file) throws HistoryFormatException {
+        return parse(file.toString(), HistoryFiles.lines(file));
+    }
+
+    public static List<Operation<KvInput, KvOutput>> parse(String file, List<String> lines)
+            throws HistoryFormatException {
+        List<Operation<KvInput, KvOutput>> ops = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isBlank()) {
+                ops.add(operation(file, i + 1, line));
+            }
+        }
+        return ops;
+    }
+
+    private static Operation<KvInput, KvOutput> operation(String file, int lineNo, String line)
+            throws HistoryFormatException {
+        Map<String, Object> f = FlatJsonObject.parse(file, lineNo, line);
+        for (String name : f.keySet()) {
+            if (!FIELD_ORDER.contains(name)) {
+                throw new HistoryFormatException(file, lineNo, "expected only the fields " + quotedFieldList()
+                        + " but found \"" + name + "\"");
+            }
+        }
+        for (String name : FIELD_ORDER) {
+            if (!f.containsKey(name)) {
+                throw new HistoryFormatException(file, lineNo, "expected the field \"" + name + "\"");
+            }
+        }
+        Fields v = new Fields(file, lineNo, f);
+        long client = v.integer("client");
+        if (client < Integer.MIN_VALUE || client > Integer.MAX_VALUE) {
+            throw v.error("expected \"client\" to fit in 32 bits but found " + client);
+        }
+        KvOp op = op(v);
+        String key = v.string("key", "the key");
+        String value = v.nullableString("value");
+        if ((op == KvOp.PUT || op == KvOp.APPEND) && value == null) {
+            throw v.error("expected a string \"value\" for " + name(op) + " but found null");
+        }
+        if ((op == KvOp.GET || op == KvOp.DELETE) && value != null) {
+            throw v.error("expected \"value\": null for " + name(op) + " but found a string");
+        }
+        String output = v.nullableString("output");
+        long call = v.integer("call");
+        Object ret = f.get("return");
+        long returned;
+        if (ret == FlatJsonObject.NULL) {
+            if (op == KvOp.GET) {
+                throw v.error("expected a \"return\" time for a get: a get that never returned has no output");
+            }
+            returned = NEVER_RETURNED;
+        } else {
+            returned = v.integer("return");
+            if (returned < call) {
+                throw v.error("expected a \"return\" time at or after the call time " + call + " but found "
+                        + returned);
+            }
+        }
+        KvOutput out;
+        if (op == KvOp.GET) {
+            if (output == null) {
+                throw v.error("expected the string a get read as \"output\" but found null");
+            }
+            out = KvOutput.of(output);
+        } else {
+            if (output != null) {
+                throw v.error("expected \"output\": null for " + name(op) + " but found a string");
+            }
+            out = KvOutput.NONE;
+        }
+        return new Operation<>((int) client, new KvInput(op, key, value), out, call, returned);
+    }
+
+    private static KvOp op(Fields v) throws HistoryFormatException {
+        String op = v.string("op", "\"get\", \"put\", \"append\" or \"delete\"");
+        return switch (op) {
+            case "get" -> KvOp.GET;
+            case "put" -> KvOp.PUT;
+            case "append" -> KvOp.APPEND;
+            case "delete" -> KvOp.DELETE;
+            default -> throw v.error("expected \"op\" to be \"get\", \"put\", \"append\" or \"delete\" but found \""
+                    + op + "\"");
+        };
+    }
+
+    /** Typed access to the parsed fields of one line. */
+    private record Fields(String file, int line, Map<String, Object> values) {
+        HistoryFormatException error(String problem) {
+            return new HistoryFormatException(file, line, problem);
+        }
+
+        long integer(String name) throws HistoryFormatException {
+            Object o = values.get(name);
+            if (o instanceof Long l) {
+                return l;
+            }
+            throw error("expected an integer as \"" + name + "\" but found " + describe(o));
+        }
+
+        String string(String name, String what) throws HistoryFormatException {
+            Object o = values.get(name);
+            if (o instanceof String s) {
+                return s;
+            }
+            throw error("expected " + what + " (a string) as \"" + name + "\" but found " + describe(o));
+        }
+
+        String nullableString(String name) throws HistoryFormatException {
+            Object o = values.get(name);
+            if (o == FlatJsonObject.NULL) {
+                return null;
+            }
+            if (o instanceof String s) {
+                return s;
+            }
+            throw error("expected a string or null as \"" + name + "\" but found " + describe(o));
+        }
+
+        private static String describe(Object o) {
+            if (o instanceof String s) {
+                return "the string \"" + s + "\"";
+            }
+            return o instanceof Long ? "the integer " + o : "null";
+        }
+    }
+
+    private static String quotedFieldList() {
+        StringBuilder sb = new StringBuilder();
+        for (String f : FIELD_ORDER) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(f).append('"');
+        }
+        return sb.toString();
+    }
+
+    private static String name(KvOp op) {
+        return op.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Writes the operations in list order, one line each, UTF-8; creates the parent directory. */
+    public static void write(Path file, List<Operation<KvInput, KvOutput>> ops) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Operation<KvInput, KvOutput> op : ops) {
+                w.write(line(op));
+                w.write('\n');
+            }
+        }
+    }
+
+    /** One operation as a line of this format, without the line break. */
+    public static String line(Operation<KvInput, KvOutput> op) {
+        KvInput in = op.input();
+        StringBuilder sb = new StringBuilder(96);
+        sb.append("{\"client\":").append(op.clientId());
+        sb.append(",\"op\":\"").append(name(in.op())).append('"');
+        sb.append(",\"key\":");
+        jsonString(sb, in.key());
+        sb.append(",\"value\":");
+        // A value on a get or delete means nothing to the model; keep the line readable.
+        jsonString(sb, in.op() == KvOp.PUT || in.op() == KvOp.APPEND ? in.value() : null);
+        sb.append(",\"output\":");
+        jsonString(sb, in.op() == KvOp.GET && op.output() != null ? op.output().value() : null);
+        sb.append(",\"call\":").append(op.call());
+        sb.append(",\"return\":");
+        if (op.ret() == NEVER_RETURNED) {
+            sb.append("null");
+        } else {
+            sb.append(op.ret());
+        }
+        return sb.append('}').toString();
+    }
+
+    /**
+     * Appends a JSON string literal. Non-ASCII text stays as UTF-8; only quotes, backslashes,
+     * control characters and unpaired surrogates (which UTF-8 cannot carry) are escaped.
+     */
+    static void jsonString(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x7F) {
+                        sb.append("\\u").append(FlatJsonObject.hex4(c));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        sb.append("\\u").append(FlatJsonObject.hex4(c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
