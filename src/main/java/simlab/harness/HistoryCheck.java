@@ -2,7 +2,6 @@ package simlab.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +9,6 @@ import simlab.linearizability.CheckResult;
 import simlab.linearizability.LinearizabilityChecker;
 import simlab.linearizability.Operation;
 import simlab.linearizability.Verdict;
-import simlab.linearizability.html.HtmlReport;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
@@ -18,7 +16,8 @@ import simlab.linearizability.model.KvOutput;
 /**
  * The porcupine step at the end of a 6.5840 KV test: check the history against the KV
  * model with a 1 s budget (linearizabilityCheckTimeout). A timeout passes with an info
- * line, as in 6.5840; a violation writes the history as HTML and fails with its path.
+ * line, as in 6.5840; a violation writes the history as HTML and as JSON Lines (for
+ * check-history) and fails with both paths.
  */
 public final class HistoryCheck {
   public static final Duration TIMEOUT = Duration.ofSeconds(1);
@@ -34,15 +33,14 @@ public final class HistoryCheck {
     if (r.verdict() == Verdict.UNKNOWN) {
       System.out.println("info: linearizability check timed out, assuming history is ok");
     } else if (r.verdict() == Verdict.NOT_LINEARIZABLE) {
-      Path file = OUT_DIR.resolve(testName + "-seed" + seed + ".html");
+      FailedHistoryFiles files = FailedHistoryFiles.of(OUT_DIR, testName, seed);
       try {
-        Files.createDirectories(OUT_DIR);
-        HtmlReport.write(file, r, model);
+        files.write(r, model, history);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file, e);
+        throw new UncheckedIOException("cannot write " + files.html() + " or " + files.jsonl(), e);
       }
       throw new AssertionError("history is not linearizable (" + history.size() + " operations); "
-          + "visualization written to " + file.toAbsolutePath());
+          + files.describe());
     }
     return r.verdict();
   }

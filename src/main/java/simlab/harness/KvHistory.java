@@ -1,7 +1,6 @@
 package simlab.harness;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,7 @@ import simlab.linearizability.CheckResult;
 import simlab.linearizability.LinearizabilityChecker;
 import simlab.linearizability.Operation;
 import simlab.linearizability.Verdict;
-import simlab.linearizability.html.HtmlReport;
+import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
@@ -93,7 +92,7 @@ public final class KvHistory {
       if (e.ret >= 0) {
         ops.add(new Operation<>(e.client, e.input, e.output, e.call, e.ret));
       } else if (e.input.op() != simlab.linearizability.model.KvOp.GET) {
-        ops.add(new Operation<>(e.client, e.input, KvOutput.NONE, e.call, Long.MAX_VALUE / 2));
+        ops.add(new Operation<>(e.client, e.input, KvOutput.NONE, e.call, KvJsonLinesFormat.NEVER_RETURNED));
       }
     }
     return ops;
@@ -101,21 +100,23 @@ public final class KvHistory {
 
   /**
    * Fails if the history is not linearizable, after writing it as HTML to
-   * {@code target/histories/<test>-seed<N>.html} (the path is in the message).
+   * {@code target/histories/<test>-seed<N>.html} and as JSON Lines (re-checkable with
+   * check-history) to {@code target/histories/<test>-seed<N>.jsonl}; both paths are in the message.
    */
   public void checkLinearizable(String testName, long seed) {
     KvModel model = new KvModel();
-    CheckResult<KvInput, KvOutput> r = LinearizabilityChecker.check(model, operations(), CHECK_TIMEOUT);
+    List<Operation<KvInput, KvOutput>> ops = operations();
+    CheckResult<KvInput, KvOutput> r = LinearizabilityChecker.check(model, ops, CHECK_TIMEOUT);
     if (r.verdict() == Verdict.UNKNOWN) {
       System.out.println("info: linearizability check timed out, assuming history is ok");
     } else if (r.verdict() == Verdict.NOT_LINEARIZABLE) {
-      Path out = Path.of("target", "histories", testName + "-seed" + seed + ".html");
+      FailedHistoryFiles files = FailedHistoryFiles.of(HistoryCheck.OUT_DIR, testName, seed);
       String where;
       try {
-        HtmlReport.write(out, r, model);
-        where = "history visualization written to " + out.toAbsolutePath();
+        files.write(r, model, ops);
+        where = files.describe();
       } catch (IOException ex) {
-        where = "could not write the history visualization to " + out + ": " + ex;
+        where = "could not write the history to " + files.html() + " and " + files.jsonl() + ": " + ex;
       }
       throw new AssertionError("history is not linearizable (" + entries.size() + " operations); " + where);
     }

@@ -3,6 +3,7 @@ package simlab.harness;
 import java.util.ArrayList;
 import java.util.List;
 import simlab.linearizability.Operation;
+import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvOp;
 import simlab.linearizability.model.KvOutput;
@@ -52,12 +53,12 @@ public final class KvOpLog {
     return done.size();
   }
 
-  /** Completed operations plus writes still outstanding (returning at Long.MAX_VALUE). */
+  /** Completed operations plus writes still outstanding (returning at KvJsonLinesFormat.NEVER_RETURNED). */
   public List<Operation<KvInput, KvOutput>> operations() {
     List<Operation<KvInput, KvOutput>> all = new ArrayList<>(done);
     for (Pending p : pending) {
       if (p.input.op() != KvOp.GET) {
-        all.add(new Operation<>(p.clientId, p.input, KvOutput.NONE, p.call, Long.MAX_VALUE));
+        all.add(new Operation<>(p.clientId, p.input, KvOutput.NONE, p.call, KvJsonLinesFormat.NEVER_RETURNED));
       }
     }
     return all;
