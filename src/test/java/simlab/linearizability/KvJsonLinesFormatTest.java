@@ -1,0 +1,194 @@
+package simlab.linearizability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import simlab.cli.CheckHistoryCommand;
+import simlab.linearizability.format.HistoryFormat;
+import simlab.linearizability.format.HistoryFormatException;
+import simlab.linearizability.format.KvJsonLinesFormat;
+import simlab.linearizability.model.KvInput;
+import simlab.linearizability.model.KvModel;
+import simlab.linearizability.model.KvOutput;
+
+class KvJsonLinesFormatTest {
+    @TempDir
+    Path dir;
+
+    private static Operation<KvInput, KvOutput> op(int client, KvInput in, KvOutput out, long call, long ret) {
+        return new Operation<>(client, in, out, call, ret);
+    }
+
+    /** Strings a naive writer or reader gets wrong. */
+    private static final List<String> AWKWARD = List.of("", "say \"hi\"", "back\\slash\\", "tab\tnew\nline\r",
+            "\u0001\u001f\u007f", "é 日本 \uD83D\uDE00", "\uD800 lone", "tail \uDC00", "slash / {\"k\":1}", "x 3 1 y");
+
+    @Test
+    void roundTripKeepsEveryOperationExactly() throws Exception {
+        List<Operation<KvInput, KvOutput>> ops = new java.util.ArrayList<>();
+        long t = 0;
+        for (int i = 0; i < AWKWARD.size(); i++) {
+            String s = AWKWARD.get(i);
+            ops.add(op(i, KvInput.put(s, s), KvOutput.NONE, t, t + 5));
+            ops.add(op(i + 100, KvInput.append("k", s), KvOutput.NONE, t + 1, t + 1));
+            ops.add(op(-i, KvInput.get(s), KvOutput.of(s), t + 2, t + 9));
+            t += 10;
+        }
+        ops.add(op(7, KvInput.put("k", "lost \"write\""), KvOutput.NONE, 123_000, KvJsonLinesFormat.NEVER_RETURNED));
+        ops.add(op(8, KvInput.delete("gone"), KvOutput.NONE, Long.MIN_VALUE, Long.MAX_VALUE - 1));
+        Path file = dir.resolve("sub/h.jsonl");
+        KvJsonLinesFormat.write(file, ops);
+        assertEquals(ops, KvJsonLinesFormat.read(file));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(ops.size(), lines.size(), "one operation per line");
+        assertEquals(HistoryFormat.JSONL, HistoryFormat.detect(lines));
+        assertEquals("{\"client\":7,\"op\":\"put\",\"key\":\"k\",\"value\":\"lost \\\"write\\\"\",\"output\":null,"
+                + "\"call\":123000,\"return\":null}", lines.get(lines.size() - 2));
+    }
+
+    @Test
+    void readsEscapesOtherWritersUse() throws HistoryFormatException {
+        var ops = KvJsonLinesFormat.parse("h.jsonl", List.of(
+                " { \"return\" : 9 , \"call\":3,\"output\":\"caf\\u00e9 \\ud83d\\ude00 \\/\\b\\f\","
+                        + " \"value\":null,\"key\":\"a\\\\b\",\"op\":\"get\",\"client\":2 } ",
+                "",
+                "{\"client\":3,\"op\":\"append\",\"key\":\"k\",\"value\":\"x 3 1 y\",\"output\":null,"
+                        + "\"call\":123000,\"return\":456000}"));
+        assertEquals(List.of(op(2, KvInput.get("a\\b"), KvOutput.of("café \uD83D\uDE00 /\b\f"), 3, 9),
+                op(3, KvInput.append("k", "x 3 1 y"), KvOutput.NONE, 123000, 456000)), ops);
+    }
+
+    private static String error(String... lines) {
+        return assertThrows(HistoryFormatException.class,
+                () -> KvJsonLinesFormat.parse("h.jsonl", List.of(lines))).getMessage();
+    }
+
+    private static final String OK = "{\"client\":1,\"op\":\"put\",\"key\":\"k\",\"value\":\"v\",\"output\":null,"
+            + "\"call\":1,\"return\":2}";
+
+    @Test
+    void malformedLinesNameFileLineAndExpectation() {
+        assertEquals("h.jsonl:2: expected ',' or '}' but found end of line (column 23)",
+                error(OK, "{\"client\":1,\"op\":\"get\""));
+        assertEquals("h.jsonl:1: expected a field name (a double-quoted string) but found "
+                + "':process 1, :type :i...' (column 2)",
+                error("{:process 1, :type :invoke, :f :get, :key \"0\", :value nil}"));
+        assertEquals("h.jsonl:3: expected \"op\" to be \"get\", \"put\", \"append\" or \"delete\" but found \"cas\"",
+                error(OK, "", OK.replace("\"put\"", "\"cas\"")));
+        assertEquals("h.jsonl:1: expected the field \"return\"", error(OK.replace(",\"return\":2", "")));
+        assertEquals("h.jsonl:1: expected only the fields \"client\", \"op\", \"key\", \"value\", \"output\", "
+                + "\"call\", \"return\" but found \"ret\"", error(OK.replace("\"return\"", "\"ret\"")));
+        assertEquals("h.jsonl:1: field \"key\" appears twice", error(OK.replace("\"op\"", "\"key\"")));
+        assertTrue(error(OK.replace("\"k\"", "\"a\\xb\"")).startsWith(
+                "h.jsonl:1: expected one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX but found '\\x'"));
+        assertEquals("h.jsonl:1: expected four hex digits after '\\u' but found '12g4'",
+                error(OK.replace("\"k\"", "\"\\u12g4\"")));
+        assertEquals("h.jsonl:1: unterminated string starting at column 34: missing closing '\"'",
+                error(OK.substring(0, 37)));
+        assertTrue(error(OK.replace("\"k\"", "\"a\tb\"")).startsWith(
+                "h.jsonl:1: expected control character U+0009 in a string to be escaped"));
+        assertEquals("h.jsonl:1: expected an integer as the value of \"call\" but found '1.5,\"return\":2}' "
+                + "(column 67)", error(OK.replace("\"call\":1", "\"call\":1.5")));
+        assertEquals("h.jsonl:1: expected an integer as \"client\" but found the string \"1\"",
+                error(OK.replace("\"client\":1", "\"client\":\"1\"")));
+        assertEquals("h.jsonl:1: expected a \"return\" time at or after the call time 1 but found 0",
+                error(OK.replace("\"return\":2", "\"return\":0")));
+        assertEquals("h.jsonl:1: expected a string \"value\" for put but found null",
+                error(OK.replace("\"v\"", "null")));
+        assertEquals("h.jsonl:1: expected a \"return\" time for a get: a get that never returned has no output",
+                error("{\"client\":1,\"op\":\"get\",\"key\":\"k\",\"value\":null,\"output\":\"v\",\"call\":1,"
+                        + "\"return\":null}"));
+        assertEquals("h.jsonl:1: expected the string a get read as \"output\" but found null",
+                error("{\"client\":1,\"op\":\"get\",\"key\":\"k\",\"value\":null,\"output\":null,\"call\":1,"
+                        + "\"return\":2}"));
+        assertEquals("h.jsonl:1: expected end of line after the object but found '{}' (column 81)",
+                error(OK + " {}"));
+    }
+
+    @Test
+    void detectionTellsJsonFromPorcupinesKvLines() {
+        assertEquals(HistoryFormat.JSONL, HistoryFormat.detect(List.of("", "{\"client\":1}")));
+        assertEquals(HistoryFormat.JSONL, HistoryFormat.detect(List.of("{ \"client\":1}")));
+        assertEquals(HistoryFormat.KV, HistoryFormat.detect(List.of("{:process 1, :type :invoke}")));
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run checkHistory(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new CheckHistoryCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Run writeAndCheck(String name, List<Operation<KvInput, KvOutput>> ops, String... more) throws Exception {
+        Path file = dir.resolve(name);
+        KvJsonLinesFormat.write(file, ops);
+        String[] args = new String[more.length + 1];
+        args[0] = file.toString();
+        System.arraycopy(more, 0, args, 1, more.length);
+        return checkHistory(args);
+    }
+
+    @Test
+    void checkHistoryAgreesWithTheInMemoryCheck() throws Exception {
+        // A read that misses a completed put, on one key among others: not linearizable.
+        List<Operation<KvInput, KvOutput>> stale = List.of(
+                op(0, KvInput.put("k", "a \"q\""), KvOutput.NONE, 0, 10),
+                op(1, KvInput.append("other", "z"), KvOutput.NONE, 5, 15),
+                op(1, KvInput.get("k"), KvOutput.of(""), 20, 30));
+        // A write that never returned explains the read: linearizable.
+        List<Operation<KvInput, KvOutput>> pending = List.of(
+                op(0, KvInput.put("k", "a\\b"), KvOutput.NONE, 0, KvJsonLinesFormat.NEVER_RETURNED),
+                op(1, KvInput.get("k"), KvOutput.of("a\\b"), 20, 30),
+                op(2, KvInput.append("k", "é"), KvOutput.NONE, 25, 40),
+                op(1, KvInput.get("k"), KvOutput.of("a\\bé"), 50, 60));
+        assertEquals(Verdict.NOT_LINEARIZABLE, LinearizabilityChecker.check(new KvModel(), stale, Duration.ofSeconds(10)).verdict());
+        assertEquals(Verdict.LINEARIZABLE, LinearizabilityChecker.check(new KvModel(), pending, Duration.ofSeconds(10)).verdict());
+
+        Path html = dir.resolve("h.html");
+        assertEquals(new Run(1, "not linearizable\n", "wrote " + html + "\n"),
+                writeAndCheck("stale.jsonl", stale, "--html", html.toString()));
+        assertTrue(Files.size(html) > 0);
+        assertEquals(new Run(0, "linearizable\n", ""), writeAndCheck("pending.jsonl", pending));
+        assertEquals(new Run(0, "linearizable\n", ""),
+                writeAndCheck("pending-explicit.txt", pending, "--format", "jsonl", "--no-partition"));
+    }
+
+    @Test
+    void checkHistoryReportsAMalformedJsonLine() throws Exception {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, OK + "\n" + OK.replace("\"v\"", "'v'") + "\n");
+        Run r = checkHistory(file.toString());
+        assertEquals(3, r.exit());
+        assertEquals("", r.out());
+        assertEquals(file + ":2: expected a string, an integer or null as the value of \"value\" but found "
+                + "''v',\"output\":null,\"c...' (column 42)\n", r.err());
+        Run wrong = checkHistory(file.toString(), "--model", "register");
+        assertEquals(3, wrong.exit());
+        assertTrue(wrong.err().contains("model register cannot check a jsonl history (use --model kv)"), wrong.err());
+    }
+
+    @Test
+    void helpDescribesTheFormat() {
+        Run help = checkHistory("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("jsonl     JSON Lines"), help.out());
+        assertTrue(help.out().contains("\"return\": null = a write that never returned"), help.out());
+    }
+}
