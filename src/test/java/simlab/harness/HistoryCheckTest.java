@@ -4,23 +4,47 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import simlab.cli.CheckHistoryCommand;
 import simlab.linearizability.Verdict;
+import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvOutput;
 
 class HistoryCheckTest {
+  /** Runs check-history on a file and returns what it printed on stdout. */
+  static String checkHistory(Path file) {
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new CheckHistoryCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    cl.execute(file.toString());
+    return out.toString().strip();
+  }
+
   @Test
-  void staleReadFailsAndWritesTheHtmlView() throws Exception {
+  void staleReadFailsAndWritesTheHtmlViewAndTheJsonLines() throws Exception {
+    Path html = HistoryCheck.OUT_DIR.resolve("HistoryCheckSelfTest-seed5.html");
+    Path jsonl = HistoryCheck.OUT_DIR.resolve("HistoryCheckSelfTest-seed5.jsonl");
+    Files.deleteIfExists(html);
+    Files.deleteIfExists(jsonl);
     KvOpLog log = new KvOpLog();
     log.called(0, KvInput.put("k", "a"), 0).returned(KvOutput.NONE, 10);
     log.called(1, KvInput.get("k"), 20).returned(KvOutput.of(""), 30);
+    log.called(2, KvInput.append("k", "never \"returned\""), 25);
     AssertionError e = assertThrows(AssertionError.class,
         () -> HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckSelfTest", 5));
-    assertTrue(e.getMessage().contains("HistoryCheckSelfTest-seed5.html"), e.getMessage());
-    assertTrue(Files.size(HistoryCheck.OUT_DIR.resolve("HistoryCheckSelfTest-seed5.html")) > 0);
+    assertTrue(e.getMessage().contains(html.toAbsolutePath().toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(jsonl.toAbsolutePath().toString()), e.getMessage());
+    assertTrue(Files.size(html) > 0);
+    assertEquals(log.operations(), KvJsonLinesFormat.read(jsonl), "the JSONL file holds the checked history");
+    assertEquals("not linearizable", checkHistory(jsonl));
   }
 
   @Test

@@ -5,20 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import simlab.cli.CheckHistoryCommand;
 import simlab.harness.ClientLoop;
 import simlab.harness.KvHistory;
 import simlab.harness.ShardCluster;
+import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.raft.ReferenceRaftFactory;
 import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
-/** The lab 5 harness itself: runs are deterministic, and a bad history fails with its HTML page. */
+/** The lab 5 harness itself: runs are deterministic, and a bad history fails with its HTML page and a JSONL copy. */
 class ShardHarnessTest {
 
   /** A short join/append/leave run with concurrent clients; returns its trace hash. */
@@ -85,10 +90,19 @@ class ShardHarnessTest {
     sim.runFor(Duration.ofMillis(1));
     h.get(2, ck, "k");
     Path out = Path.of("target", "histories", "ShardHarnessLying-seed3.html");
+    Path jsonl = Path.of("target", "histories", "ShardHarnessLying-seed3.jsonl");
     Files.deleteIfExists(out);
+    Files.deleteIfExists(jsonl);
     AssertionError e = assertThrows(AssertionError.class, () -> h.checkLinearizable("ShardHarnessLying", 3));
     assertTrue(e.getMessage().contains("not linearizable"), e.getMessage());
     assertTrue(e.getMessage().contains(out.toAbsolutePath().toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(jsonl.toAbsolutePath().toString()), e.getMessage());
     assertTrue(Files.size(out) > 0, "HTML written");
+    assertEquals(h.operations(), KvJsonLinesFormat.read(jsonl), "the JSONL file holds the checked history");
+    StringWriter verdict = new StringWriter();
+    CommandLine cl = new CommandLine(new CheckHistoryCommand());
+    cl.setOut(new PrintWriter(verdict));
+    assertEquals(1, cl.execute(jsonl.toString()));
+    assertEquals("not linearizable", verdict.toString().strip(), "check-history re-checks the saved history");
   }
 }
