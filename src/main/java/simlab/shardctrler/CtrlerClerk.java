@@ -3,10 +3,9 @@ package simlab.shardctrler;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import simlab.client.OneAtATime;
 import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
@@ -22,10 +21,9 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
   private final NodeContext ctx;
   private final List<String> servers;
   private final long clientId;
-  private final Deque<Pending> queue = new ArrayDeque<>();
+  private final OneAtATime<Pending> queue = new OneAtATime<>(p -> attempt(p, 0));
   private long seq;
   private int leader;
-  private boolean busy;
 
   private record Pending(CtrlerRequest request, SimFuture<Config> result) {
   }
@@ -66,21 +64,8 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
 
   private SimFuture<Config> submit(CtrlerOp op) {
     SimFuture<Config> f = new SimFuture<>();
-    queue.addLast(new Pending(new CtrlerRequest(clientId, ++seq, op), f));
-    if (!busy) {
-      next();
-    }
+    queue.submit(new Pending(new CtrlerRequest(clientId, ++seq, op), f));
     return f;
-  }
-
-  private void next() {
-    Pending p = queue.pollFirst();
-    if (p == null) {
-      busy = false;
-      return;
-    }
-    busy = true;
-    attempt(p, 0);
   }
 
   private void attempt(Pending p, int tried) {
@@ -92,7 +77,7 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
     ctx.call(servers.get(target), p.request(), reply -> {
       if (reply.isPresent() && !reply.get().wrongLeader()) {
         p.result().complete(reply.get().config());
-        next();
+        queue.finishCurrent();
       } else {
         leader = (target + 1) % servers.size();
         attempt(p, tried + 1);

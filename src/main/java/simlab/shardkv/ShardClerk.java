@@ -1,11 +1,10 @@
 package simlab.shardkv;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import simlab.client.OneAtATime;
 import simlab.shardctrler.Config;
 import simlab.shardctrler.ShardCtrlerClerk;
 import simlab.sim.NodeContext;
@@ -23,11 +22,10 @@ public final class ShardClerk implements ShardKVClerk {
   private final NodeContext ctx;
   private final ShardCtrlerClerk ctrler;
   private final long clientId;
-  private final Deque<Pending> queue = new ArrayDeque<>();
+  private final OneAtATime<Pending> queue = new OneAtATime<>(this::route);
   private final Map<Integer, Integer> leaderOf = new TreeMap<>();
   private Config config = Config.initial();
   private long seq;
-  private boolean busy;
 
   private record Pending(KvRequest request, SimFuture<String> result) {
   }
@@ -66,21 +64,8 @@ public final class ShardClerk implements ShardKVClerk {
 
   private SimFuture<String> submit(KvOpType op, String key, String value) {
     SimFuture<String> f = new SimFuture<>();
-    queue.addLast(new Pending(new KvRequest(clientId, ++seq, op, key, value), f));
-    if (!busy) {
-      next();
-    }
+    queue.submit(new Pending(new KvRequest(clientId, ++seq, op, key, value), f));
     return f;
-  }
-
-  private void next() {
-    Pending p = queue.pollFirst();
-    if (p == null) {
-      busy = false;
-      return;
-    }
-    busy = true;
-    route(p);
   }
 
   /** Sends to the key's group under the cached config, or refreshes the config first. */
@@ -104,7 +89,7 @@ public final class ShardClerk implements ShardKVClerk {
       KvErr err = reply.map(KvReply::err).orElse(KvErr.WRONG_LEADER);
       if (err == KvErr.OK || err == KvErr.NO_KEY) {
         p.result().complete(err == KvErr.OK ? reply.get().value() : "");
-        next();
+        queue.finishCurrent();
       } else if (err == KvErr.WRONG_GROUP) {
         refreshThen(p);
       } else {
