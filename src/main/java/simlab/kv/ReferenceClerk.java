@@ -1,5 +1,7 @@
 package simlab.kv;
 
+import static simlab.client.Futures.whenDone;
+
 import java.time.Duration;
 import java.util.List;
 import simlab.client.OneAtATime;
@@ -40,23 +42,17 @@ public final class ReferenceClerk implements Clerk {
 
   @Override
   public SimFuture<Void> put(String key, String value) {
-    return done(submit(Op.PUT, key, value));
+    return whenDone(submit(Op.PUT, key, value));
   }
 
   @Override
   public SimFuture<Void> append(String key, String value) {
-    return done(submit(Op.APPEND, key, value));
+    return whenDone(submit(Op.APPEND, key, value));
   }
 
   @Override
   public SimFuture<Void> delete(String key) {
-    return done(submit(Op.DELETE, key, ""));
-  }
-
-  private static SimFuture<Void> done(SimFuture<String> f) {
-    SimFuture<Void> v = new SimFuture<>();
-    f.onComplete(x -> v.complete(null));
-    return v;
+    return whenDone(submit(Op.DELETE, key, ""));
   }
 
   private SimFuture<String> submit(Op op, String key, String value) {

@@ -1,5 +1,7 @@
 package simlab.shardctrler;
 
+import static simlab.client.Futures.whenDone;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Duration;
@@ -43,23 +45,17 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
   public SimFuture<Void> join(Map<Integer, List<String>> servers) {
     ImmutableMap.Builder<Integer, ImmutableList<String>> b = ImmutableMap.builder();
     servers.forEach((gid, s) -> b.put(gid, ImmutableList.copyOf(s)));
-    return done(submit(new CtrlerOp.Join(b.buildOrThrow())));
+    return whenDone(submit(new CtrlerOp.Join(b.buildOrThrow())));
   }
 
   @Override
   public SimFuture<Void> leave(List<Integer> gids) {
-    return done(submit(new CtrlerOp.Leave(ImmutableList.copyOf(gids))));
+    return whenDone(submit(new CtrlerOp.Leave(ImmutableList.copyOf(gids))));
   }
 
   @Override
   public SimFuture<Void> move(int shard, int gid) {
-    return done(submit(new CtrlerOp.Move(shard, gid)));
-  }
-
-  private static SimFuture<Void> done(SimFuture<Config> f) {
-    SimFuture<Void> v = new SimFuture<>();
-    f.onComplete(c -> v.complete(null));
-    return v;
+    return whenDone(submit(new CtrlerOp.Move(shard, gid)));
   }
 
   private SimFuture<Config> submit(CtrlerOp op) {

@@ -1,5 +1,7 @@
 package simlab.shardkv;
 
+import static simlab.client.Futures.whenDone;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,23 +45,17 @@ public final class ShardClerk implements ShardKVClerk {
 
   @Override
   public SimFuture<Void> put(String key, String value) {
-    return done(submit(KvOpType.PUT, key, value));
+    return whenDone(submit(KvOpType.PUT, key, value));
   }
 
   @Override
   public SimFuture<Void> append(String key, String value) {
-    return done(submit(KvOpType.APPEND, key, value));
+    return whenDone(submit(KvOpType.APPEND, key, value));
   }
 
   @Override
   public SimFuture<Void> delete(String key) {
-    return done(submit(KvOpType.DELETE, key, ""));
-  }
-
-  private static SimFuture<Void> done(SimFuture<String> f) {
-    SimFuture<Void> v = new SimFuture<>();
-    f.onComplete(x -> v.complete(null));
-    return v;
+    return whenDone(submit(KvOpType.DELETE, key, ""));
   }
 
   private SimFuture<String> submit(KvOpType op, String key, String value) {
