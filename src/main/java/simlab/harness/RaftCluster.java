@@ -158,6 +158,20 @@ public final class RaftCluster {
     sim.restart(ids.get(i));
   }
 
+  /**
+   * The 3D tests' "crash all, then revive all": crash every server first so none survives to
+   * help the others, then start and connect each one again from its persisted state.
+   */
+  public void crashAndReviveAll() {
+    for (int i = 0; i < n; i++) {
+      crash1(i);
+    }
+    for (int i = 0; i < n; i++) {
+      start1(i);
+      connect(i);
+    }
+  }
+
   /** 6.5840 connect: link i with every other connected server, both ways. */
   public void connect(int i) {
     connected[i] = true;

@@ -1,8 +1,10 @@
 package simlab.kv;
 
+import static simlab.client.Futures.whenDone;
+
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
+import simlab.client.OneAtATime;
 import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
@@ -19,10 +21,9 @@ public final class ReferenceClerk implements Clerk {
   private final NodeContext ctx;
   private final List<String> servers;
   private final long clientId;
-  private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+  private final OneAtATime<Queued> queue = new OneAtATime<>(this::start);
   private long seq;
   private int leader;
-  private boolean busy;
 
   private record Queued(Op op, String key, String value, SimFuture<String> result) {
   }
@@ -41,52 +42,34 @@ public final class ReferenceClerk implements Clerk {
 
   @Override
   public SimFuture<Void> put(String key, String value) {
-    return done(submit(Op.PUT, key, value));
+    return whenDone(submit(Op.PUT, key, value));
   }
 
   @Override
   public SimFuture<Void> append(String key, String value) {
-    return done(submit(Op.APPEND, key, value));
+    return whenDone(submit(Op.APPEND, key, value));
   }
 
   @Override
   public SimFuture<Void> delete(String key) {
-    return done(submit(Op.DELETE, key, ""));
-  }
-
-  private static SimFuture<Void> done(SimFuture<String> f) {
-    SimFuture<Void> v = new SimFuture<>();
-    f.onComplete(x -> v.complete(null));
-    return v;
+    return whenDone(submit(Op.DELETE, key, ""));
   }
 
   private SimFuture<String> submit(Op op, String key, String value) {
     Queued q = new Queued(op, key, value, new SimFuture<>());
-    queue.add(q);
-    if (!busy) {
-      startNext();
-    }
+    queue.submit(q);
     return q.result();
   }
 
-  private void startNext() {
-    Queued q = queue.poll();
-    if (q == null) {
-      busy = false;
-      return;
-    }
-    busy = true;
+  private void start(Queued q) {
     attempt(new Command(q.op(), q.key(), q.value(), clientId, ++seq), q, 0);
   }
 
   private void attempt(Command c, Queued q, int tries) {
     ctx.call(servers.get(leader), new KvRequest(c), reply -> {
       if (reply.isPresent() && (reply.get().err() == Err.OK || reply.get().err() == Err.ERR_NO_KEY)) {
-        busy = false;
         q.result().complete(reply.get().value());
-        if (!busy) {
-          startNext();
-        }
+        queue.finishCurrent();
         return;
       }
       leader = (leader + 1) % servers.size();

@@ -1,12 +1,13 @@
 package simlab.shardctrler;
 
+import static simlab.client.Futures.whenDone;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import simlab.client.OneAtATime;
 import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
@@ -22,10 +23,9 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
   private final NodeContext ctx;
   private final List<String> servers;
   private final long clientId;
-  private final Deque<Pending> queue = new ArrayDeque<>();
+  private final OneAtATime<Pending> queue = new OneAtATime<>(p -> attempt(p, 0));
   private long seq;
   private int leader;
-  private boolean busy;
 
   private record Pending(CtrlerRequest request, SimFuture<Config> result) {
   }
@@ -45,42 +45,23 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
   public SimFuture<Void> join(Map<Integer, List<String>> servers) {
     ImmutableMap.Builder<Integer, ImmutableList<String>> b = ImmutableMap.builder();
     servers.forEach((gid, s) -> b.put(gid, ImmutableList.copyOf(s)));
-    return done(submit(new CtrlerOp.Join(b.buildOrThrow())));
+    return whenDone(submit(new CtrlerOp.Join(b.buildOrThrow())));
   }
 
   @Override
   public SimFuture<Void> leave(List<Integer> gids) {
-    return done(submit(new CtrlerOp.Leave(ImmutableList.copyOf(gids))));
+    return whenDone(submit(new CtrlerOp.Leave(ImmutableList.copyOf(gids))));
   }
 
   @Override
   public SimFuture<Void> move(int shard, int gid) {
-    return done(submit(new CtrlerOp.Move(shard, gid)));
-  }
-
-  private static SimFuture<Void> done(SimFuture<Config> f) {
-    SimFuture<Void> v = new SimFuture<>();
-    f.onComplete(c -> v.complete(null));
-    return v;
+    return whenDone(submit(new CtrlerOp.Move(shard, gid)));
   }
 
   private SimFuture<Config> submit(CtrlerOp op) {
     SimFuture<Config> f = new SimFuture<>();
-    queue.addLast(new Pending(new CtrlerRequest(clientId, ++seq, op), f));
-    if (!busy) {
-      next();
-    }
+    queue.submit(new Pending(new CtrlerRequest(clientId, ++seq, op), f));
     return f;
-  }
-
-  private void next() {
-    Pending p = queue.pollFirst();
-    if (p == null) {
-      busy = false;
-      return;
-    }
-    busy = true;
-    attempt(p, 0);
   }
 
   private void attempt(Pending p, int tried) {
@@ -92,7 +73,7 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
     ctx.call(servers.get(target), p.request(), reply -> {
       if (reply.isPresent() && !reply.get().wrongLeader()) {
         p.result().complete(reply.get().config());
-        next();
+        queue.finishCurrent();
       } else {
         leader = (target + 1) % servers.size();
         attempt(p, tried + 1);

@@ -1,11 +1,12 @@
 package simlab.shardkv;
 
+import static simlab.client.Futures.whenDone;
+
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import simlab.client.OneAtATime;
 import simlab.shardctrler.Config;
 import simlab.shardctrler.ShardCtrlerClerk;
 import simlab.sim.NodeContext;
@@ -23,11 +24,10 @@ public final class ShardClerk implements ShardKVClerk {
   private final NodeContext ctx;
   private final ShardCtrlerClerk ctrler;
   private final long clientId;
-  private final Deque<Pending> queue = new ArrayDeque<>();
+  private final OneAtATime<Pending> queue = new OneAtATime<>(this::route);
   private final Map<Integer, Integer> leaderOf = new TreeMap<>();
   private Config config = Config.initial();
   private long seq;
-  private boolean busy;
 
   private record Pending(KvRequest request, SimFuture<String> result) {
   }
@@ -45,42 +45,23 @@ public final class ShardClerk implements ShardKVClerk {
 
   @Override
   public SimFuture<Void> put(String key, String value) {
-    return done(submit(KvOpType.PUT, key, value));
+    return whenDone(submit(KvOpType.PUT, key, value));
   }
 
   @Override
   public SimFuture<Void> append(String key, String value) {
-    return done(submit(KvOpType.APPEND, key, value));
+    return whenDone(submit(KvOpType.APPEND, key, value));
   }
 
   @Override
   public SimFuture<Void> delete(String key) {
-    return done(submit(KvOpType.DELETE, key, ""));
-  }
-
-  private static SimFuture<Void> done(SimFuture<String> f) {
-    SimFuture<Void> v = new SimFuture<>();
-    f.onComplete(x -> v.complete(null));
-    return v;
+    return whenDone(submit(KvOpType.DELETE, key, ""));
   }
 
   private SimFuture<String> submit(KvOpType op, String key, String value) {
     SimFuture<String> f = new SimFuture<>();
-    queue.addLast(new Pending(new KvRequest(clientId, ++seq, op, key, value), f));
-    if (!busy) {
-      next();
-    }
+    queue.submit(new Pending(new KvRequest(clientId, ++seq, op, key, value), f));
     return f;
-  }
-
-  private void next() {
-    Pending p = queue.pollFirst();
-    if (p == null) {
-      busy = false;
-      return;
-    }
-    busy = true;
-    route(p);
   }
 
   /** Sends to the key's group under the cached config, or refreshes the config first. */
@@ -104,7 +85,7 @@ public final class ShardClerk implements ShardKVClerk {
       KvErr err = reply.map(KvReply::err).orElse(KvErr.WRONG_LEADER);
       if (err == KvErr.OK || err == KvErr.NO_KEY) {
         p.result().complete(err == KvErr.OK ? reply.get().value() : "");
-        next();
+        queue.finishCurrent();
       } else if (err == KvErr.WRONG_GROUP) {
         refreshThen(p);
       } else {

@@ -124,16 +124,7 @@ class Raft3DTest {
 
       int index1 = cfg.one(cfg.randInt(), servers, true);
 
-      // crash all
-      for (int k = 0; k < servers; k++) {
-        cfg.crash1(k);
-      }
-
-      // revive all
-      for (int k = 0; k < servers; k++) {
-        cfg.start1(k);
-        cfg.connect(k);
-      }
+      cfg.crashAndReviveAll();
 
       int index2 = cfg.one(cfg.randInt(), servers, true);
       if (index2 < index1 + 1) {
@@ -157,30 +148,12 @@ class Raft3DTest {
       cfg.one(cfg.randInt(), servers, true);
     }
 
-    // crash all
-    for (int i = 0; i < servers; i++) {
-      cfg.crash1(i);
-    }
-
-    // revive all
-    for (int i = 0; i < servers; i++) {
-      cfg.start1(i);
-      cfg.connect(i);
-    }
+    cfg.crashAndReviveAll();
 
     // a single op, to get something written back to persistent storage
     cfg.one(cfg.randInt(), servers, true);
 
-    // crash all
-    for (int i = 0; i < servers; i++) {
-      cfg.crash1(i);
-    }
-
-    // revive all
-    for (int i = 0; i < servers; i++) {
-      cfg.start1(i);
-      cfg.connect(i);
-    }
+    cfg.crashAndReviveAll();
 
     // another op, to trigger the potential bug
     cfg.one(cfg.randInt(), servers, true);

@@ -69,6 +69,28 @@ class ShardCtrlerTest {
     assertTrue(max <= min + 1, "max " + max + " too much larger than min " + min);
   }
 
+  /** Minimal transfer on joins: groups 1..NPARA hold no shard in {@code after} that they lacked in {@code before}. */
+  private static void assertNoneGained(Config before, Config after, String message) {
+    for (int g = 1; g <= NPARA; g++) {
+      for (int j = 0; j < Config.NSHARDS; j++) {
+        if (after.gidOf(j) == g && before.gidOf(j) != g) {
+          fail(message);
+        }
+      }
+    }
+  }
+
+  /** Minimal transfer on leaves: groups 1..NPARA keep every shard they held in {@code before}. */
+  private static void assertNoneLost(Config before, Config after, String message) {
+    for (int g = 1; g <= NPARA; g++) {
+      for (int j = 0; j < Config.NSHARDS; j++) {
+        if (before.gidOf(j) == g && after.gidOf(j) != g) {
+          fail(message);
+        }
+      }
+    }
+  }
+
   private static void checkSameConfig(Config c1, Config c2) {
     assertEquals(c1.num(), c2.num(), "Num wrong");
     assertEquals(c1.shards(), c2.shards(), "Shards wrong");
@@ -193,13 +215,7 @@ class ShardCtrlerTest {
       join(ck, group(gid, gid + "a", gid + "b", gid + "b"));
     }
     Config c2 = query(ck, -1);
-    for (int g = 1; g <= NPARA; g++) {
-      for (int j = 0; j < Config.NSHARDS; j++) {
-        if (c2.gidOf(j) == g && c1.gidOf(j) != g) {
-          fail("non-minimal transfer after Join()s");
-        }
-      }
-    }
+    assertNoneGained(c1, c2, "non-minimal transfer after Join()s");
     passed();
 
     begin("Minimal transfers after leaves");
@@ -207,13 +223,7 @@ class ShardCtrlerTest {
       leave(ck, List.of(NPARA + 1 + i));
     }
     Config c3 = query(ck, -1);
-    for (int g = 1; g <= NPARA; g++) {
-      for (int j = 0; j < Config.NSHARDS; j++) {
-        if (c2.gidOf(j) == g && c3.gidOf(j) != g) {
-          fail("non-minimal transfer after Leave()s");
-        }
-      }
-    }
+    assertNoneLost(c2, c3, "non-minimal transfer after Leave()s");
     passed();
   }
 
@@ -307,13 +317,7 @@ class ShardCtrlerTest {
     }
     join(ck, m);
     Config c2 = query(ck, -1);
-    for (int g = 1; g <= NPARA; g++) {
-      for (int j = 0; j < Config.NSHARDS; j++) {
-        if (c2.gidOf(j) == g && c1.gidOf(j) != g) {
-          fail("non-minimal transfer after Join()s");
-        }
-      }
-    }
+    assertNoneGained(c1, c2, "non-minimal transfer after Join()s");
     passed();
 
     begin("Minimal transfers after multileaves");
@@ -323,13 +327,7 @@ class ShardCtrlerTest {
     }
     leave(ck, l);
     Config c3 = query(ck, -1);
-    for (int g = 1; g <= NPARA; g++) {
-      for (int j = 0; j < Config.NSHARDS; j++) {
-        if (c2.gidOf(j) == g && c3.gidOf(j) != g) {
-          fail("non-minimal transfer after Leave()s");
-        }
-      }
-    }
+    assertNoneLost(c2, c3, "non-minimal transfer after Leave()s");
     passed();
 
     begin("Check Same config on servers");
