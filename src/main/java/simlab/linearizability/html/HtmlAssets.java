@@ -19,7 +19,7 @@ final class HtmlAssets {
             .row { display: flex; height: 24px; border-bottom: 1px dotted #e3e3e3; }
             .client { flex: none; width: 72px; padding: 3px 0 0 6px; font-size: 12px; color: #555; }
             .track { position: relative; flex: 1; margin-right: 12px; }
-            .bar { position: absolute; top: 3px; height: 18px; min-width: 6px; box-sizing: border-box;
+            .bar { position: absolute; top: 3px; height: 18px; min-width: 8px; box-sizing: border-box;
               border-radius: 3px; font-size: 11px; text-align: center; color: #fff; overflow: hidden;
               cursor: pointer; white-space: nowrap; }
             .bar.lin { background-color: #2f8f4e; } .bar.fail { background-color: #d32f2f; font-weight: bold; }
