@@ -24,6 +24,7 @@ import simlab.linearizability.format.JepsenEtcdFormat;
 import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.linearizability.format.PorcupineKvFormat;
 import simlab.linearizability.format.RegisterTextFormat;
+import simlab.linearizability.html.HistoryTime;
 import simlab.linearizability.html.HtmlReport;
 import simlab.linearizability.model.EtcdModel;
 import simlab.linearizability.model.KvInput;
@@ -122,13 +123,15 @@ public final class CheckHistoryCommand implements Callable<Integer> {
             }
             String name = file.toString();
             return switch (m) {
-                case etcd -> run(new EtcdModel(), JepsenEtcdFormat.parse(name, lines));
+                case etcd -> run(new EtcdModel(), JepsenEtcdFormat.parse(name, lines), HistoryTime.LINE_NUMBERS);
                 case kv -> {
                     List<Operation<KvInput, KvOutput>> ops = fmt == HistoryFormat.JSONL
                             ? KvJsonLinesFormat.parse(name, lines) : PorcupineKvFormat.parse(name, lines);
-                    yield noPartition ? run(KvModel.unpartitioned(), ops) : run(new KvModel(), ops);
+                    // The suites save JSON Lines in virtual nanoseconds; Porcupine's times are line numbers.
+                    HistoryTime time = fmt == HistoryFormat.JSONL ? HistoryTime.VIRTUAL_NANOS : HistoryTime.LINE_NUMBERS;
+                    yield noPartition ? run(KvModel.unpartitioned(), ops, time) : run(new KvModel(), ops, time);
                 }
-                case register -> run(new RegisterModel(), RegisterTextFormat.parse(name, lines));
+                case register -> run(new RegisterModel(), RegisterTextFormat.parse(name, lines), HistoryTime.PLAIN);
             };
         } catch (HistoryFormatException e) {
             err.println(e.line() == 0 ? "check-history: " + e.file() + ": " + e.problem() : e.getMessage());
@@ -136,7 +139,7 @@ public final class CheckHistoryCommand implements Callable<Integer> {
         }
     }
 
-    private <S, I, O> int run(Model<S, I, O> m, List<Operation<I, O>> ops) {
+    private <S, I, O> int run(Model<S, I, O> m, List<Operation<I, O>> ops, HistoryTime time) {
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
         CheckResult<I, O> result = LinearizabilityChecker.check(m, ops, CheckOptions.withTimeout(timeout));
         PrintWriter out = spec.commandLine().getOut();
@@ -144,7 +147,7 @@ public final class CheckHistoryCommand implements Callable<Integer> {
         out.flush();
         if (html != null) {
             try {
-                HtmlReport.write(html, result, m);
+                HtmlReport.write(html, result, m, time);
                 spec.commandLine().getErr().println("wrote " + html);
             } catch (IOException e) {
                 spec.commandLine().getErr().println("check-history: cannot write " + html + ": " + e.getMessage());

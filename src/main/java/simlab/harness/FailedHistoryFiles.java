@@ -7,6 +7,7 @@ import java.util.List;
 import simlab.linearizability.CheckResult;
 import simlab.linearizability.Operation;
 import simlab.linearizability.format.KvJsonLinesFormat;
+import simlab.linearizability.html.HistoryTime;
 import simlab.linearizability.html.HtmlReport;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
@@ -25,7 +26,7 @@ record FailedHistoryFiles(Path html, Path jsonl) {
   void write(CheckResult<KvInput, KvOutput> result, KvModel model, List<Operation<KvInput, KvOutput>> ops)
       throws IOException {
     Files.createDirectories(html.toAbsolutePath().getParent());
-    HtmlReport.write(html, result, model);
+    HtmlReport.write(html, result, model, HistoryTime.VIRTUAL_NANOS);
     KvJsonLinesFormat.write(jsonl, ops);
   }
 

@@ -2,6 +2,7 @@ package simlab.linearizability;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A sequential specification: what a single copy of the object would do.
@@ -48,5 +49,13 @@ public interface Model<S, I, O> {
 
     default String describeState(S state) {
         return String.valueOf(state);
+    }
+
+    /**
+     * What one part from {@link #partition} is, for people reading a report (for example
+     * {@code key "7"}); empty when the model has nothing better than the part's number.
+     */
+    default Optional<String> describePartition(List<Operation<I, O>> operations) {
+        return Optional.empty();
     }
 }

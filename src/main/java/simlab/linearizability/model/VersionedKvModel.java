@@ -3,6 +3,7 @@ package simlab.linearizability.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import simlab.linearizability.DeterministicModel;
 import simlab.linearizability.Operation;
@@ -49,6 +50,13 @@ public final class VersionedKvModel implements DeterministicModel<VersionedValue
             byKey.computeIfAbsent(op.input().key(), k -> new ArrayList<>()).add(op);
         }
         return List.copyOf(byKey.values());
+    }
+
+    /** A part is one key; all its operations share it. */
+    @Override
+    public Optional<String> describePartition(List<Operation<VersionedInput, VersionedOutput>> operations) {
+        return operations.isEmpty() ? Optional.empty()
+                : Optional.of("key " + KvModel.quote(operations.get(0).input().key()));
     }
 
     @Override
