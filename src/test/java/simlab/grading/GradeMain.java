@@ -159,7 +159,8 @@ public final class GradeMain {
       for (SeedRunner.Outcome f : failures) {
         String first = f.failure() == null ? "" : f.failure().lines().findFirst().orElse("");
         out.println("  " + f.test().name() + " seed " + f.seed() + ": " + first);
-        out.println("    replay: test-scripts/replay " + f.test().name() + " --seed " + f.seed());
+        out.println("    replay: test-scripts/replay " + f.test().name() + " --seed " + f.seed()
+            + (o.impl == null ? "" : " --impl " + o.impl));
       }
       out.println();
     }
