@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import simlab.json.JsonStrings;
 
 /**
  * The record of a run. Every record folds into a 64-bit running hash built only from
@@ -83,41 +84,19 @@ public final class Trace {
     sb.append("{\"t\":").append(atNanos).append(",\"kind\":\"").append(kind.name().toLowerCase()).append('"');
     if (node != null) {
       sb.append(",\"node\":");
-      quote(sb, node);
+      JsonStrings.append(sb, node);
     }
     if (other != null) {
       sb.append(",\"peer\":");
-      quote(sb, other);
+      JsonStrings.append(sb, other);
     }
     if (what != null) {
       sb.append(",\"what\":");
-      quote(sb, what);
+      JsonStrings.append(sb, what);
     }
     if (size != 0) {
       sb.append(",\"n\":").append(size);
     }
     return sb.append('}').toString();
-  }
-
-  private static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
   }
 }

@@ -4,31 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import simlab.cli.CheckHistoryCommand;
 
 class CheckHistoryCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new CheckHistoryCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static String porcupine(String file) {
         return HistoryDir.get().resolve(file).toString();
@@ -36,12 +19,12 @@ class CheckHistoryCommandTest {
 
     @Test
     void verdictsAndExitCodes() {
-        Run ok = run(porcupine("jepsen/etcd_002.log"), "--model", "etcd");
-        assertEquals(new Run(0, "linearizable\n", ""), ok);
-        Run bad = run(porcupine("kv/c10-bad.txt"));
+        CheckHistoryRun ok = CheckHistoryRun.of(porcupine("jepsen/etcd_002.log"), "--model", "etcd");
+        assertEquals(new CheckHistoryRun(0, "linearizable\n", ""), ok);
+        CheckHistoryRun bad = CheckHistoryRun.of(porcupine("kv/c10-bad.txt"));
         assertEquals(1, bad.exit());
         assertEquals("not linearizable\n", bad.out());
-        Run unknown = run(porcupine("kv/c50-ok.txt"), "--no-partition", "--timeout", "0.2");
+        CheckHistoryRun unknown = CheckHistoryRun.of(porcupine("kv/c50-ok.txt"), "--no-partition", "--timeout", "0.2");
         assertEquals(2, unknown.exit());
         assertEquals("unknown\n", unknown.out());
     }
@@ -51,7 +34,7 @@ class CheckHistoryCommandTest {
         Path history = dir.resolve("r.txt");
         Files.writeString(history, "# stale read\n0 0 1 write a\n0 2 3 write b\n1 4 5 read a\n");
         Path html = dir.resolve("r.html");
-        Run r = run(history.toString(), "--model", "register", "--html", html.toString());
+        CheckHistoryRun r = CheckHistoryRun.of(history.toString(), "--model", "register", "--html", html.toString());
         assertEquals(1, r.exit());
         assertEquals("not linearizable\n", r.out());
         assertTrue(Files.readString(html).contains("read() -&gt; a"));
@@ -61,7 +44,7 @@ class CheckHistoryCommandTest {
     void malformedLineGivesLocationAndExit3() throws Exception {
         Path history = dir.resolve("bad.log");
         Files.writeString(history, "INFO  jepsen.util - 0\t:invoke\t:read\tnil\nINFO  jepsen.util - 0\t:okay\t:read\tnil\n");
-        Run r = run(history.toString());
+        CheckHistoryRun r = CheckHistoryRun.of(history.toString());
         assertEquals(3, r.exit());
         assertEquals("", r.out());
         assertEquals(history + ":2: expected ':invoke', ':ok', ':fail' or ':info' but found ':okay'\n", r.err());
@@ -69,13 +52,13 @@ class CheckHistoryCommandTest {
 
     @Test
     void missingFileAndWrongModelAreExplained() {
-        Run missing = run(dir.resolve("nope.log").toString());
+        CheckHistoryRun missing = CheckHistoryRun.of(dir.resolve("nope.log").toString());
         assertEquals(3, missing.exit());
         assertTrue(missing.err().contains("nope.log: no such file"), missing.err());
-        Run wrong = run(porcupine("kv/c01-ok.txt"), "--model", "etcd");
+        CheckHistoryRun wrong = CheckHistoryRun.of(porcupine("kv/c01-ok.txt"), "--model", "etcd");
         assertEquals(3, wrong.exit());
         assertTrue(wrong.err().contains("model etcd cannot check a kv history (use --model kv)"), wrong.err());
-        Run usage = run("--model", "paxos", "x");
+        CheckHistoryRun usage = CheckHistoryRun.of("--model", "paxos", "x");
         assertEquals(3, usage.exit());
         assertFalse(usage.err().contains("Exception"), usage.err());
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import simlab.cli.CheckHistoryCommand;
 import simlab.linearizability.format.HistoryFormat;
 import simlab.linearizability.format.HistoryFormatException;
 import simlab.linearizability.format.KvJsonLinesFormat;
@@ -123,26 +119,13 @@ class KvJsonLinesFormatTest {
         assertEquals(HistoryFormat.KV, HistoryFormat.detect(List.of("{:process 1, :type :invoke}")));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run checkHistory(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new CheckHistoryCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private Run writeAndCheck(String name, List<Operation<KvInput, KvOutput>> ops, String... more) throws Exception {
+    private CheckHistoryRun writeAndCheck(String name, List<Operation<KvInput, KvOutput>> ops, String... more) throws Exception {
         Path file = dir.resolve(name);
         KvJsonLinesFormat.write(file, ops);
         String[] args = new String[more.length + 1];
         args[0] = file.toString();
         System.arraycopy(more, 0, args, 1, more.length);
-        return checkHistory(args);
+        return CheckHistoryRun.of(args);
     }
 
     @Test
@@ -162,11 +145,11 @@ class KvJsonLinesFormatTest {
         assertEquals(Verdict.LINEARIZABLE, LinearizabilityChecker.check(new KvModel(), pending, Duration.ofSeconds(10)).verdict());
 
         Path html = dir.resolve("h.html");
-        assertEquals(new Run(1, "not linearizable\n", "wrote " + html + "\n"),
+        assertEquals(new CheckHistoryRun(1, "not linearizable\n", "wrote " + html + "\n"),
                 writeAndCheck("stale.jsonl", stale, "--html", html.toString()));
         assertTrue(Files.size(html) > 0);
-        assertEquals(new Run(0, "linearizable\n", ""), writeAndCheck("pending.jsonl", pending));
-        assertEquals(new Run(0, "linearizable\n", ""),
+        assertEquals(new CheckHistoryRun(0, "linearizable\n", ""), writeAndCheck("pending.jsonl", pending));
+        assertEquals(new CheckHistoryRun(0, "linearizable\n", ""),
                 writeAndCheck("pending-explicit.txt", pending, "--format", "jsonl", "--no-partition"));
     }
 
@@ -174,19 +157,19 @@ class KvJsonLinesFormatTest {
     void checkHistoryReportsAMalformedJsonLine() throws Exception {
         Path file = dir.resolve("bad.jsonl");
         Files.writeString(file, OK + "\n" + OK.replace("\"v\"", "'v'") + "\n");
-        Run r = checkHistory(file.toString());
+        CheckHistoryRun r = CheckHistoryRun.of(file.toString());
         assertEquals(3, r.exit());
         assertEquals("", r.out());
         assertEquals(file + ":2: expected a string, an integer or null as the value of \"value\" but found "
                 + "''v',\"output\":null,\"c...' (column 42)\n", r.err());
-        Run wrong = checkHistory(file.toString(), "--model", "register");
+        CheckHistoryRun wrong = CheckHistoryRun.of(file.toString(), "--model", "register");
         assertEquals(3, wrong.exit());
         assertTrue(wrong.err().contains("model register cannot check a jsonl history (use --model kv)"), wrong.err());
     }
 
     @Test
     void helpDescribesTheFormat() {
-        Run help = checkHistory("--help");
+        CheckHistoryRun help = CheckHistoryRun.of("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("jsonl     JSON Lines"), help.out());
         assertTrue(help.out().contains("\"return\": null = a write that never returned"), help.out());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import simlab.json.JsonStrings;
 import simlab.linearizability.Operation;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvOp;
@@ -199,12 +200,12 @@ public final class KvJsonLinesFormat {
         sb.append("{\"client\":").append(op.clientId());
         sb.append(",\"op\":\"").append(name(in.op())).append('"');
         sb.append(",\"key\":");
-        jsonString(sb, in.key());
+        JsonStrings.append(sb, in.key());
         sb.append(",\"value\":");
         // A value on a get or delete means nothing to the model; keep the line readable.
-        jsonString(sb, in.op() == KvOp.PUT || in.op() == KvOp.APPEND ? in.value() : null);
+        JsonStrings.append(sb, in.op() == KvOp.PUT || in.op() == KvOp.APPEND ? in.value() : null);
         sb.append(",\"output\":");
-        jsonString(sb, in.op() == KvOp.GET && op.output() != null ? op.output().value() : null);
+        JsonStrings.append(sb, in.op() == KvOp.GET && op.output() != null ? op.output().value() : null);
         sb.append(",\"call\":").append(op.call());
         sb.append(",\"return\":");
         if (op.ret() == NEVER_RETURNED) {
@@ -213,42 +214,5 @@ public final class KvJsonLinesFormat {
             sb.append(op.ret());
         }
         return sb.append('}').toString();
-    }
-
-    /**
-     * Appends a JSON string literal. Non-ASCII text stays as UTF-8; only quotes, backslashes,
-     * control characters and unpaired surrogates (which UTF-8 cannot carry) are escaped.
-     */
-    static void jsonString(StringBuilder sb, String s) {
-        if (s == null) {
-            sb.append("null");
-            return;
-        }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append("\\u").append(FlatJsonObject.hex4(c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        sb.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        sb.append("\\u").append(FlatJsonObject.hex4(c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }
