@@ -2,6 +2,7 @@ package simlab.sim;
 
 import static simlab.sim.NetworkConfig.*;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -28,10 +29,17 @@ public final class Network {
   private boolean reliable = true;
   private boolean longDelays;
   private boolean longReordering;
+  // Clogged nodes: messages to or from them are held (in arrival order) until they unclog.
+  private final Set<String> clogged = new LinkedHashSet<>();
+  private final List<Held> held = new ArrayList<>();
   private long totalCount;
   private long totalBytes;
 
   private record Link(String from, String to) {
+  }
+
+  /** A message that reached a clogged endpoint: delivered when both ends are unclogged. */
+  private record Held(String from, String to, String type, Runnable arrival) {
   }
 
   Network(Simulation sim) {
@@ -57,6 +65,60 @@ public final class Network {
   public void setLongReordering(boolean on) {
     this.longReordering = on;
     sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "long-reordering" : "no-reordering", 0);
+  }
+
+  public boolean longReordering() {
+    return longReordering;
+  }
+
+  /**
+   * Clogs or unclogs {@code node}. While a node is clogged, every request and reply to or
+   * from it that would arrive is held instead (nothing is lost, handlers do not run); when
+   * it unclogs, the held messages whose other end is not clogged either arrive one hop
+   * later, in the order they were held. Calls to or from a clogged node therefore take as
+   * long as the clog lasts, like a node whose NIC buffers everything for a while.
+   */
+  public void setClogged(String node, boolean on) {
+    if (on ? clogged.add(node) : clogged.remove(node)) {
+      sim.trace().record(sim.nowNanos(), TraceKind.LINK, node, null, on ? "clog" : "unclog", 0);
+      if (!on) {
+        release();
+      }
+    }
+  }
+
+  public boolean clogged(String node) {
+    return !clogged.isEmpty() && clogged.contains(node);
+  }
+
+  /** Messages currently held by clogs. */
+  public int heldCount() {
+    return held.size();
+  }
+
+  private void release() {
+    List<Held> still = new ArrayList<>();
+    for (Held h : held) {
+      if (clogged(h.from()) || clogged(h.to())) {
+        still.add(h);
+      } else {
+        sim.trace().record(sim.nowNanos(), TraceKind.LINK, h.from(), h.to(), "release " + h.type(), 0);
+        // scheduled in hold order, so ties at the same instant keep that order
+        sim.scheduleAt(sim.nowNanos() + BASE_LATENCY.toNanos(), null, "released " + h.type(), null, h.arrival());
+      }
+    }
+    held.clear();
+    held.addAll(still);
+  }
+
+  /** Runs {@code arrival} now, or holds it while either end is clogged. */
+  private void arrive(String from, String to, String type, Runnable arrival) {
+    if (clogged(from) || clogged(to)) {
+      sim.trace().record(sim.nowNanos(), TraceKind.LINK, from, to, "hold " + type, 0);
+      held.add(new Held(from, to, type, arrival));
+      return;
+    }
+    arrival.run();
   }
 
   public void setLinkEnabled(String from, String to, boolean enabled) {
@@ -154,7 +216,8 @@ public final class Network {
       }
     }
     Object value = sealed.value();
-    sim.scheduleAt(sim.nowNanos() + delay, null, "deliver " + type, null, () -> deliver(call, target, value));
+    sim.scheduleAt(sim.nowNanos() + delay, null, "deliver " + type, null,
+        () -> arrive(from.id, to, type, () -> deliver(call, target, value)));
   }
 
   private void deliver(PendingCall<?> call, NodeRuntime target, Object request) {
@@ -201,11 +264,12 @@ public final class Network {
     if (longReordering && rng.nextInt(REORDER_DENOMINATOR) < REORDER_NUMERATOR) {
       delay = (REORDER_BASE_MS + rng.nextInt(1 + rng.nextInt(REORDER_SPREAD_MS))) * MS;
     }
-    sim.scheduleAt(sim.nowNanos() + delay, null, "reply " + call.type, null, () -> {
-      totalBytes += sealed.bytes();
-      sim.trace().record(sim.nowNanos(), TraceKind.REPLY, call.caller.id, target.id, call.type, sealed.bytes());
-      call.finish(sealed.value());
-    });
+    sim.scheduleAt(sim.nowNanos() + delay, null, "reply " + call.type, null,
+        () -> arrive(target.id, call.caller.id, call.type, () -> {
+          totalBytes += sealed.bytes();
+          sim.trace().record(sim.nowNanos(), TraceKind.REPLY, call.caller.id, target.id, call.type, sealed.bytes());
+          call.finish(sealed.value());
+        }));
   }
 
   private void failAfter(PendingCall<?> call, long delayNanos) {

@@ -1,0 +1,50 @@
+package simlab.nemesis;
+
+import java.util.OptionalInt;
+import java.util.function.IntConsumer;
+import simlab.sim.Simulation;
+
+/**
+ * What the nemesis needs from a cluster. Nodes are named by index into
+ * {@link Topology#nodes()}. Links, clogs and network modes go through the simulation's
+ * network directly (the defaults below), which every cluster shares; crashes, restarts,
+ * leader lookup and the Start hook are the cluster's own (see the adapters
+ * {@link RaftTarget}, {@link KvTarget}, {@link ShardKvTarget}).
+ */
+public interface NemesisTarget {
+  Simulation sim();
+
+  Topology topology();
+
+  /** Crashes node i, keeping its persister (no-op if it is down). */
+  void crash(int node);
+
+  /** Starts a fresh incarnation of node i from its persister. */
+  void restart(int node);
+
+  default boolean isAlive(int node) {
+    return sim().isAlive(topology().nodes().get(node));
+  }
+
+  /** The node leading Raft group {@code group} now (highest term if several claim it), if any. */
+  OptionalInt leader(int group);
+
+  /** {@code listener} is told the node index whenever a leader of the target accepts a command through Start. */
+  void onLeaderStart(IntConsumer listener);
+
+  default void setLink(int from, int to, boolean up) {
+    sim().network().setLinkEnabled(topology().nodes().get(from), topology().nodes().get(to), up);
+  }
+
+  default void setClogged(int node, boolean on) {
+    sim().network().setClogged(topology().nodes().get(node), on);
+  }
+
+  default void setReliable(boolean reliable) {
+    sim().network().setReliable(reliable);
+  }
+
+  default void setLongReordering(boolean on) {
+    sim().network().setLongReordering(on);
+  }
+}

@@ -1,0 +1,253 @@
+package simlab.nemesis;
+
+import java.util.List;
+
+/**
+ * One timed step of a fault schedule. Times are whole milliseconds of virtual time since
+ * the driver started ({@link #atMs()}); every fault lasts {@link #forMs()} and then undoes
+ * itself, so a step is self-contained: dropping one never leaves another half-applied.
+ * Faults may overlap; their effects compose (a link is down while any active step cuts it,
+ * a node stays down while any active step crashed it). {@link Heal} ends every active fault.
+ *
+ * <p>The text of each step is one line of {@link ScheduleFormat}.
+ */
+public sealed interface Step {
+  long atMs();
+
+  /** How long the fault lasts; 0 for {@link Heal}. */
+  long forMs();
+
+  Step withAt(long atMs);
+
+  Step withFor(long forMs);
+
+  /** The step as one line of the text format. */
+  default String text() {
+    return ScheduleFormat.line(this);
+  }
+
+  /** When the fault ends (its own undo), i.e. at + for. */
+  default long endMs() {
+    return atMs() + forMs();
+  }
+
+  private static void check(long atMs, long forMs, boolean needsDuration) {
+    if (atMs < 0) {
+      throw new IllegalArgumentException("a step's time must be >= 0 ms, got " + atMs);
+    }
+    if (needsDuration ? forMs <= 0 : forMs != 0) {
+      throw new IllegalArgumentException("a fault's duration must be > 0 ms, got " + forMs);
+    }
+  }
+
+  /** Links between the two sides are cut both ways; links inside a side stay as they are. */
+  record Partition(long atMs, NodeSet side, NodeSet other, long forMs) implements Step {
+    public Partition {
+      check(atMs, forMs, true);
+      if (side instanceof NodeSet.Rest) {
+        throw new IllegalArgumentException("the first side of a partition cannot be 'rest'");
+      }
+      if (side instanceof NodeSet.Ids a && other instanceof NodeSet.Ids b
+          && a.ids().stream().anyMatch(b.ids()::contains)) {
+        throw new IllegalArgumentException("the sides of a partition overlap: " + a.text() + " " + b.text());
+      }
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Partition(at, side, other, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Partition(atMs, side, other, d);
+    }
+  }
+
+  /** Every link into and out of the nodes (to the target's other nodes) is cut. */
+  record Isolate(long atMs, NodeSet nodes, long forMs) implements Step {
+    public Isolate {
+      check(atMs, forMs, true);
+      noRest(nodes);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Isolate(at, nodes, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Isolate(atMs, nodes, d);
+    }
+  }
+
+  /**
+   * Two majorities that overlap in the {@code via} nodes: links between {@code left} and
+   * {@code right} are cut, {@code via} keeps all its links (Jepsen's bridge).
+   */
+  record Bridge(long atMs, List<Integer> left, List<Integer> via, List<Integer> right, long forMs) implements Step {
+    public Bridge {
+      check(atMs, forMs, true);
+      left = new NodeSet.Ids(left).ids();
+      via = new NodeSet.Ids(via).ids();
+      right = new NodeSet.Ids(right).ids();
+      List<Integer> all = new java.util.ArrayList<>(left);
+      all.addAll(via);
+      all.addAll(right);
+      new NodeSet.Ids(all); // rejects a node listed in two parts
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Bridge(at, left, via, right, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Bridge(atMs, left, via, right, d);
+    }
+  }
+
+  /** One-way cut: messages from {@code from} to {@code to} are lost; the other direction works. */
+  record Cut(long atMs, NodeSet from, NodeSet to, long forMs) implements Step {
+    public Cut {
+      check(atMs, forMs, true);
+      noRest(from);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Cut(at, from, to, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Cut(atMs, from, to, d);
+    }
+  }
+
+  /**
+   * The nodes crash (memory, timers and in-flight replies lost; the persister kept) and
+   * restart from their persisters after {@code forMs}. {@code crash all} is a power loss:
+   * every node goes down in the same instant and comes back in the same instant.
+   */
+  record Crash(long atMs, NodeSet nodes, long forMs) implements Step {
+    public Crash {
+      check(atMs, forMs, true);
+      noRest(nodes);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Crash(at, nodes, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Crash(atMs, nodes, d);
+    }
+  }
+
+  /**
+   * Armed at {@code atMs}: the next time a leader accepts a command through Start, that
+   * server crashes right after (in the next event at the same instant, before the entry
+   * can be committed), and restarts after {@code forMs}. Disarmed by {@link Heal}.
+   */
+  record CrashLeaderAfterStart(long atMs, long forMs) implements Step {
+    public CrashLeaderAfterStart {
+      check(atMs, forMs, true);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new CrashLeaderAfterStart(at, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new CrashLeaderAfterStart(atMs, d);
+    }
+  }
+
+  /** The network is unreliable (labrpc's drops and delays) for {@code forMs}. */
+  record Unreliable(long atMs, long forMs) implements Step {
+    public Unreliable {
+      check(atMs, forMs, true);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Unreliable(at, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Unreliable(atMs, d);
+    }
+  }
+
+  /** labrpc's long reordering of replies is on for {@code forMs}. */
+  record Reorder(long atMs, long forMs) implements Step {
+    public Reorder {
+      check(atMs, forMs, true);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Reorder(at, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Reorder(atMs, d);
+    }
+  }
+
+  /** Every message to or from the nodes is held for {@code forMs}, then delivered in order. */
+  record Clog(long atMs, NodeSet nodes, long forMs) implements Step {
+    public Clog {
+      check(atMs, forMs, true);
+      noRest(nodes);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Clog(at, nodes, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Clog(atMs, nodes, d);
+    }
+  }
+
+  /** Ends every active fault: links up, clogs released, crashed nodes restarted, network back to its start mode. */
+  record Heal(long atMs) implements Step {
+    public Heal {
+      check(atMs, 0, false);
+    }
+
+    @Override
+    public long forMs() {
+      return 0;
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Heal(at);
+    }
+
+    /** A heal has no duration; returns itself. */
+    @Override
+    public Step withFor(long d) {
+      return this;
+    }
+  }
+
+  private static void noRest(NodeSet s) {
+    if (s instanceof NodeSet.Rest) {
+      throw new IllegalArgumentException("'rest' is only allowed as a partition's second side or a cut's target");
+    }
+  }
+}
