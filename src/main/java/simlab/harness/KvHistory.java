@@ -69,6 +69,13 @@ public final class KvHistory {
     return f;
   }
 
+  public SimFuture<Void> delete(int client, ShardKVClerk ck, String key) {
+    Entry e = begin(client, KvInput.delete(key));
+    SimFuture<Void> f = ck.delete(key);
+    f.onComplete(v -> end(e, KvOutput.NONE));
+    return f;
+  }
+
   private Entry begin(int client, KvInput in) {
     Entry e = new Entry(client, in, sim.nowNanos());
     entries.add(e);

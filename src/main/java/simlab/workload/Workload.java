@@ -1,0 +1,21 @@
+package simlab.workload;
+
+/**
+ * Clients running against a cluster inside a simulation. {@link #start()} only schedules
+ * work (it never runs the simulation); the caller runs it and polls {@link #finished()}.
+ */
+public interface Workload {
+  void start();
+
+  /** Stops issuing new operations; those in flight still complete. */
+  void stop();
+
+  /** Every client has completed its last operation. */
+  boolean finished();
+
+  /** Operations completed so far, over all clients. */
+  long completed();
+
+  /** Operations issued and not completed yet. */
+  long pending();
+}
