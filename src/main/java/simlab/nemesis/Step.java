@@ -64,7 +64,7 @@ public sealed interface Step {
     }
   }
 
-  /** Every link into and out of the nodes (to the target's other nodes) is cut. */
+  /** Every link into and out of each of the nodes is cut (to every other node of the target, these included). */
   record Isolate(long atMs, NodeSet nodes, long forMs) implements Step {
     public Isolate {
       check(atMs, forMs, true);
