@@ -99,6 +99,19 @@ class ScheduleFormatTest {
     assertEquals(s.hashCode(), ScheduleFormat.parse("g", s.toString()).hashCode());
   }
 
+  @Test
+  void theReadmeExampleParsesAndRoundTrips() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    int start = readme.indexOf("```\n# 5 Raft servers");
+    assertTrue(start >= 0, "README example not found");
+    String block = readme.substring(start + 4, readme.indexOf("```", start + 4));
+    Schedule s = ScheduleFormat.parse("README.md", block);
+    assertEquals(12, s.size());
+    assertTrue(s.endsWithHeal());
+    s.validate(FIVE);
+    assertEquals(s, ScheduleFormat.parse("again", s.toString()));
+  }
+
   private static void assertError(String text, String message) {
     ScheduleParseException e = assertThrows(ScheduleParseException.class, () -> ScheduleFormat.parse("f.txt", text));
     assertEquals(message, e.getMessage());
