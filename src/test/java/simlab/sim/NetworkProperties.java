@@ -28,7 +28,7 @@ class NetworkProperties {
 
   @PropertyTest
   Stream<DynamicTest> everyCallOfALiveCallerCompletesExactlyOnce(PropertyContext context) {
-    return context.run(Property.forAll(faults()).cases(60).check(NetworkProperties::callsCompleteExactlyOnce));
+    return context.run(Property.forAll(faults()).cases(60).shrinkSteps(500).check(NetworkProperties::callsCompleteExactlyOnce));
   }
 
   static void callsCompleteExactlyOnce(Faults f) {
