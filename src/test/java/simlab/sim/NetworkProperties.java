@@ -28,7 +28,9 @@ class NetworkProperties {
 
   @PropertyTest
   Stream<DynamicTest> everyCallOfALiveCallerCompletesExactlyOnce(PropertyContext context) {
-    return context.run(Property.forAll(faults()).cases(60).shrinkSteps(500).check(NetworkProperties::callsCompleteExactlyOnce));
+    // Each case is a whole simulation, so shrinking gets a smaller budget than the default.
+    return context.run(Property.forAll(faults()).cases(60).shrinkSteps(500)
+        .check(NetworkProperties::callsCompleteExactlyOnce));
   }
 
   static void callsCompleteExactlyOnce(Faults f) {
