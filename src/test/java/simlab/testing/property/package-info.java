@@ -1,5 +1,5 @@
 /**
- * simlab's own property runner, on JUnit 5 dynamic tests (it replaced jqwik; see the README).
+ * simlab's own property runner, on JUnit 5 dynamic tests (the README says why it exists).
  *
  * <p>A {@link simlab.testing.property.Property} is a check over values drawn from a
  * {@link simlab.testing.property.Gen}. Case {@code i} of a property draws from a random stream
