@@ -5,18 +5,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOp;
 import simlab.linearizability.model.KvOutput;
+import simlab.testing.property.Gen;
+import simlab.testing.property.Property;
+import simlab.testing.property.PropertyContext;
+import simlab.testing.property.PropertyTest;
 
 /**
  * Histories made from a sequential execution, with each operation's interval stretched
@@ -31,16 +29,15 @@ class LinearizabilityProperties {
     record Planned(KvOp op, String key, String value, int client, int before, int after) {
     }
 
-    @Provide
-    Arbitrary<List<Planned>> plans() {
-        Arbitrary<Planned> planned = Combinators.combine(
-                Arbitraries.of(KvOp.class),
-                Arbitraries.of("a", "b", "c"),
-                Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(2),
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.integers().between(0, 4 * SPACING),
-                Arbitraries.integers().between(0, 4 * SPACING)).as(Planned::new);
-        return planned.list().ofMinSize(1).ofMaxSize(40);
+    static Gen<List<Planned>> plans() {
+        Gen<KvOp> ops = Gen.enums(KvOp.class);
+        Gen<String> keys = Gen.elements("a", "b", "c");
+        Gen<String> values = Gen.strings(Gen.chars('0', '9'), 1, 2);
+        Gen<Integer> clients = Gen.ints(0, 4);
+        Gen<Integer> reach = Gen.ints(0, 4 * SPACING);
+        Gen<Planned> planned = s -> new Planned(s.draw(ops), s.draw(keys), s.draw(values), s.draw(clients),
+                s.draw(reach), s.draw(reach));
+        return planned.list(1, 40);
     }
 
     /** Runs the plan sequentially; operation i takes effect at time i * SPACING. */
@@ -64,50 +61,60 @@ class LinearizabilityProperties {
         return ops;
     }
 
-    @Property(tries = 300)
-    boolean sequentialExecutionsAreLinearizable(@ForAll("plans") List<Planned> plan) {
-        var ops = execute(plan);
-        return LinearizabilityChecker.check(new KvModel(), ops, TIMEOUT).verdict() == Verdict.LINEARIZABLE;
+    @PropertyTest
+    Stream<DynamicTest> sequentialExecutionsAreLinearizable(PropertyContext context) {
+        return context.run(Property.forAll(plans()).cases(300).holds(plan ->
+                LinearizabilityChecker.check(new KvModel(), execute(plan), TIMEOUT).verdict() == Verdict.LINEARIZABLE));
     }
 
-    @Property(tries = 300)
-    boolean readingAValueNeverWrittenIsNotLinearizable(@ForAll("plans") List<Planned> plan,
-                                                         @ForAll @IntRange(min = 0, max = 1000) int which) {
-        var ops = new ArrayList<>(execute(plan));
-        List<Integer> gets = new ArrayList<>();
-        for (int i = 0; i < ops.size(); i++) {
-            if (ops.get(i).input().op() == KvOp.GET) {
-                gets.add(i);
+    /** A plan and which of its reads to corrupt. */
+    record CorruptedRead(List<Planned> plan, int which) {
+    }
+
+    @PropertyTest
+    Stream<DynamicTest> readingAValueNeverWrittenIsNotLinearizable(PropertyContext context) {
+        Gen<CorruptedRead> cases = Gen.combine(plans(), Gen.ints(0, 1000), CorruptedRead::new);
+        return context.run(Property.forAll(cases).cases(300).holds(c -> {
+            var ops = new ArrayList<>(execute(c.plan()));
+            List<Integer> gets = new ArrayList<>();
+            for (int i = 0; i < ops.size(); i++) {
+                if (ops.get(i).input().op() == KvOp.GET) {
+                    gets.add(i);
+                }
             }
-        }
-        Assume.that(!gets.isEmpty());
-        int i = gets.get(which % gets.size());
-        Operation<KvInput, KvOutput> o = ops.get(i);
-        // Written values are digits only, so this string is in no state.
-        ops.set(i, new Operation<>(o.clientId(), o.input(), KvOutput.of("never-written"), o.call(), o.ret()));
-        return LinearizabilityChecker.check(new KvModel(), ops, TIMEOUT).verdict() == Verdict.NOT_LINEARIZABLE;
+            Property.assume(!gets.isEmpty());
+            int i = gets.get(c.which() % gets.size());
+            Operation<KvInput, KvOutput> o = ops.get(i);
+            // Written values are digits only, so this string is in no state.
+            ops.set(i, new Operation<>(o.clientId(), o.input(), KvOutput.of("never-written"), o.call(), o.ret()));
+            return LinearizabilityChecker.check(new KvModel(), ops, TIMEOUT).verdict() == Verdict.NOT_LINEARIZABLE;
+        }));
     }
 
     /** Random tiny histories with random outputs: about half are linearizable. */
-    @Provide
-    Arbitrary<List<Operation<KvInput, KvOutput>>> tinyHistories() {
-        Arbitrary<Operation<KvInput, KvOutput>> op = Combinators.combine(
-                Arbitraries.of(KvOp.GET, KvOp.PUT, KvOp.APPEND),
-                Arbitraries.of("x", "y", "xy", ""),
-                Arbitraries.integers().between(0, 20),
-                Arbitraries.integers().between(0, 10)).as((kind, v, call, length) -> {
-                    KvInput in = kind == KvOp.GET ? KvInput.get("k")
-                            : new KvInput(kind, "k", v.isEmpty() ? "x" : v);
-                    KvOutput out = kind == KvOp.GET ? KvOutput.of(v) : KvOutput.NONE;
-                    return new Operation<>(0, in, out, call, call + length);
-                });
-        return op.list().ofMinSize(1).ofMaxSize(6);
+    static Gen<List<Operation<KvInput, KvOutput>>> tinyHistories() {
+        Gen<KvOp> kinds = Gen.elements(KvOp.GET, KvOp.PUT, KvOp.APPEND);
+        Gen<String> values = Gen.elements("x", "y", "xy", "");
+        Gen<Integer> calls = Gen.ints(0, 20);
+        Gen<Integer> lengths = Gen.ints(0, 10);
+        Gen<Operation<KvInput, KvOutput>> op = s -> {
+            KvOp kind = s.draw(kinds);
+            String v = s.draw(values);
+            int call = s.draw(calls);
+            int length = s.draw(lengths);
+            KvInput in = kind == KvOp.GET ? KvInput.get("k") : new KvInput(kind, "k", v.isEmpty() ? "x" : v);
+            KvOutput out = kind == KvOp.GET ? KvOutput.of(v) : KvOutput.NONE;
+            return new Operation<>(0, in, out, call, call + length);
+        };
+        return op.list(1, 6);
     }
 
-    @Property(tries = 500)
-    boolean agreesWithBruteForceOnTinyHistories(@ForAll("tinyHistories") List<Operation<KvInput, KvOutput>> ops) {
-        Verdict expected = BruteForce.linearizable(ops) ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE;
-        return LinearizabilityChecker.check(new KvModel(), ops, TIMEOUT).verdict() == expected;
+    @PropertyTest
+    Stream<DynamicTest> agreesWithBruteForceOnTinyHistories(PropertyContext context) {
+        return context.run(Property.forAll(tinyHistories()).cases(500).holds(ops -> {
+            Verdict expected = BruteForce.linearizable(ops) ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE;
+            return LinearizabilityChecker.check(new KvModel(), ops, TIMEOUT).verdict() == expected;
+        }));
     }
 
     /** Tries every order that respects real time: the definition, without cleverness. */

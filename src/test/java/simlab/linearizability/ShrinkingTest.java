@@ -1,44 +1,55 @@
 package simlab.linearizability;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
+import simlab.linearizability.model.KvInput;
+import simlab.linearizability.model.KvModel;
+import simlab.linearizability.model.KvOp;
+import simlab.linearizability.model.KvOutput;
+import simlab.testing.property.Property;
+import simlab.testing.property.PropertyResult;
+import simlab.testing.property.PropertyRunner;
 
 /** Proves that a failing linearizability property shrinks to a minimal history. */
 class ShrinkingTest {
 
+  /**
+   * A deliberately false property: a history whose first read returns a value nobody wrote is
+   * linearizable. The smallest counterexample is a single such read.
+   */
+  private static final Property<List<LinearizabilityProperties.Planned>> A_CORRUPTED_READ_IS_LINEARIZABLE =
+      Property.forAll(LinearizabilityProperties.plans()).cases(200).holds(plan ->
+          LinearizabilityChecker.check(new KvModel(), corruptFirstRead(plan), Duration.ofSeconds(10)).verdict()
+              == Verdict.LINEARIZABLE);
+
+  static List<Operation<KvInput, KvOutput>> corruptFirstRead(List<LinearizabilityProperties.Planned> plan) {
+    List<Operation<KvInput, KvOutput>> ops = new ArrayList<>(LinearizabilityProperties.execute(plan));
+    for (int i = 0; i < ops.size(); i++) {
+      Operation<KvInput, KvOutput> o = ops.get(i);
+      if (o.input().op() == KvOp.GET) {
+        ops.set(i, new Operation<>(o.clientId(), o.input(), KvOutput.of("never-written"), o.call(), o.ret()));
+        break;
+      }
+    }
+    return ops;
+  }
+
   @Test
   void aFalsePropertyShrinksToASingleCorruptedRead() {
-    List<Throwable> failures = new ArrayList<>();
-    var request = LauncherDiscoveryRequestBuilder.request()
-        .filters(EngineFilter.includeEngines("jqwik"))
-        .selectors(selectClass(ShrinkingSpec.class))
-        .configurationParameter("jqwik.reporting.onlyfailures", "true")
-        .configurationParameter("jqwik.reporting.usejunitplatform", "true")
-        .build();
-    LauncherFactory.create().execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
-          failures.add(result.getThrowable().orElseThrow());
-        }
-      }
-    });
-    assertEquals(1, failures.size(), "the false property must fail exactly once");
-    String message = String.valueOf(failures.get(0).getMessage());
-    int at = message.indexOf(ShrinkingSpec.MARKER);
-    assertTrue(at >= 0, "unexpected failure: " + message);
-    int size = Integer.parseInt(message.substring(at + ShrinkingSpec.MARKER.length()).trim().split("\\D")[0]);
-    // A single Get reading a value nobody wrote is the smallest counterexample.
-    assertEquals(1, size, "jqwik did not shrink the counterexample: " + message);
+    for (long seed = 1; seed <= 3; seed++) {
+      PropertyResult<List<LinearizabilityProperties.Planned>> result = PropertyRunner.withoutSaving()
+          .run("ShrinkingTest.aCorruptedReadIsLinearizable", A_CORRUPTED_READ_IS_LINEARIZABLE, seed);
+      var failed = assertInstanceOf(PropertyResult.Failed.class, result, "the false property must fail");
+      @SuppressWarnings("unchecked")
+      List<LinearizabilityProperties.Planned> plan = (List<LinearizabilityProperties.Planned>) failed.value();
+      // A single Get reading a value nobody wrote is the smallest counterexample.
+      assertEquals(1, plan.size(), "not shrunk to one operation: " + failed.report());
+      assertEquals(KvOp.GET, plan.get(0).op(), failed.report());
+      assertTrue(failed.shrunk().size() < failed.original().size(), failed.report());
+    }
   }
 }

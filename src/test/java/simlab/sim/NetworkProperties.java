@@ -5,22 +5,42 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import simlab.testing.property.Gen;
+import simlab.testing.property.Property;
+import simlab.testing.property.PropertyContext;
+import simlab.testing.property.PropertyTest;
 
 /** Invariants of the network that must hold for every seed and every fault setting. */
 class NetworkProperties {
 
-  @Property(tries = 60)
-  void everyCallOfALiveCallerCompletesExactlyOnce(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
-      @ForAll boolean reliable, @ForAll boolean longReordering, @ForAll boolean longDelays,
-      @ForAll @IntRange(min = 0, max = 5) int crashes) {
+  /** A simulation seed and a fault setting. */
+  record Faults(long seed, boolean reliable, boolean longReordering, boolean longDelays, int crashes) {
+  }
+
+  static Gen<Faults> faults() {
+    Gen<Long> seeds = Gen.longs(0, 1_000_000);
+    Gen<Boolean> coin = Gen.booleans();
+    Gen<Integer> crashes = Gen.ints(0, 5);
+    return s -> new Faults(s.draw(seeds), s.draw(coin), s.draw(coin), s.draw(coin), s.draw(crashes));
+  }
+
+  @PropertyTest
+  Stream<DynamicTest> everyCallOfALiveCallerCompletesExactlyOnce(PropertyContext context) {
+    // Each case is a whole simulation, so shrinking gets a smaller budget than the default.
+    return context.run(Property.forAll(faults()).cases(60).shrinkSteps(500)
+        .check(NetworkProperties::callsCompleteExactlyOnce));
+  }
+
+  static void callsCompleteExactlyOnce(Faults f) {
+    long seed = f.seed();
+    boolean reliable = f.reliable();
+    int crashes = f.crashes();
     Simulation sim = new Simulation(seed);
     sim.network().setReliable(reliable);
-    sim.network().setLongReordering(longReordering);
-    sim.network().setLongDelays(longDelays);
+    sim.network().setLongReordering(f.longReordering());
+    sim.network().setLongDelays(f.longDelays());
     List<String> servers = List.of("s0", "s1", "s2");
     for (String s : servers) {
       sim.addNode(s, ctx -> new PingNode(ctx, false));

@@ -30,13 +30,21 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     String name = testName(context);
+    boolean keepTrace = context.getConfigurationParameter("sim.trace").isPresent();
+    return seeds(context).mapToObj(s -> invocation(new Seed(s, name, keepTrace)));
+  }
+
+  /**
+   * The seeds a test runs with: {@code sim.seed} (default 1) and the {@code sim.seeds - 1}
+   * after it. Simulated tests and property tests ({@code simlab.testing.property}) both use it.
+   */
+  public static LongStream seeds(ExtensionContext context) {
     long base = parseLong(context, "sim.seed", DEFAULT_SEED);
     long count = parseLong(context, "sim.seeds", 1);
     if (count < 1) {
       throw new IllegalArgumentException("sim.seeds must be at least 1, got " + count);
     }
-    boolean keepTrace = context.getConfigurationParameter("sim.trace").isPresent();
-    return LongStream.range(base, base + count).mapToObj(s -> invocation(new Seed(s, name, keepTrace)));
+    return LongStream.range(base, base + count);
   }
 
   /** The 6.5840 name of a test method: the {@link SimTest#name()} or else the method name. */
