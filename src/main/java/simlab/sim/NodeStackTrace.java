@@ -2,6 +2,7 @@ package simlab.sim;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The stack trace of an exception a node threw, trimmed for the person who wrote the node:
@@ -14,7 +15,9 @@ final class NodeStackTrace {
   /** At most this many frames per exception (a StackOverflowError has ~1,000 identical ones). */
   static final int MAX_FRAMES = 24;
   private static final int MAX_CAUSES = 4;
-  private static final String SIM_PACKAGE = Simulation.class.getPackageName() + ".";
+  /** The classes that dispatch into node code (their lambdas and nested classes included). */
+  private static final Set<String> DISPATCHERS = Set.of(Simulation.class.getName(),
+      Network.class.getName(), NodeRuntime.class.getName());
 
   private NodeStackTrace() {
   }
@@ -53,15 +56,15 @@ final class NodeStackTrace {
 
   /**
    * Index of the first frame that belongs to the simulator's dispatch: the innermost
-   * {@code Simulation.runAs} and the simulator frames directly above it (the lambdas that
-   * call the node's handler or timer). Frames of simlab.sim further up stay: they are the
-   * simulator API the node called (say, a message the network refused).
+   * {@code Simulation.runAs} and the dispatcher frames directly above it (the lambdas of
+   * Simulation, Network and NodeRuntime that call the node's handler or timer). Simulator
+   * frames further up stay: they are the API the node called (say, a message the network refused).
    */
   static int dispatchStart(StackTraceElement[] frames) {
     for (int i = 0; i < frames.length; i++) {
       if (frames[i].getClassName().equals(Simulation.class.getName()) && frames[i].getMethodName().equals("runAs")) {
         int start = i;
-        while (start > 0 && frames[start - 1].getClassName().startsWith(SIM_PACKAGE)) {
+        while (start > 0 && isDispatcher(frames[start - 1])) {
           start--;
         }
         // Keep at least the throwing frame even if the simulator itself threw.
@@ -69,6 +72,12 @@ final class NodeStackTrace {
       }
     }
     return frames.length;
+  }
+
+  private static boolean isDispatcher(StackTraceElement f) {
+    String c = f.getClassName();
+    int nested = c.indexOf('$');
+    return DISPATCHERS.contains(nested < 0 ? c : c.substring(0, nested));
   }
 
   private static int commonSuffix(StackTraceElement[] a, StackTraceElement[] b) {
