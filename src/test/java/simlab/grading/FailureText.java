@@ -11,6 +11,11 @@ final class FailureText {
   private FailureText() {
   }
 
+  /** The message without the "<test> failed with seed <n>: " the header already says. */
+  static String withoutPrefix(String message, String prefix) {
+    return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  }
+
   static String indented(String header, String message) {
     StringBuilder sb = new StringBuilder("  ").append(header).append(':');
     List<String> lines = message == null ? List.of() : message.lines().toList();

@@ -231,7 +231,8 @@ public final class GradeMain {
       out.println();
       out.println("failures (" + failures.size() + "):");
       for (SeedRunner.Outcome f : failures) {
-        out.print(FailureText.indented(f.test().name() + " seed " + f.seed(), f.failure()));
+        out.print(FailureText.indented(f.test().name() + " seed " + f.seed(),
+            FailureText.withoutPrefix(f.failure(), f.test().name() + " failed with seed " + f.seed() + ": ")));
         if (f.failure() == null || !f.failure().contains("replay: ")) {
           out.println("    replay: " + ReplayCommand.format(f.test().name(), f.seed(),
               ReplayCommand.implValuesFromProperties()));
