@@ -12,7 +12,12 @@ public final class SimulationFailure extends RuntimeException {
   private final long atNanos;
 
   public SimulationFailure(String what, long seed, long atNanos, Throwable cause) {
-    super(what + " [at virtual time " + formatTime(atNanos) + ", seed " + seed + "]", cause);
+    this(what, seed, atNanos, cause, "");
+  }
+
+  /** As above, with {@code details} (say, the node's trimmed stack trace) on the lines after the first. */
+  public SimulationFailure(String what, long seed, long atNanos, Throwable cause, String details) {
+    super(what + " [at virtual time " + formatTime(atNanos) + ", seed " + seed + "]" + details, cause);
     this.seed = seed;
     this.atNanos = atNanos;
   }

@@ -13,12 +13,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import simlab.harness.ImplementationChoice;
+import simlab.harness.ImplementationKind;
+import simlab.testing.ReplayCommand;
 
 /**
  * test-scripts/grade: runs the graded suites over K seeds per test, in parallel across
  * cores (simulations share nothing), prints a progress line, then the table
- * {@code test | seeds | passed | points} and {@code total: earned/possible points}.
- * Exits 1 if any run failed, listing each failure's replay command.
+ * {@code test | part | seeds | passed | points | wall ms | implementation}, warnings, every
+ * failure in full with its replay command, and {@code total: earned/possible points}.
+ * Exit codes: 0 all passed, 1 a run failed, 2 bad options or implementation (nothing ran).
  */
 public final class GradeMain {
   private static final Set<String> GRADED_PARTS = Set.of("2", "3A", "3B", "3C", "3D", "4A", "4B", "5A", "5B");
@@ -27,41 +31,100 @@ public final class GradeMain {
   }
 
   public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * The whole grader; returns the exit code instead of exiting (tests call it in-process):
+   * 0 every run passed, 1 some run failed, 2 bad options or implementation (before any test runs).
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     Options o;
     try {
       o = Options.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("grade: " + e.getMessage());
-      System.err.println(Options.USAGE);
-      System.exit(2);
-      return;
-    }
-    if (o.impl != null) {
-      System.setProperty("sim.impl", o.impl);
+      if (e.getMessage().equals("help")) {
+        out.println(Options.USAGE);
+        return 0;
+      }
+      err.println("grade: " + e.getMessage());
+      err.println(Options.USAGE);
+      return 2;
     }
     PointsTable points;
     try {
       points = PointsTable.load(Path.of("labs"));
     } catch (IllegalArgumentException e) {
-      System.err.println("grade: " + e.getMessage());
-      System.exit(2);
-      return;
+      err.println("grade: " + e.getMessage());
+      return 2;
     }
     List<LabTestCatalog.LabTest> tests = select(LabTestCatalog.discover(), o);
     if (tests.isEmpty()) {
-      System.err.println("grade: no graded tests match " + (o.parts.isEmpty() ? "" : "parts " + o.parts + " ")
+      err.println("grade: no graded tests match " + (o.parts.isEmpty() ? "" : "parts " + o.parts + " ")
           + (o.names.isEmpty() ? "" : "tests " + o.names));
-      System.exit(2);
-      return;
+      return 2;
     }
-    PrintStream out = System.out;
-    // Tests print 6.5840-style progress lines; with many runs in parallel they would
-    // interleave into noise, so the grader shows only its own table and the failures.
-    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-    List<SeedRunner.Outcome> outcomes = runAll(tests, o, out);
-    System.setOut(out);
-    boolean ok = report(tests, outcomes, points, o, out);
-    System.exit(ok ? 0 : 1);
+    ImplementationChoice choice;
+    try {
+      choice = ImplementationChoice.resolve(o.impls, System.getProperties(), kindsOf(tests));
+    } catch (IllegalArgumentException e) {
+      err.println("grade: " + e.getMessage());
+      return 2;
+    }
+    try (ImplementationSwitches switches = ImplementationSwitches.apply(choice)) {
+      printImplementations(tests, choice, out);
+      PrintStream saved = System.out;
+      // Tests print 6.5840-style progress lines; with many runs in parallel they would
+      // interleave into noise, so the grader shows only its own table and the failures.
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      List<SeedRunner.Outcome> outcomes;
+      try {
+        outcomes = runAll(tests, o, out);
+      } finally {
+        System.setOut(saved);
+      }
+      return report(tests, outcomes, points, choice, out) ? 0 : 1;
+    }
+  }
+
+  /** The implementation kinds the selected tests plug in. */
+  static Set<ImplementationKind> kindsOf(List<LabTestCatalog.LabTest> tests) {
+    Set<ImplementationKind> kinds = new LinkedHashSet<>();
+    for (LabTestCatalog.LabTest t : tests) {
+      kinds.addAll(ImplementationKind.forPart(t.part()));
+    }
+    return kinds;
+  }
+
+  /** One line per part: the class graded for each implementation it runs. */
+  private static void printImplementations(List<LabTestCatalog.LabTest> tests, ImplementationChoice choice,
+      PrintStream out) {
+    Set<String> parts = new LinkedHashSet<>();
+    tests.forEach(t -> parts.add(t.part()));
+    out.println("implementations graded:");
+    for (String part : parts) {
+      List<ImplementationKind> kinds = ImplementationKind.forPart(part);
+      StringBuilder sb = new StringBuilder();
+      for (ImplementationKind k : kinds) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(k.shortName()).append(" = ").append(choice.classFor(k))
+            .append(choice.isReference(k) ? " (reference)" : "");
+      }
+      out.printf("  %-4s %s%n", part, kinds.isEmpty() ? "(no pluggable implementation)" : sb);
+    }
+    out.println();
+  }
+
+  /** The table's implementation column: the non-reference classes of the test's part, or "reference". */
+  private static String implColumn(LabTestCatalog.LabTest t, ImplementationChoice choice) {
+    StringBuilder sb = new StringBuilder();
+    for (ImplementationKind k : ImplementationKind.forPart(t.part())) {
+      if (!choice.isReference(k)) {
+        String c = choice.classFor(k);
+        sb.append(sb.length() == 0 ? "" : " ").append(k.shortName()).append('=')
+            .append(c.substring(c.lastIndexOf('.') + 1));
+      }
+    }
+    return sb.length() == 0 ? "reference" : sb.toString();
   }
 
   private static List<LabTestCatalog.LabTest> select(List<LabTestCatalog.LabTest> all, Options o) {
@@ -122,7 +185,7 @@ public final class GradeMain {
   }
 
   private static boolean report(List<LabTestCatalog.LabTest> tests, List<SeedRunner.Outcome> outcomes,
-      PointsTable points, Options o, PrintStream out) {
+      PointsTable points, ImplementationChoice choice, PrintStream out) {
     Map<LabTestCatalog.LabTest, List<SeedRunner.Outcome>> byTest = new LinkedHashMap<>();
     for (LabTestCatalog.LabTest t : tests) {
       byTest.put(t, new ArrayList<>());
@@ -131,15 +194,13 @@ public final class GradeMain {
       byTest.get(r.test()).add(r);
     }
     int width = Math.max(4, tests.stream().mapToInt(t -> t.name().length()).max().orElse(4));
-    String fmt = "%-" + width + "s | %-4s | %5s | %6s | %6s | %9s%n";
-    out.printf(fmt, "test", "part", "seeds", "passed", "points", "wall ms");
-    out.println("-".repeat(width + 48));
+    String fmt = "%-" + width + "s | %-4s | %5s | %6s | %6s | %9s | %s%n";
+    out.printf(fmt, "test", "part", "seeds", "passed", "points", "wall ms", "implementation");
+    out.println("-".repeat(width + 66));
     int earned = 0;
     int possible = 0;
     List<SeedRunner.Outcome> failures = new ArrayList<>();
-    String lastPart = null;
-    int partEarned = 0;
-    int partPossible = 0;
+    List<SeedRunner.Outcome> warned = new ArrayList<>();
     for (Map.Entry<LabTestCatalog.LabTest, List<SeedRunner.Outcome>> e : byTest.entrySet()) {
       LabTestCatalog.LabTest t = e.getKey();
       List<SeedRunner.Outcome> rs = e.getValue();
@@ -149,33 +210,49 @@ public final class GradeMain {
       earned += got;
       possible += p;
       long wall = rs.stream().mapToLong(SeedRunner.Outcome::wallMillis).sum();
-      out.printf(fmt, t.name(), t.part(), rs.size(), passed, got + "/" + p, wall);
+      out.printf(fmt, t.name(), t.part(), rs.size(), passed, got + "/" + p, wall, implColumn(t, choice));
       rs.stream().filter(r -> !r.passed()).forEach(failures::add);
+      rs.stream().filter(r -> !r.warnings().isEmpty() || r.traceError() != null).forEach(warned::add);
     }
-    out.println("-".repeat(width + 48));
+    out.println("-".repeat(width + 66));
+    if (!warned.isEmpty()) {
+      out.println();
+      out.println("warnings (they cost no points):");
+      for (SeedRunner.Outcome w : warned) {
+        for (String msg : w.warnings()) {
+          out.println("  " + w.test().name() + " seed " + w.seed() + ": " + msg);
+        }
+        if (w.traceError() != null) {
+          out.println("  " + w.test().name() + " seed " + w.seed() + ": trace not written: " + w.traceError());
+        }
+      }
+    }
     if (!failures.isEmpty()) {
       out.println();
       out.println("failures (" + failures.size() + "):");
       for (SeedRunner.Outcome f : failures) {
-        String first = f.failure() == null ? "" : f.failure().lines().findFirst().orElse("");
-        out.println("  " + f.test().name() + " seed " + f.seed() + ": " + first);
-        out.println("    replay: test-scripts/replay " + f.test().name() + " --seed " + f.seed()
-            + (o.impl == null ? "" : " --impl " + o.impl));
+        out.print(FailureText.indented(f.test().name() + " seed " + f.seed(),
+            FailureText.withoutPrefix(f.failure(), f.test().name() + " failed with seed " + f.seed() + ": ")));
+        if (f.failure() == null || !f.failure().contains("replay: ")) {
+          out.println("    replay: " + ReplayCommand.format(f.test().name(), f.seed(),
+              ReplayCommand.implValuesFromProperties()));
+        }
       }
-      out.println();
     }
+    out.println();
     out.println("total: " + earned + "/" + possible + " points");
     return failures.isEmpty();
   }
 
   /** Command-line options of the grader. */
   static final class Options {
-    static final String USAGE = "usage: grade [PART...] [--seeds K] [--first-seed N] [--impl CLASS] [--test NAME]... [--jobs J]";
+    static final String USAGE = "usage: grade [PART...] [--seeds K] [--first-seed N] [--impl [KIND=]CLASS]... "
+        + "[--test NAME]... [--jobs J]   (KIND: kvsrv, raft, kv, shardctrler, shardkv)";
     final Set<String> parts = new LinkedHashSet<>();
     final Set<String> names = new LinkedHashSet<>();
     int seeds = 1;
     long firstSeed = 1;
-    String impl;
+    final List<String> impls = new ArrayList<>();
     int jobs = Runtime.getRuntime().availableProcessors();
 
     static Options parse(String[] args) {
@@ -183,11 +260,11 @@ public final class GradeMain {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         switch (a) {
-          case "--seeds" -> o.seeds = positive(a, value(args, ++i, a));
-          case "--first-seed" -> o.firstSeed = Long.parseLong(value(args, ++i, a));
-          case "--impl" -> o.impl = value(args, ++i, a);
-          case "--test" -> o.names.add(value(args, ++i, a));
-          case "--jobs" -> o.jobs = positive(a, value(args, ++i, a));
+          case "--seeds" -> o.seeds = Args.positive(a, Args.value(args, ++i, a));
+          case "--first-seed" -> o.firstSeed = Args.integer(a, Args.value(args, ++i, a));
+          case "--impl" -> o.impls.add(Args.value(args, ++i, a));
+          case "--test" -> o.names.add(Args.value(args, ++i, a));
+          case "--jobs" -> o.jobs = Args.positive(a, Args.value(args, ++i, a));
           case "-h", "--help" -> throw new IllegalArgumentException("help");
           default -> {
             if (a.startsWith("-")) {
@@ -198,25 +275,6 @@ public final class GradeMain {
         }
       }
       return o;
-    }
-
-    private static String value(String[] args, int i, String opt) {
-      if (i >= args.length) {
-        throw new IllegalArgumentException(opt + " needs a value");
-      }
-      return args[i];
-    }
-
-    private static int positive(String opt, String v) {
-      try {
-        int n = Integer.parseInt(v);
-        if (n < 1) {
-          throw new NumberFormatException();
-        }
-        return n;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(opt + " needs a positive integer, got '" + v + "'");
-      }
     }
   }
 }

@@ -1,68 +1,131 @@
 package simlab.grading;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import simlab.harness.ImplementationChoice;
+import simlab.harness.ImplementationKind;
 
 /**
  * test-scripts/replay: runs one test (by its 6.5840 name) at one seed with its full
  * output, and ends with {@code result: PASS|FAIL} and {@code trace-hash: <hex>}.
+ * Exit codes: 0 passed, 1 failed, 2 bad options, test name or implementation (nothing ran).
  */
 public final class ReplayMain {
+  static final String USAGE = "usage: replay <TestName> --seed N [--trace FILE.jsonl] [--impl [KIND=]CLASS]...   "
+      + "(KIND: kvsrv, raft, kv, shardctrler, shardkv)";
+
   private ReplayMain() {
   }
 
   public static void main(String[] args) {
-    String name = null;
-    Long seed = null;
-    String trace = null;
-    try {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** The parsed command line. */
+  record Options(String name, long seed, String trace, List<String> impls) {
+    static Options parse(String[] args) {
+      String name = null;
+      Long seed = null;
+      String trace = null;
+      List<String> impls = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--seed" -> seed = Long.parseLong(args[++i]);
-          case "--trace" -> trace = args[++i];
-          case "--impl" -> System.setProperty("sim.impl", args[++i]);
+        String a = args[i];
+        switch (a) {
+          case "--seed" -> seed = Args.integer(a, Args.value(args, ++i, a));
+          case "--trace" -> trace = Args.value(args, ++i, a);
+          case "--impl" -> impls.add(Args.value(args, ++i, a));
+          case "-h", "--help" -> throw new IllegalArgumentException("help");
           default -> {
-            if (args[i].startsWith("-") || name != null) {
-              throw new IllegalArgumentException("unexpected argument " + args[i]);
+            if (a.startsWith("-")) {
+              throw new IllegalArgumentException("unknown option " + a);
             }
-            name = args[i];
+            if (name != null) {
+              throw new IllegalArgumentException("one test name only, got " + name + " and " + a);
+            }
+            name = a;
           }
         }
       }
-      if (name == null || seed == null) {
-        throw new IllegalArgumentException("a test name and --seed N are required");
+      if (name == null) {
+        throw new IllegalArgumentException("a test name is required");
       }
-    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      System.err.println("replay: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option is missing its value"
-          : e.getMessage()));
-      System.err.println("usage: replay <TestName> --seed N [--trace FILE.jsonl] [--impl CLASS]");
-      System.exit(2);
-      return;
+      if (seed == null) {
+        throw new IllegalArgumentException("--seed N is required");
+      }
+      return new Options(name, seed, trace, List.copyOf(impls));
     }
-    String wanted = name;
+  }
+
+  /** The whole replay; returns the exit code instead of exiting (tests call it in-process). */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage().equals("help")) {
+        out.println(USAGE);
+        return 0;
+      }
+      err.println("replay: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
     List<LabTestCatalog.LabTest> matches = LabTestCatalog.discover().stream()
-        .filter(t -> t.name().equals(wanted)).toList();
+        .filter(t -> t.name().equals(o.name())).toList();
     if (matches.isEmpty()) {
-      System.err.println("replay: no simulated test named " + name
+      err.println("replay: no simulated test named " + o.name()
           + " (names are the 6.5840 ones, e.g. TestReElection3A; see labs/*.md)");
-      System.exit(2);
-      return;
+      return 2;
+    }
+    LabTestCatalog.LabTest test = matches.get(0);
+    ImplementationChoice choice;
+    try {
+      choice = ImplementationChoice.resolve(o.impls(), System.getProperties(),
+          ImplementationKind.forPart(test.part()));
+    } catch (IllegalArgumentException e) {
+      err.println("replay: " + e.getMessage());
+      return 2;
+    }
+    if (o.trace() != null) {
+      Optional<String> problem = TracePath.problem(o.trace());
+      if (problem.isPresent()) {
+        err.println("replay: " + problem.get());
+        return 2;
+      }
     }
     Map<String, String> config = new LinkedHashMap<>();
-    if (trace != null) {
-      config.put("sim.trace", trace);
+    if (o.trace() != null) {
+      config.put("sim.trace", o.trace());
     }
-    SeedRunner.Outcome r = SeedRunner.run(matches.get(0), seed, config);
+    SeedRunner.Outcome r;
+    try (ImplementationSwitches switches = ImplementationSwitches.apply(choice)) {
+      for (ImplementationKind k : choice.used()) {
+        out.println("implementation: " + k.shortName() + " = " + choice.classFor(k)
+            + (choice.isReference(k) ? " (reference)" : ""));
+      }
+      out.flush();
+      r = SeedRunner.run(test, o.seed(), config);
+    }
     System.out.flush();
+    for (String w : r.warnings()) {
+      out.println("warning: " + w);
+    }
     if (!r.passed()) {
-      System.out.println("failure: " + r.failure());
+      out.println("failure: " + r.failure());
     }
-    if (trace != null) {
-      System.out.println("trace: " + trace);
+    if (r.traceFile() != null) {
+      out.println("trace: " + r.traceFile());
     }
-    System.out.println("result: " + (r.passed() ? "PASS" : "FAIL"));
-    System.out.println("trace-hash: " + r.traceHash());
-    System.exit(r.passed() ? 0 : 1);
+    if (r.traceError() != null) {
+      // A trace that could not be written is reported apart; the verdict stays the run's own.
+      err.println("replay: trace not written: " + r.traceError());
+    }
+    out.println("result: " + (r.passed() ? "PASS" : "FAIL"));
+    out.println("trace-hash: " + r.traceHash());
+    return r.passed() ? 0 : 1;
   }
 }

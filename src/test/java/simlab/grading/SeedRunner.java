@@ -2,7 +2,9 @@ package simlab.grading;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -18,7 +20,7 @@ final class SeedRunner {
 
   /** The outcome of one (test, seed) run. */
   record Outcome(LabTestCatalog.LabTest test, long seed, boolean passed, String failure, String traceHash,
-      long wallMillis) {
+      long wallMillis, List<String> warnings, String traceFile, String traceError) {
   }
 
   private SeedRunner() {
@@ -43,13 +45,17 @@ final class SeedRunner {
     if (!collector.ran && failure == null) {
       failure = "the test did not run (is it a @SimTest?)";
     }
-    return new Outcome(test, seed, passed, failure, collector.traceHash, wall);
+    return new Outcome(test, seed, passed, failure, collector.traceHash, wall, List.copyOf(collector.warnings),
+        collector.traceFile, collector.traceError);
   }
 
   private static final class Collector implements TestExecutionListener {
     boolean ran;
     String failure;
     String traceHash = "-";
+    final List<String> warnings = new ArrayList<>();
+    String traceFile;
+    String traceError;
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
@@ -64,8 +70,13 @@ final class SeedRunner {
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
       entry.getKeyValuePairs().forEach((k, v) -> {
-        if (k.equals("trace-hash")) {
-          traceHash = v;
+        switch (k) {
+          case "trace-hash" -> traceHash = v;
+          case "warning" -> warnings.add(v);
+          case "trace-file" -> traceFile = v;
+          case "trace-error" -> traceError = v;
+          default -> {
+          }
         }
       });
     }

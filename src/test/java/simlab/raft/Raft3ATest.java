@@ -32,7 +32,8 @@ class Raft3ATest {
     cfg.sleep(RAFT_ELECTION_TIMEOUT.multipliedBy(2));
     int term2 = cfg.checkTerms();
     if (term1 != term2) {
-      System.out.println("warning: term changed even though there were no failures");
+      // 6.5840 only warns here; grade and replay list the warning (see Seed.warn).
+      seed.warn("term changed even though there were no failures");
     }
 
     // there should still be a leader

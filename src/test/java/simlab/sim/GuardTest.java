@@ -31,6 +31,47 @@ class GuardTest {
   }
 
   @Test
+  void aThrowingNodesMessageCarriesItsOwnFramesFirst() {
+    Simulation sim = new Simulation(81);
+    sim.addNode("student", ctx -> {
+      ctx.schedule(Duration.ofMillis(2), () -> studentHelper(null));
+      return ctx;
+    });
+    SimulationFailure f = assertThrows(SimulationFailure.class, () -> sim.runFor(Duration.ofSeconds(1)));
+    java.util.List<String> lines = f.getMessage().lines().toList();
+    assertTrue(lines.get(0).startsWith("node student threw java.lang.NullPointerException"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("  java.lang.NullPointerException"), lines.get(1));
+    // The student's frames first: the helper, then the timer lambda; the simulator's
+    // dispatch (runAs, the event loop) and JUnit below it are cut.
+    assertTrue(lines.get(2).startsWith("      at simlab.sim.GuardTest.studentHelper(GuardTest.java:"), lines.get(2));
+    assertTrue(lines.get(3).contains("GuardTest.lambda$"), lines.get(3));
+    assertTrue(lines.stream().noneMatch(l -> l.contains("Simulation.runAs") || l.contains("org.junit")), f.getMessage());
+    assertTrue(lines.size() <= 2 + NodeStackTrace.MAX_FRAMES + 1, f.getMessage());
+  }
+
+  private static int studentHelper(String s) {
+    return s.length();
+  }
+
+  @Test
+  void deepRecursionIsCutToAFixedNumberOfFrames() {
+    Simulation sim = new Simulation(82);
+    sim.addNode("recursive", ctx -> {
+      ctx.schedule(Duration.ofMillis(1), () -> recurse(0));
+      return ctx;
+    });
+    SimulationFailure f = assertThrows(SimulationFailure.class, () -> sim.runFor(Duration.ofSeconds(1)));
+    String m = f.getMessage();
+    assertTrue(m.contains("java.lang.StackOverflowError"), m.substring(0, Math.min(300, m.length())));
+    assertTrue(m.contains("more frames"), m);
+    assertTrue(m.lines().count() <= 2 + NodeStackTrace.MAX_FRAMES + 1, m);
+  }
+
+  private static int recurse(int n) {
+    return recurse(n + 1) + 1;
+  }
+
+  @Test
   void aZeroDelayTimerLoopIsReportedAsLivelock() {
     Simulation sim = new Simulation(78);
     sim.addNode("spinner", ctx -> {

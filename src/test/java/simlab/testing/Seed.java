@@ -14,6 +14,7 @@ public final class Seed {
   private final String testName;
   private final boolean keepTrace;
   private final List<Simulation> simulations = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
 
   Seed(long value, String testName, boolean keepTrace) {
     this.value = value;
@@ -40,25 +41,23 @@ public final class Seed {
     return simulations;
   }
 
-  /** The command that replays this exact run. */
+  /** The command that replays this exact run, with every implementation switch that was set. */
   public String replayCommand() {
-    StringBuilder cmd = new StringBuilder("test-scripts/replay " + testName + " --seed " + value);
-    String impl = System.getProperty("sim.impl");
-    if (impl != null && !impl.isBlank()) {
-      cmd.append(" --impl ").append(impl);
-    }
-    for (String key : IMPLEMENTATION_KEYS) {
-      String v = System.getProperty(key);
-      if (v != null && !v.isBlank()) {
-        cmd.insert(0, "JAVA_TOOL_OPTIONS=-D" + key + "=" + v + " ");
-      }
-    }
-    return cmd.toString();
+    return ReplayCommand.format(testName, value, ReplayCommand.implValuesFromProperties());
   }
 
-  /** The per-lab implementation switches (see simlab.harness.Implementations). */
-  private static final java.util.List<String> IMPLEMENTATION_KEYS =
-      java.util.List.of("sim.raft", "sim.kv", "sim.kvsrv", "sim.shardctrler", "sim.shardkv");
+  /**
+   * A warning that does not fail the test (6.5840 prints these, e.g. "term changed even
+   * though there were no failures"): printed now and reported to grade and replay.
+   */
+  public void warn(String message) {
+    System.out.println("warning: " + message);
+    warnings.add(message);
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
 
   @Override
   public String toString() {

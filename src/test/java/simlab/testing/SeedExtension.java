@@ -104,11 +104,31 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
         context.publishReportEntry("trace-hash", last.trace().hashHex());
         context.getConfigurationParameter("sim.trace").ifPresent(file -> {
           if (last.trace().keepsLines()) {
-            last.trace().exportJsonLines(Path.of(file));
+            writeTrace(context, last, file);
           }
         });
       }
+      for (String w : seed.warnings()) {
+        context.publishReportEntry("warning", w);
+      }
       context.publishReportEntry("seed", Long.toString(seed.value()));
+    }
+
+    /** Writes the trace; a write error is reported beside the verdict and never changes it. */
+    private void writeTrace(ExtensionContext context, Simulation last, String file) {
+      Path path = TraceFiles.pathFor(file, seed.testName(), seed.value());
+      try {
+        last.trace().exportJsonLines(path);
+        if (!path.equals(Path.of(file))) {
+          // Another run already wrote FILE: name the file this one went to.
+          System.out.println("trace: " + path + " (" + file + " holds another run's trace)");
+        }
+        context.publishReportEntry("trace-file", path.toString());
+      } catch (RuntimeException e) {
+        String why = e.getCause() == null ? e.toString() : e.getMessage() + " (" + e.getCause() + ")";
+        System.err.println("trace: not written: " + why);
+        context.publishReportEntry("trace-error", why);
+      }
     }
 
     @Override

@@ -1,0 +1,89 @@
+package simlab.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one command that replays a run: {@code test-scripts/replay NAME --seed N} followed by
+ * one {@code --impl} per implementation switch that was set, so nothing depends on
+ * environment variables (two {@code JAVA_TOOL_OPTIONS=} prefixes would keep only the last).
+ * Tokens a shell would mangle ({@code Outer$Inner}) are single-quoted; {@link #split} reads
+ * the command back, as a shell would, for the tests that re-run it.
+ */
+public final class ReplayCommand {
+  /** The implementation properties in the order they are printed (see simlab.harness.ImplementationKind). */
+  private static final List<String> KINDS = List.of("kvsrv", "raft", "kv", "shardctrler", "shardkv");
+
+  private ReplayCommand() {
+  }
+
+  public static String format(String testName, long seed, List<String> implValues) {
+    StringBuilder cmd = new StringBuilder("test-scripts/replay ").append(quote(testName)).append(" --seed ")
+        .append(seed);
+    for (String v : implValues) {
+      cmd.append(" --impl ").append(quote(v));
+    }
+    return cmd.toString();
+  }
+
+  /**
+   * The {@code --impl} values equivalent to this JVM's switches: {@code KIND=CLASS} for each
+   * {@code sim.KIND} property and the bare class of {@code sim.impl}.
+   */
+  public static List<String> implValuesFromProperties() {
+    List<String> values = new ArrayList<>();
+    for (String k : KINDS) {
+      String v = System.getProperty("sim." + k);
+      if (v != null && !v.isBlank()) {
+        values.add(k + "=" + v.trim());
+      }
+    }
+    String generic = System.getProperty("sim.impl");
+    if (generic != null && !generic.isBlank()) {
+      values.add(generic.trim());
+    }
+    return values;
+  }
+
+  static String quote(String token) {
+    if (!token.isEmpty() && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || "._-=/:,+@".indexOf(c) >= 0)) {
+      return token;
+    }
+    return "'" + token.replace("'", "'\\''") + "'";
+  }
+
+  /** Splits a command as a POSIX shell would for the forms {@link #format} produces (words, single quotes). */
+  public static List<String> split(String command) {
+    List<String> words = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean inWord = false;
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      if (c == '\'') {
+        int end = command.indexOf('\'', i + 1);
+        if (end < 0) {
+          throw new IllegalArgumentException("unterminated quote in: " + command);
+        }
+        w.append(command, i + 1, end);
+        i = end;
+        inWord = true;
+      } else if (c == '\\' && i + 1 < command.length()) {
+        w.append(command.charAt(++i));
+        inWord = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words.add(w.toString());
+          w.setLength(0);
+          inWord = false;
+        }
+      } else {
+        w.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(w.toString());
+    }
+    return words;
+  }
+}
