@@ -2,7 +2,6 @@ package simlab.grading;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Exits 1 if any run failed, listing each failure's replay command.
  */
 public final class GradeMain {
-  private static final Set<String> GRADED_PARTS = Set.of("2", "3A", "3B", "3C", "3D", "4A", "4B", "5A", "5B");
+  private static final Set<String> GRADED_PARTS = LabTestCatalog.GRADED_PARTS;
 
   private GradeMain() {
   }
@@ -41,7 +40,7 @@ public final class GradeMain {
     }
     PointsTable points;
     try {
-      points = PointsTable.load(Path.of("labs"));
+      points = PointsTable.fromAnnotations(LabTestCatalog.discover());
     } catch (IllegalArgumentException e) {
       System.err.println("grade: " + e.getMessage());
       System.exit(2);
