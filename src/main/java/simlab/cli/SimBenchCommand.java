@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import simlab.logging.Logs;
 import simlab.sim.NodeContext;
 import simlab.sim.Rpc;
 import simlab.sim.Simulation;
@@ -101,6 +103,8 @@ public final class SimBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    LOG.debug("{} nodes, window {}, {} network, {} messages per run, {} runs", nodes, window,
+        unreliable ? "unreliable" : "reliable", messages, runs);
     runOnce(1, Math.min(messages, 2_000_000)); // JIT warm-up
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
@@ -116,6 +120,8 @@ public final class SimBenchCommand implements Callable<Integer> {
     System.out.printf("delivered-messages-per-second: %d%n", Math.round(median));
     return 0;
   }
+
+  private static final Logger LOG = Logs.get(SimBenchCommand.class);
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimBenchCommand()).execute(args));

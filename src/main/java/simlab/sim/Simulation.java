@@ -150,11 +150,12 @@ public final class Simulation {
     Slot<T> slot = (Slot<T>) slot(id);
     crash(id);
     slot.persister = slot.persister.copy();
+    if (LOG.isDebugEnabled()) {
+      // Before start(), so the line precedes whatever the new incarnation logs as it starts.
+      LOG.debug("{} restart {} (incarnation {})", logPrefix(), id, slot.incarnations + 1);
+    }
     start(slot);
     trace.record(now, TraceKind.RESTART, id, null, null, slot.runtime.incarnation);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} restart {} (incarnation {})", logPrefix(), id, slot.runtime.incarnation);
-    }
     return slot.instance;
   }
 

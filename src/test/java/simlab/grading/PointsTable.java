@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
 import simlab.testing.Points;
 
 /**
@@ -14,6 +16,7 @@ import simlab.testing.Points;
  * a forgotten annotation can never silently score 0.
  */
 final class PointsTable {
+  private static final Logger LOG = Logs.get(PointsTable.class);
   private final Map<String, Integer> points;
   private final Map<String, String> location;
 
@@ -61,6 +64,10 @@ final class PointsTable {
     problems.addAll(invalid);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("points from @Points on {} tests, {} in all", points.size(),
+          points.values().stream().mapToInt(Integer::intValue).sum());
     }
     return new PointsTable(points, location);
   }
