@@ -35,6 +35,7 @@ import simlab.logging.Logs;
 @Command(name = "bench checker", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
         description = "Benchmark the linearizability checker on Porcupine's histories.")
 public final class CheckerBenchCommand implements Callable<Integer> {
+    private static final Logger LOG = Logs.get(CheckerBenchCommand.class);
 
     @Option(names = "--dir", description = "Directory with jepsen/, kv/ and MANIFEST.md "
             + "(default: -Dsimlab.histories, else src/test/resources/histories/porcupine).")
@@ -60,8 +61,6 @@ public final class CheckerBenchCommand implements Callable<Integer> {
 
     @Option(names = "--markdown", description = "Also write the table and summary as Markdown to this file.")
     Path markdown;
-
-    private static final Logger LOG = Logs.get(CheckerBenchCommand.class);
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CheckerBenchCommand()).execute(args));

@@ -21,6 +21,7 @@ import simlab.sim.Simulation;
 @Command(name = "sim", description = "Measure raw simulator throughput (delivered messages per wall second).",
     mixinStandardHelpOptions = true)
 public final class SimBenchCommand implements Callable<Integer> {
+  private static final Logger LOG = Logs.get(SimBenchCommand.class);
 
   @Option(names = "--nodes", description = "Number of nodes (default ${DEFAULT-VALUE}).", defaultValue = "5")
   int nodes;
@@ -120,8 +121,6 @@ public final class SimBenchCommand implements Callable<Integer> {
     System.out.printf("delivered-messages-per-second: %d%n", Math.round(median));
     return 0;
   }
-
-  private static final Logger LOG = Logs.get(SimBenchCommand.class);
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimBenchCommand()).execute(args));
