@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,14 +71,19 @@ class NodeLogTest {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove("SIM_LOG");
     pb.environment().putAll(env);
-    Process p = pb.start();
-    // Small outputs either way; read stderr fully after stdout (both fit in the pipe buffers
-    // of the off case, and stdout is one line in every case).
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
-    assertEquals(0, p.exitValue(), err);
-    return new Child(lines(out), lines(err));
+    // stderr to a file: a pipe could fill up with debug lines while stdout is being read.
+    Path errFile = Files.createTempFile("simlab-nodelog", ".err");
+    try {
+      pb.redirectError(errFile.toFile());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
+      String err = Files.readString(errFile, StandardCharsets.UTF_8);
+      assertEquals(0, p.exitValue(), err);
+      return new Child(lines(out), lines(err));
+    } finally {
+      Files.deleteIfExists(errFile);
+    }
   }
 
   private static List<String> lines(String s) {
