@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,7 @@ import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
 import simlab.linearizability.model.RegisterModel;
+import simlab.logging.Logs;
 
 /** Checks one history file for linearizability and prints the verdict. */
 @Command(name = "check-history", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
@@ -65,6 +67,7 @@ import simlab.linearizability.model.RegisterModel;
             "3 bad input (missing file; malformed line, reported as",
             "FILE:LINE: what was expected; bad option), 4 internal error."})
 public final class CheckHistoryCommand implements Callable<Integer> {
+    private static final Logger LOG = Logs.get(CheckHistoryCommand.class);
 
     enum ModelName { kv, etcd, register }
 
@@ -122,6 +125,8 @@ public final class CheckHistoryCommand implements Callable<Integer> {
                 return 3;
             }
             String name = file.toString();
+            LOG.debug("{}: {} lines, format {} ({}), model {}", name, lines.size(), name(fmt),
+                    format == FormatName.auto ? "detected" : "given", m);
             return switch (m) {
                 case etcd -> run(new EtcdModel(), JepsenEtcdFormat.parse(name, lines), HistoryTime.LINE_NUMBERS);
                 case kv -> {
@@ -141,7 +146,16 @@ public final class CheckHistoryCommand implements Callable<Integer> {
 
     private <S, I, O> int run(Model<S, I, O> m, List<Operation<I, O>> ops, HistoryTime time) {
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
+        long start = System.nanoTime(); // wall-clock ok: diagnostics outside any simulation
         CheckResult<I, O> result = LinearizabilityChecker.check(m, ops, CheckOptions.withTimeout(timeout));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} operations checked in {} ms: {}", ops.size(), (System.nanoTime() - start) / 1_000_000, // wall-clock ok
+                    result.verdict().text());
+        }
+        if (result.verdict() == Verdict.UNKNOWN) {
+            LOG.warn("the {} s time budget ran out before the search finished; raise --timeout for a verdict",
+                    timeoutSeconds);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.verdict().text());
         out.flush();

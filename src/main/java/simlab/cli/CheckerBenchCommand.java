@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +24,7 @@ import simlab.linearizability.format.JepsenEtcdFormat;
 import simlab.linearizability.format.PorcupineKvFormat;
 import simlab.linearizability.model.EtcdModel;
 import simlab.linearizability.model.KvModel;
+import simlab.logging.Logs;
 
 /**
  * Times the checker on every Porcupine history and compares with Porcupine's own
@@ -33,6 +35,7 @@ import simlab.linearizability.model.KvModel;
 @Command(name = "bench checker", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
         description = "Benchmark the linearizability checker on Porcupine's histories.")
 public final class CheckerBenchCommand implements Callable<Integer> {
+    private static final Logger LOG = Logs.get(CheckerBenchCommand.class);
 
     @Option(names = "--dir", description = "Directory with jepsen/, kv/ and MANIFEST.md "
             + "(default: -Dsimlab.histories, else src/test/resources/histories/porcupine).")
@@ -94,6 +97,7 @@ public final class CheckerBenchCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 3;
         }
+        LOG.debug("{} histories from {} ({} listed in its MANIFEST.md)", cases.size(), root.toAbsolutePath(), rows.size());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CheckOptions options = new CheckOptions(Duration.ofNanos((long) (timeoutSeconds * 1e9)), nThreads);
         String loadAtStart = CheckerBenchLoad.now();
@@ -117,6 +121,10 @@ public final class CheckerBenchCommand implements Callable<Integer> {
         for (int i = 0; i < cases.size(); i++) {
             verdicts[i] = cases.get(i).time(options, nanos);
             cold[i] = nanos[0] / 1e6;
+            LOG.debug("cold: {} {} in {} ms", cases.get(i).file, verdicts[i].text(), fmt(cold[i]));
+            if (verdicts[i] == Verdict.UNKNOWN) {
+                LOG.warn("{}: the time budget ran out; its time is the cold run's, not a median", cases.get(i).file);
+            }
         }
         for (int w = 0; w < warmup; w++) {
             for (int i = 0; i < cases.size(); i++) {

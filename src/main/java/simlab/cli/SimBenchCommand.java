@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import simlab.logging.Logs;
 import simlab.sim.NodeContext;
 import simlab.sim.Rpc;
 import simlab.sim.Simulation;
@@ -19,6 +21,7 @@ import simlab.sim.Simulation;
 @Command(name = "sim", description = "Measure raw simulator throughput (delivered messages per wall second).",
     mixinStandardHelpOptions = true)
 public final class SimBenchCommand implements Callable<Integer> {
+  private static final Logger LOG = Logs.get(SimBenchCommand.class);
 
   @Option(names = "--nodes", description = "Number of nodes (default ${DEFAULT-VALUE}).", defaultValue = "5")
   int nodes;
@@ -101,6 +104,8 @@ public final class SimBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    LOG.debug("{} nodes, window {}, {} network, {} messages per run, {} runs", nodes, window,
+        unreliable ? "unreliable" : "reliable", messages, runs);
     runOnce(1, Math.min(messages, 2_000_000)); // JIT warm-up
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < runs; r++) {

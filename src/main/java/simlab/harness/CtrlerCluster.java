@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
 import simlab.raft.RaftFactory;
 import simlab.shardctrler.Config;
 import simlab.shardctrler.RaftBacked;
@@ -27,6 +29,8 @@ public final class CtrlerCluster {
   private final List<String> servers = new ArrayList<>();
   private int clerks;
 
+  private static final Logger LOG = Logs.get(CtrlerCluster.class);
+
   public CtrlerCluster(Simulation sim, String prefix, int n, RaftFactory raft, ShardCtrlerFactory factory) {
     this.sim = sim;
     this.prefix = prefix;
@@ -38,6 +42,10 @@ public final class CtrlerCluster {
     for (int i = 0; i < n; i++) {
       int me = i;
       sim.addNode(all.get(i), all, ctx -> factory.makeServer(ctx, all, me, raft));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} controller cluster started: {}, {} on {}", sim.logPrefix(), all, factory.getClass().getName(),
+          raft.getClass().getName());
     }
   }
 

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
 import simlab.kv.Clerk;
 import simlab.kv.KvServer;
 import simlab.kv.KvService;
 import simlab.kv.ReferenceKv;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvOutput;
+import simlab.logging.Logs;
 import simlab.raft.RaftFactory;
 import simlab.sim.SimFuture;
 import simlab.sim.TraceKind;
@@ -45,6 +47,8 @@ public final class KvCluster {
   public record ClerkHandle(String id, int index, Clerk clerk) {
   }
 
+  private static final Logger LOG = Logs.get(KvCluster.class);
+
   /** Uses the implementations selected by -Dsim.kv / -Dsim.raft (reference by default). */
   public KvCluster(Simulation sim, int n, boolean unreliable, int maxRaftState) {
     this(sim, n, unreliable, maxRaftState,
@@ -64,6 +68,11 @@ public final class KvCluster {
       int me = i;
       sim.addNode(serverIds.get(i), serverIds,
           ctx -> service.makeServer(ctx, serverIds, me, raftFactory, maxRaftState));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} kv cluster started: {} servers, {} network, maxraftstate {}, {} on {}", sim.logPrefix(), n,
+          unreliable ? "unreliable" : "reliable", maxRaftState, service.getClass().getName(),
+          raftFactory.getClass().getName());
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
 import simlab.raft.ApplyMsg;
 import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
@@ -76,6 +78,8 @@ public final class RaftCluster {
   private int maxIndex0;
 
   /** A cluster running the implementation under test: {@code -Dsim.raft} / {@code -Dsim.impl}, else the reference. */
+  private static final Logger LOG = Logs.get(RaftCluster.class);
+
   public static RaftCluster create(Simulation sim, int n, boolean reliable, boolean snapshot) {
     return new RaftCluster(sim, n, reliable, snapshot,
         Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
@@ -122,6 +126,10 @@ public final class RaftCluster {
     sim.addMonitor(monitor);
     for (int i = 0; i < n; i++) {
       connect(i);
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} raft cluster started: {} servers, {} network, snapshots {}, {}", sim.logPrefix(), n,
+          reliable ? "reliable" : "unreliable", snapshot ? "on" : "off", factory.getClass().getName());
     }
   }
 
@@ -174,6 +182,9 @@ public final class RaftCluster {
 
   /** 6.5840 connect: link i with every other connected server, both ways. */
   public void connect(int i) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} connect {}", sim.logPrefix(), ids.get(i));
+    }
     connected[i] = true;
     for (int j = 0; j < n; j++) {
       if (j != i && connected[j]) {
@@ -184,6 +195,9 @@ public final class RaftCluster {
 
   /** 6.5840 disconnect: cut all of i's links, incoming and outgoing. */
   public void disconnect(int i) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} disconnect {}", sim.logPrefix(), ids.get(i));
+    }
     connected[i] = false;
     for (int j = 0; j < n; j++) {
       if (j != i) {

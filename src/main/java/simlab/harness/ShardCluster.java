@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
 import simlab.raft.RaftFactory;
 import simlab.shardctrler.ShardCtrlerClerk;
 import simlab.shardctrler.ShardCtrlerFactory;
@@ -37,6 +39,8 @@ public final class ShardCluster {
   private int clients;
   private int extraCtrlers;
 
+  private static final Logger LOG = Logs.get(ShardCluster.class);
+
   public ShardCluster(Simulation sim, boolean unreliable, int maxRaftState, RaftFactory raft,
       ShardCtrlerFactory ctrlerFactory, ShardKVFactory kvFactory) {
     this.sim = sim;
@@ -60,6 +64,10 @@ public final class ShardCluster {
         sim.addNode(all.get(i), all, ctx -> kvFactory.makeServer(ctx, all, me, gid, ctl.servers(), maxRaftState,
             raft, ctrlerFactory));
       }
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} shard cluster started: groups {}, {} network, maxraftstate {}, {}", sim.logPrefix(), groups,
+          unreliable ? "unreliable" : "reliable", maxRaftState, kvFactory.getClass().getName());
     }
   }
 

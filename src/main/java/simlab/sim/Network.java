@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
 
 /**
  * The simulated network with labrpc's semantics (see {@link NetworkConfig} for the numbers).
@@ -20,6 +22,8 @@ import java.util.random.RandomGenerator;
  */
 public final class Network {
   private static final long MS = 1_000_000L;
+  /** Connectivity changes made by the harness, at DEBUG. */
+  private static final Logger LOG = Logs.get(Network.class);
 
   private final Simulation sim;
   private final RandomGenerator rng;
@@ -48,6 +52,9 @@ public final class Network {
   }
 
   public void setReliable(boolean reliable) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} network {}", sim.logPrefix(), reliable ? "reliable" : "unreliable");
+    }
     this.reliable = reliable;
     sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, reliable ? "reliable" : "unreliable", 0);
   }
@@ -134,6 +141,9 @@ public final class Network {
 
   /** Cuts every link into and out of {@code node}. */
   public void isolate(String node) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} isolate {}", sim.logPrefix(), node);
+    }
     for (String other : sim.nodeIds()) {
       if (!other.equals(node)) {
         setLinkEnabled(node, other, false);
@@ -153,6 +163,9 @@ public final class Network {
    * groups are down. Links to nodes not listed are left as they are.
    */
   public void partition(List<? extends Collection<String>> groups) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} partition {}", sim.logPrefix(), groups);
+    }
     for (int g = 0; g < groups.size(); g++) {
       for (String a : groups.get(g)) {
         for (int h = 0; h < groups.size(); h++) {
@@ -168,6 +181,9 @@ public final class Network {
 
   /** Brings every link up again. */
   public void healAll() {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} heal all links ({} were down)", sim.logPrefix(), disabled.size());
+    }
     for (Link l : List.copyOf(disabled)) {
       setLinkEnabled(l.from(), l.to(), true);
     }

@@ -61,7 +61,11 @@ public interface NodeContext {
   /** Whether this incarnation is still alive; false after it crashed or was killed. */
   boolean alive();
 
-  /** Writes a free-form line to the trace (kept out of the trace hash). */
+  /**
+   * Writes a free-form line to the trace (kept out of the trace hash) and, when asked with
+   * {@code -Dsim.log=debug}, to the slf4j logger {@code simlab.node.<id>}, prefixed with the
+   * virtual time and seed. Off by default and free when off.
+   */
   void log(String message);
 
   /** Addresses of the other nodes this node was configured with (may be empty). */

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
 
 /** The simulator's implementation of {@link NodeContext} for one incarnation of one node. */
 final class NodeRuntime implements NodeContext {
@@ -19,6 +21,8 @@ final class NodeRuntime implements NodeContext {
   final List<String> peers;
   final Map<Class<?>, Handler> handlers = new HashMap<>();
   boolean alive = true;
+  /** This node's slf4j logger, fetched on the first {@code log} call (most nodes never log). */
+  private Logger logger;
 
   /** A registered request handler: exactly one of the two is set. */
   record Handler(Function<Object, Object> sync, AsyncHandler<Object, Object> async) {
@@ -100,6 +104,12 @@ final class NodeRuntime implements NodeContext {
   @Override
   public void log(String message) {
     sim.trace().note(sim.nowNanos(), id, message);
+    if (logger == null) {
+      logger = Logs.node(id);
+    }
+    if (logger.isDebugEnabled()) {
+      logger.debug("{} {}", sim.logPrefix(), message);
+    }
   }
 
   @Override

@@ -10,6 +10,8 @@ import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
 
 /**
  * One deterministic run: a virtual clock, an event queue ordered by (time, sequence),
@@ -31,6 +33,8 @@ public final class Simulation {
   private final Map<String, Slot<?>> nodes = new LinkedHashMap<>();
   private final List<Runnable> monitors = new ArrayList<>();
   private long now;
+  /** Harness-visible events (crash, restart) at DEBUG; reads the run, never changes it. */
+  private static final Logger LOG = Logs.get(Simulation.class);
   private long seq;
   private long eventsRun;
   private long windowMs = -1;
@@ -125,6 +129,9 @@ public final class Simulation {
     NodeRuntime dying = slot.runtime;
     dying.alive = false;
     trace.record(now, TraceKind.CRASH, id, null, null, dying.incarnation);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} crash {} (incarnation {})", logPrefix(), id, dying.incarnation);
+    }
     // The zombie keeps the old object; the next incarnation reads a copy (6.5840 crash1).
     slot.persister = slot.persister.copy();
     Object instance = slot.instance;
@@ -143,6 +150,10 @@ public final class Simulation {
     Slot<T> slot = (Slot<T>) slot(id);
     crash(id);
     slot.persister = slot.persister.copy();
+    if (LOG.isDebugEnabled()) {
+      // Before start(), so the line precedes whatever the new incarnation logs as it starts.
+      LOG.debug("{} restart {} (incarnation {})", logPrefix(), id, slot.incarnations + 1);
+    }
     start(slot);
     trace.record(now, TraceKind.RESTART, id, null, null, slot.runtime.incarnation);
     return slot.instance;
@@ -314,6 +325,11 @@ public final class Simulation {
       current = prevNode;
       currentWhat = prevWhat;
     }
+  }
+
+  /** "[virtual time seed N]": what every diagnostic line about this run starts with. */
+  public String logPrefix() {
+    return "[" + SimulationFailure.formatTime(now) + " seed " + seed() + "]";
   }
 
   /** A failure at the current virtual time, naming the seed. */

@@ -2,7 +2,6 @@ package simlab.grading;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +24,7 @@ import simlab.testing.ReplayCommand;
  * Exit codes: 0 all passed, 1 a run failed, 2 bad options or implementation (nothing ran).
  */
 public final class GradeMain {
-  private static final Set<String> GRADED_PARTS = Set.of("2", "3A", "3B", "3C", "3D", "4A", "4B", "5A", "5B");
+  private static final Set<String> GRADED_PARTS = LabTestCatalog.GRADED_PARTS;
 
   private GradeMain() {
   }
@@ -53,7 +52,7 @@ public final class GradeMain {
     }
     PointsTable points;
     try {
-      points = PointsTable.load(Path.of("labs"));
+      points = PointsTable.fromAnnotations(LabTestCatalog.discover());
     } catch (IllegalArgumentException e) {
       err.println("grade: " + e.getMessage());
       return 2;

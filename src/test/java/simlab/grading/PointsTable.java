@@ -1,90 +1,93 @@
 package simlab.grading;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import simlab.logging.Logs;
+import simlab.testing.Points;
 
 /**
- * Points per test, read from the lab handouts (labs/*.md): any markdown table with a
- * column headed "points" whose first column names a test. The handouts stay the single
- * place where points are written down.
+ * Points per test, read from the {@link Points} annotation on each test method: the one
+ * place where points are written down (the handouts' tables mirror it, see
+ * {@link HandoutPoints}). A test of a graded part without {@code @Points} is an error, so
+ * a forgotten annotation can never silently score 0.
  */
 final class PointsTable {
-  private static final Pattern TEST_NAME = Pattern.compile("`?(Test[A-Za-z0-9_]+)`?");
+  private static final Logger LOG = Logs.get(PointsTable.class);
+  private final Map<String, Integer> points;
+  private final Map<String, String> location;
 
-  private final Map<String, Integer> points = new TreeMap<>();
-  private final Map<String, String> source = new TreeMap<>();
-
-  static PointsTable load(Path labsDir) {
-    PointsTable t = new PointsTable();
-    if (!Files.isDirectory(labsDir)) {
-      return t;
-    }
-    try (Stream<Path> files = Files.list(labsDir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-        t.read(f);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + labsDir, e);
-    }
-    return t;
+  private PointsTable(Map<String, Integer> points, Map<String, String> location) {
+    this.points = Collections.unmodifiableMap(points);
+    this.location = Collections.unmodifiableMap(location);
   }
 
-  private void read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    int pointsCol = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).trim();
-      if (!line.startsWith("|")) {
-        pointsCol = -1;
-        continue;
-      }
-      String[] cells = cells(line);
-      if (pointsCol < 0) {
-        for (int c = 0; c < cells.length; c++) {
-          if (cells[c].trim().equalsIgnoreCase("points")) {
-            pointsCol = c;
-          }
+  /**
+   * Reads the annotations of {@code tests}.
+   *
+   * @throws IllegalArgumentException one line naming every graded test without
+   *     {@code @Points}, with a value below 1, or sharing its name with a test worth
+   *     different points
+   */
+  static PointsTable fromAnnotations(List<LabTestCatalog.LabTest> tests) {
+    Map<String, Integer> points = new TreeMap<>();
+    Map<String, String> location = new TreeMap<>();
+    List<String> missing = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    for (LabTestCatalog.LabTest t : tests) {
+      Points p = t.method().getAnnotation(Points.class);
+      if (p == null) {
+        if (t.graded()) {
+          missing.add(t.name() + " (" + t.location() + ", part " + t.part() + ")");
         }
         continue;
       }
-      Matcher m = TEST_NAME.matcher(cells[0].trim());
-      if (!m.matches() || pointsCol >= cells.length) {
+      if (p.value() < 1) {
+        invalid.add(t.name() + " (" + t.location() + ") has @Points(" + p.value() + "), expected at least 1");
         continue;
       }
-      String value = cells[pointsCol].trim();
-      try {
-        int p = Integer.parseInt(value);
-        Integer old = points.put(m.group(1), p);
-        if (old != null && old != p) {
-          throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + m.group(1)
-              + " already has " + old + " points in " + source.get(m.group(1)));
-        }
-        source.put(m.group(1), file + ":" + (i + 1));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected an integer in the points column, found '"
-            + value + "'");
+      Integer old = points.putIfAbsent(t.name(), p.value());
+      if (old != null && old != p.value()) {
+        invalid.add(t.name() + " has @Points(" + old + ") on " + location.get(t.name()) + " but @Points("
+            + p.value() + ") on " + t.location());
       }
+      location.putIfAbsent(t.name(), t.location());
     }
+    List<String> problems = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      problems.add("graded test" + (missing.size() == 1 ? "" : "s") + " without @Points: "
+          + String.join(", ", missing) + "; annotate each such test method with @Points(n)");
+    }
+    problems.addAll(invalid);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("points from @Points on {} tests, {} in all", points.size(),
+          points.values().stream().mapToInt(Integer::intValue).sum());
+    }
+    return new PointsTable(points, location);
   }
 
-  private static String[] cells(String line) {
-    String inner = line.substring(1, line.endsWith("|") && line.length() > 1 ? line.length() - 1 : line.length());
-    return inner.split("\\|", -1);
-  }
-
+  /** The points of a test; 0 for a test outside the graded parts that has no {@code @Points}. */
   int pointsOf(String test) {
     return points.getOrDefault(test, 0);
   }
 
   boolean has(String test) {
     return points.containsKey(test);
+  }
+
+  /** Every annotated test by name, in name order. */
+  Map<String, Integer> byName() {
+    return points;
+  }
+
+  /** Where the annotated test is written (class#method), or null if it has no {@code @Points}. */
+  String locationOf(String test) {
+    return location.get(test);
   }
 }

@@ -13,6 +13,7 @@ import simlab.harness.KvCluster.ClerkHandle;
 import simlab.kv.KvScenarios.Params;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -26,26 +27,31 @@ class KvRaft4ATest {
   }
 
   @SimTest(name = "TestBasic4A")
+  @Points(4)
   void basic(Seed seed) {
     KvScenarios.genericTest(seed, p(1, 5, false, false, false, false));
   }
 
   @SimTest(name = "TestSpeed4A")
+  @Points(4)
   void speed(Seed seed) {
     KvScenarios.speedTest(seed, "4A", -1);
   }
 
   @SimTest(name = "TestConcurrent4A")
+  @Points(4)
   void concurrent(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, false, false, false, false));
   }
 
   @SimTest(name = "TestUnreliable4A")
+  @Points(4)
   void unreliable(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, true, false, false, false));
   }
 
   @SimTest(name = "TestUnreliableOneKey4A")
+  @Points(4)
   void unreliableOneKey(Seed seed) {
     Simulation sim = seed.newSimulation();
     KvCluster cfg = new KvCluster(sim, 3, true, -1);
@@ -91,6 +97,7 @@ class KvRaft4ATest {
    * minority's requests complete after healing.
    */
   @SimTest(name = "TestOnePartition4A")
+  @Points(4)
   void onePartition(Seed seed) {
     Simulation sim = seed.newSimulation();
     KvCluster cfg = new KvCluster(sim, 5, false, -1);
@@ -139,41 +146,49 @@ class KvRaft4ATest {
   }
 
   @SimTest(name = "TestManyPartitionsOneClient4A")
+  @Points(4)
   void manyPartitionsOneClient(Seed seed) {
     KvScenarios.genericTest(seed, p(1, 5, false, false, true, false));
   }
 
   @SimTest(name = "TestManyPartitionsManyClients4A")
+  @Points(4)
   void manyPartitionsManyClients(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, false, false, true, false));
   }
 
   @SimTest(name = "TestPersistOneClient4A")
+  @Points(4)
   void persistOneClient(Seed seed) {
     KvScenarios.genericTest(seed, p(1, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestPersistConcurrent4A")
+  @Points(4)
   void persistConcurrent(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestPersistConcurrentUnreliable4A")
+  @Points(4)
   void persistConcurrentUnreliable(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, true, true, false, false));
   }
 
   @SimTest(name = "TestPersistPartition4A")
+  @Points(4)
   void persistPartition(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, false, true, true, false));
   }
 
   @SimTest(name = "TestPersistPartitionUnreliable4A")
+  @Points(4)
   void persistPartitionUnreliable(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, true, true, true, false));
   }
 
   @SimTest(name = "TestPersistPartitionUnreliableLinearizable4A")
+  @Points(6)
   void persistPartitionUnreliableLinearizable(Seed seed) {
     KvScenarios.genericTest(seed, p(15, 7, true, true, true, true));
   }

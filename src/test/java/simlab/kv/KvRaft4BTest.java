@@ -9,6 +9,7 @@ import simlab.harness.KvCluster;
 import simlab.harness.KvCluster.ClerkHandle;
 import simlab.kv.KvScenarios.Params;
 import simlab.sim.Simulation;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -32,6 +33,7 @@ class KvRaft4BTest {
 
   /** A lagging server must be brought up to date with InstallSnapshot. */
   @SimTest(name = "TestSnapshotRPC4B")
+  @Points(4)
   void snapshotRpc(Seed seed) {
     Simulation sim = seed.newSimulation();
     KvCluster cfg = new KvCluster(sim, 3, false, MAXRAFTSTATE);
@@ -72,6 +74,7 @@ class KvRaft4BTest {
   }
 
   @SimTest(name = "TestSnapshotSize4B")
+  @Points(4)
   void snapshotSize(Seed seed) {
     Simulation sim = seed.newSimulation();
     KvCluster cfg = new KvCluster(sim, 3, false, MAXRAFTSTATE);
@@ -93,36 +96,43 @@ class KvRaft4BTest {
   }
 
   @SimTest(name = "TestSpeed4B")
+  @Points(4)
   void speed(Seed seed) {
     KvScenarios.speedTest(seed, "4B", MAXRAFTSTATE);
   }
 
   @SimTest(name = "TestSnapshotRecover4B")
+  @Points(4)
   void snapshotRecover(Seed seed) {
     KvScenarios.genericTest(seed, p(1, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotRecoverManyClients4B")
+  @Points(4)
   void snapshotRecoverManyClients(Seed seed) {
     KvScenarios.genericTest(seed, p(20, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliable4B")
+  @Points(4)
   void snapshotUnreliable(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, true, false, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecover4B")
+  @Points(4)
   void snapshotUnreliableRecover(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, true, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecoverConcurrentPartition4B")
+  @Points(4)
   void snapshotUnreliableRecoverConcurrentPartition(Seed seed) {
     KvScenarios.genericTest(seed, p(5, 5, true, true, true, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecoverConcurrentPartitionLinearizable4B")
+  @Points(6)
   void snapshotUnreliableRecoverConcurrentPartitionLinearizable(Seed seed) {
     KvScenarios.genericTest(seed, p(15, 7, true, true, true, true));
   }

@@ -14,6 +14,7 @@ import simlab.harness.KvSrvSetup;
 import simlab.kv.AppendChecks;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -133,21 +134,25 @@ class KvSrv2Test {
   }
 
   @SimTest(name = "TestBasic2")
+  @Points(5)
   void basic(Seed seed) {
     genericTest(seed, 1, false);
   }
 
   @SimTest(name = "TestConcurrent2")
+  @Points(5)
   void concurrent(Seed seed) {
     genericTest(seed, 5, false);
   }
 
   @SimTest(name = "TestUnreliable2")
+  @Points(5)
   void unreliable(Seed seed) {
     genericTest(seed, 5, true);
   }
 
   @SimTest(name = "TestUnreliableOneKey2")
+  @Points(5)
   void unreliableOneKey(Seed seed) {
     Simulation sim = seed.newSimulation();
     KvSrvSetup cfg = new KvSrvSetup(sim, true);
@@ -192,6 +197,7 @@ class KvSrv2Test {
   }
 
   @SimTest(name = "TestMemGet2")
+  @Points(5)
   void memGet(Seed seed) {
     final int mem = 10;
     KvSrvSetup cfg = new KvSrvSetup(seed.newSimulation(), true);
@@ -215,6 +221,7 @@ class KvSrv2Test {
   }
 
   @SimTest(name = "TestMemPut2")
+  @Points(5)
   void memPut(Seed seed) {
     final int mem = 10;
     KvSrvSetup cfg = new KvSrvSetup(seed.newSimulation(), false);
@@ -232,6 +239,7 @@ class KvSrv2Test {
   }
 
   @SimTest(name = "TestMemAppend2")
+  @Points(5)
   void memAppend(Seed seed) {
     final int mem = 10;
     KvSrvSetup cfg = new KvSrvSetup(seed.newSimulation(), false);
@@ -250,6 +258,7 @@ class KvSrv2Test {
   }
 
   @SimTest(name = "TestMemPutManyClients")
+  @Points(5)
   void memPutManyClients(Seed seed) {
     final int mem = 1000;
     KvSrvSetup cfg = new KvSrvSetup(seed.newSimulation(), false);
@@ -274,6 +283,7 @@ class KvSrv2Test {
   }
 
   @SimTest(name = "TestMemGetManyClients")
+  @Points(5)
   void memGetManyClients(Seed seed) {
     KvSrvSetup cfg = new KvSrvSetup(seed.newSimulation(), false);
     cfg.begin("Test: memory use many get client");
@@ -298,6 +308,7 @@ class KvSrv2Test {
   }
 
   @SimTest(name = "TestMemManyAppends")
+  @Points(5)
   void memManyAppends(Seed seed) {
     final int n = 1000;
     final int mem = 1000;

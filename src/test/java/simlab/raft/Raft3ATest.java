@@ -5,6 +5,7 @@ import static simlab.harness.RaftCluster.RAFT_ELECTION_TIMEOUT;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import simlab.harness.RaftCluster;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -13,6 +14,7 @@ import simlab.testing.SimTest;
 class Raft3ATest {
 
   @SimTest(name = "TestInitialElection3A")
+  @Points(5)
   void initialElection(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -42,6 +44,7 @@ class Raft3ATest {
   }
 
   @SimTest(name = "TestReElection3A")
+  @Points(5)
   void reElection(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -74,6 +77,7 @@ class Raft3ATest {
   }
 
   @SimTest(name = "TestManyElections3A")
+  @Points(5)
   void manyElections(Seed seed) {
     int servers = 7;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import simlab.harness.RaftCluster;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -16,6 +17,7 @@ import simlab.testing.SimTest;
 class Raft3BTest {
 
   @SimTest(name = "TestBasicAgree3B")
+  @Points(2)
   void basicAgree(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -36,6 +38,7 @@ class Raft3BTest {
 
   /** Counting bytes shows whether each command is sent to each peer just once. */
   @SimTest(name = "TestRPCBytes3B")
+  @Points(2)
   void rpcBytes(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -65,6 +68,7 @@ class Raft3BTest {
 
   /** Failure of followers only. */
   @SimTest(name = "TestFollowerFailure3B")
+  @Points(3)
   void followerFailure(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -107,6 +111,7 @@ class Raft3BTest {
 
   /** Failure of leaders only. */
   @SimTest(name = "TestLeaderFailure3B")
+  @Points(3)
   void leaderFailure(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -142,6 +147,7 @@ class Raft3BTest {
 
   /** A follower takes part again after it is disconnected and reconnected. */
   @SimTest(name = "TestFailAgree3B")
+  @Points(3)
   void failAgree(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -171,6 +177,7 @@ class Raft3BTest {
   }
 
   @SimTest(name = "TestFailNoAgree3B")
+  @Points(3)
   void failNoAgree(Seed seed) {
     int servers = 5;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -223,6 +230,7 @@ class Raft3BTest {
    * same virtual instant, in order i = 0..4; nothing else can run between them either way.
    */
   @SimTest(name = "TestConcurrentStarts3B")
+  @Points(3)
   void concurrentStarts(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -291,6 +299,7 @@ class Raft3BTest {
   }
 
   @SimTest(name = "TestRejoin3B")
+  @Points(3)
   void rejoin(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -325,6 +334,7 @@ class Raft3BTest {
   }
 
   @SimTest(name = "TestBackup3B")
+  @Points(5)
   void backup(Seed seed) {
     int servers = 5;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -395,6 +405,7 @@ class Raft3BTest {
   }
 
   @SimTest(name = "TestCount3B")
+  @Points(3)
   void count(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);

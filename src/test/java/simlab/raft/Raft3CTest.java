@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import simlab.harness.RaftCluster;
 import simlab.sim.SimFuture;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -19,6 +20,7 @@ import simlab.testing.SimTest;
 class Raft3CTest {
 
   @SimTest(name = "TestPersist13C")
+  @Points(3)
   void persist1(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -63,6 +65,7 @@ class Raft3CTest {
   }
 
   @SimTest(name = "TestPersist23C")
+  @Points(3)
   void persist2(Seed seed) {
     int servers = 5;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -107,6 +110,7 @@ class Raft3CTest {
   }
 
   @SimTest(name = "TestPersist33C")
+  @Points(3)
   void persist3(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -140,6 +144,7 @@ class Raft3CTest {
    * low probability, after a while; with too few servers up a random one restarts.
    */
   @SimTest(name = "TestFigure83C")
+  @Points(5)
   void figure8(Seed seed) {
     int servers = 5;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, false);
@@ -193,6 +198,7 @@ class Raft3CTest {
    * started calls have finished.
    */
   @SimTest(name = "TestUnreliableAgree3C")
+  @Points(3)
   void unreliableAgree(Seed seed) {
     int servers = 5;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, false, false);
@@ -218,6 +224,7 @@ class Raft3CTest {
   }
 
   @SimTest(name = "TestFigure8Unreliable3C")
+  @Points(6)
   void figure8Unreliable(Seed seed) {
     int servers = 5;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, false, false);
@@ -276,11 +283,13 @@ class Raft3CTest {
   }
 
   @SimTest(name = "TestReliableChurn3C")
+  @Points(3)
   void reliableChurn(Seed seed) {
     internalChurn(seed, false);
   }
 
   @SimTest(name = "TestUnreliableChurn3C")
+  @Points(4)
   void unreliableChurn(Seed seed) {
     internalChurn(seed, true);
   }

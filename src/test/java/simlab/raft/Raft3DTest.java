@@ -5,6 +5,7 @@ import static simlab.harness.RaftCluster.SNAPSHOT_INTERVAL;
 
 import org.junit.jupiter.api.Tag;
 import simlab.harness.RaftCluster;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -18,26 +19,31 @@ import simlab.testing.SimTest;
 class Raft3DTest {
 
   @SimTest(name = "TestSnapshotBasic3D")
+  @Points(3)
   void snapshotBasic(Seed seed) {
     snapcommon(seed, "Test (3D): snapshots basic", false, true, false);
   }
 
   @SimTest(name = "TestSnapshotInstall3D")
+  @Points(4)
   void snapshotInstall(Seed seed) {
     snapcommon(seed, "Test (3D): install snapshots (disconnect)", true, true, false);
   }
 
   @SimTest(name = "TestSnapshotInstallUnreliable3D")
+  @Points(4)
   void snapshotInstallUnreliable(Seed seed) {
     snapcommon(seed, "Test (3D): install snapshots (disconnect+unreliable)", true, false, false);
   }
 
   @SimTest(name = "TestSnapshotInstallCrash3D")
+  @Points(4)
   void snapshotInstallCrash(Seed seed) {
     snapcommon(seed, "Test (3D): install snapshots (crash)", false, true, true);
   }
 
   @SimTest(name = "TestSnapshotInstallUnCrash3D")
+  @Points(4)
   void snapshotInstallUnCrash(Seed seed) {
     snapcommon(seed, "Test (3D): install snapshots (unreliable+crash)", false, false, true);
   }
@@ -107,6 +113,7 @@ class Raft3DTest {
 
   /** Do servers persist their snapshots and restart from snapshot plus log tail? */
   @SimTest(name = "TestSnapshotAllCrash3D")
+  @Points(3)
   void snapshotAllCrash(Seed seed) {
     int servers = 3;
     int iters = 5;
@@ -136,6 +143,7 @@ class Raft3DTest {
 
   /** Do servers initialise their in-memory copy of the snapshot, so later saves keep it? */
   @SimTest(name = "TestSnapshotInit3D")
+  @Points(3)
   void snapshotInit(Seed seed) {
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, true, true);

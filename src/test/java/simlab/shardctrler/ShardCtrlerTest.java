@@ -15,6 +15,7 @@ import simlab.harness.CtrlerCluster;
 import simlab.harness.ShardImplementations;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -131,6 +132,7 @@ class ShardCtrlerTest {
   }
 
   @SimTest(name = "TestBasic5A")
+  @Points(10)
   void basic(Seed seed) {
     ShardCtrlerClerk ck = setUp(seed);
     Config[] cfa = new Config[6];
@@ -228,6 +230,7 @@ class ShardCtrlerTest {
   }
 
   @SimTest(name = "TestMinimalAgain5A")
+  @Points(5)
   void minimalAgain(Seed seed) {
     ShardCtrlerClerk ck = setUp(seed);
     begin("minimal movement again");
@@ -265,6 +268,7 @@ class ShardCtrlerTest {
   }
 
   @SimTest(name = "TestMulti5A")
+  @Points(10)
   void multi(Seed seed) {
     ShardCtrlerClerk ck = setUp(seed);
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import simlab.harness.CtrlerCluster;
 import simlab.sim.SimFuture;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -48,6 +49,7 @@ class ShardKv5ATest {
   }
 
   @SimTest(name = "TestStaticShards5A")
+  @Points(10)
   void staticShards(Seed seed) {
     ShardKvFixture.begin("A static shards");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);
@@ -70,6 +72,7 @@ class ShardKv5ATest {
   }
 
   @SimTest(name = "TestRejection5A")
+  @Points(5)
   void rejection(Seed seed) {
     ShardKvFixture.begin("A rejection");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);

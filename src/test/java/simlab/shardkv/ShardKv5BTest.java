@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import simlab.harness.ClientLoop;
 import simlab.shardctrler.Config;
 import simlab.sim.SimFuture;
+import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
@@ -20,6 +21,7 @@ import simlab.testing.SimTest;
 class ShardKv5BTest {
 
   @SimTest(name = "TestJoinLeave5B")
+  @Points(5)
   void joinLeave(Seed seed) {
     ShardKvFixture.begin("B join then leave");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);
@@ -40,6 +42,7 @@ class ShardKv5BTest {
   }
 
   @SimTest(name = "TestSnapshot5B")
+  @Points(5)
   void snapshot(Seed seed) {
     ShardKvFixture.begin("B snapshots, join, and leave");
     ShardKvFixture f = new ShardKvFixture(seed, false, 1000);
@@ -70,6 +73,7 @@ class ShardKv5BTest {
   }
 
   @SimTest(name = "TestMissChange5B")
+  @Points(5)
   void missChange(Seed seed) {
     ShardKvFixture.begin("B servers miss configuration changes");
     ShardKvFixture f = new ShardKvFixture(seed, false, 1000);
@@ -107,6 +111,7 @@ class ShardKv5BTest {
   }
 
   @SimTest(name = "TestConcurrent1_5B")
+  @Points(5)
   void concurrent1(Seed seed) {
     ShardKvFixture.begin("B concurrent puts and configuration changes");
     ShardKvFixture f = new ShardKvFixture(seed, false, 100);
@@ -150,6 +155,7 @@ class ShardKv5BTest {
 
   /** Tests the various sources from which a re-starting group might need to fetch shard contents. */
   @SimTest(name = "TestConcurrent2_5B")
+  @Points(5)
   void concurrent2(Seed seed) {
     ShardKvFixture.begin("B more concurrent puts and configuration changes");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);
@@ -188,6 +194,7 @@ class ShardKv5BTest {
   static final Duration CONCURRENT3_PAUSE = Duration.ofMillis(10);
 
   @SimTest(name = "TestConcurrent3_5B")
+  @Points(5)
   void concurrent3(Seed seed) {
     ShardKvFixture.begin("B concurrent configuration change and restart");
     ShardKvFixture f = new ShardKvFixture(seed, false, 300);
@@ -226,6 +233,7 @@ class ShardKv5BTest {
   }
 
   @SimTest(name = "TestUnreliable1_5B")
+  @Points(5)
   void unreliable1(Seed seed) {
     ShardKvFixture.begin("B unreliable 1");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
@@ -270,6 +278,7 @@ class ShardKv5BTest {
   }
 
   @SimTest(name = "TestUnreliable2_5B")
+  @Points(5)
   void unreliable2(Seed seed) {
     ShardKvFixture.begin("B unreliable 2");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
@@ -286,6 +295,7 @@ class ShardKv5BTest {
   }
 
   @SimTest(name = "TestUnreliable3_5B")
+  @Points(5)
   void unreliable3(Seed seed) {
     ShardKvFixture.begin("B unreliable 3");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
@@ -316,6 +326,7 @@ class ShardKv5BTest {
 
   /** Challenge 1: servers delete shards they no longer own once the new owner has them. */
   @SimTest(name = "TestChallenge1Delete")
+  @Points(5)
   void challenge1Delete(Seed seed) {
     System.out.println("Test: shard deletion (challenge 1) ...");
     ShardKvFixture f = new ShardKvFixture(seed, false, 1); // "1": snapshot after every log entry
@@ -362,6 +373,7 @@ class ShardKv5BTest {
 
   /** Challenge 2: shards not affected by a configuration change keep being served during it. */
   @SimTest(name = "TestChallenge2Unaffected")
+  @Points(5)
   void challenge2Unaffected(Seed seed) {
     System.out.println("Test: unaffected shard access (challenge 2) ...");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
@@ -406,6 +418,7 @@ class ShardKv5BTest {
 
   /** Challenge 2: a group serves a shard as soon as it has it, even while other shards still migrate. */
   @SimTest(name = "TestChallenge2Partial")
+  @Points(5)
   void challenge2Partial(Seed seed) {
     System.out.println("Test: partial migration shard access (challenge 2) ...");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
