@@ -17,8 +17,18 @@ public final class ReplayCommand {
   private ReplayCommand() {
   }
 
+  /**
+   * The replay script as the user invokes it: {@code test-scripts/replay} in simlab itself;
+   * a project that depends on simlab as a library sets {@code -Dsim.replay.command} to its own
+   * wrapper (labs/student-raft passes {@code ./replay}).
+   */
+  static String script() {
+    String s = System.getProperty("sim.replay.command");
+    return s == null || s.isBlank() ? "test-scripts/replay" : s.trim();
+  }
+
   public static String format(String testName, long seed, List<String> implValues) {
-    StringBuilder cmd = new StringBuilder("test-scripts/replay ").append(quote(testName)).append(" --seed ")
+    StringBuilder cmd = new StringBuilder(script()).append(' ').append(quote(testName)).append(" --seed ")
         .append(seed);
     for (String v : implValues) {
       cmd.append(" --impl ").append(quote(v));
