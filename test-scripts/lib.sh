@@ -4,13 +4,18 @@
 set -euo pipefail
 SIMLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# Runs Maven quietly in the project, everything it prints on stderr and free of terminal
+# escapes so that pipes and files stay clean: -B and style.color=never stop the colours
+# (Maven 3.8 and 3.9), and jansi.noreset stops the ESC[0m that Maven 3.8's jansi 2 writes
+# on every exit, even in batch mode.
+simlab_mvn() {
+  (cd "$SIMLAB_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" \
+    mvn -q -B -Dstyle.color=never "$@" 1>&2)
+}
+
 # Maven only runs when needs-build says an input changed since the last successful build
 # (it costs 6-10 s even when there is nothing to compile). The stamp records the inputs as
 # they were before the build began, so an edit made during a build triggers the next one.
-#
-# Everything Maven prints goes to stderr, free of terminal escapes so that pipes and files
-# stay clean: -B and style.color=never stop the colours, and jansi.noreset stops the
-# ESC[0m that Maven 3.8's jansi 2 writes on every exit, even in batch mode.
 simlab_build() {
   local needs="$SIMLAB_ROOT/test-scripts/needs-build" fresh=0
   "$needs" "$SIMLAB_ROOT" >/dev/null || fresh=$?
@@ -18,9 +23,8 @@ simlab_build() {
     local listing
     listing="$("$needs" --listing "$SIMLAB_ROOT")" || listing=""
     rm -f "$SIMLAB_ROOT/target/build-stamp"
-    (cd "$SIMLAB_ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" \
-      mvn -q -B -Dstyle.color=never test-compile dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test 1>&2) || {
+    simlab_mvn test-compile dependency:build-classpath \
+      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test || {
       echo "build failed (see Maven output above)" >&2
       exit 4
     }
