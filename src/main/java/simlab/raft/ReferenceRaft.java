@@ -2,11 +2,10 @@ package simlab.raft;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
-import simlab.sim.Rpc;
 import simlab.sim.Killable;
 import simlab.sim.NodeContext;
+import simlab.sim.Rpc;
 import simlab.sim.Timer;
 
 /**
