@@ -33,7 +33,8 @@ import simlab.sim.Rpc;
  * <p><b>Invariants</b> (checked by RaftCoreTest):
  * <ul>
  *   <li>a step that changes the term, the vote, the log or the snapshot yields a Ready
- *       whose {@link #persist} is present, and only such a step does;</li>
+ *       whose {@link #persist} is present; other steps yield none, except that a vote
+ *       granted again to the same candidate is saved again;</li>
  *   <li>{@link #persist} describes the log change since the previous advanced Ready, so a
  *       driver that saves every persist in order holds the whole state;</li>
  *   <li>{@link #toApply} is non-empty only in the Ready of {@link RaftCore#readyToApply()},
