@@ -116,7 +116,7 @@ final class RaftRun extends SystemRun {
   Outcome checkDurability() {
     int n = target.cluster().n();
     int majority = n / 2 + 1;
-    long[] lastTry = {Long.MIN_VALUE};
+    long[] lastTry = {sim.nowNanos() - RaftWorkload.ATTEMPT.toNanos()};
     // Propose the probe to whoever leads, again every 2 s until a majority has applied it.
     boolean ok = sim.runUntil(() -> {
       if (countWithProbe() >= majority) {
