@@ -1,8 +1,8 @@
 package simlab.linearizability.model;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import simlab.linearizability.Lookahead;
 import simlab.linearizability.Operation;
 
@@ -25,21 +25,15 @@ final class AppendLookahead implements Lookahead<KvValue> {
     /** Call times of the Puts and Deletes, ascending. */
     private final long[] writeCall;
     private final boolean[] writeDone;
-    /**
-     * chainStart[i] = the smallest j such that reads[j], reads[j+1], ..., reads[i] each
-     * start with the one before: a value known to be a prefix of any of them is one of
-     * reads[i] too, which spares re-reading the whole value each time the next read changes.
-     */
-    private final int[] chainStart;
-    /** A read's position in {@link #reads}, by identity: only looked up, never iterated. */
-    private final IdentityHashMap<String, Integer> position = new IdentityHashMap<>();
-    private final KvValue.PrefixHint hint = this::implied;
+    /** Each read's chain top (see {@link ReadChains}), by identity. */
+    private final Map<String, String> tops;
     /** The first position in {@link #reads} not yet linearized. */
     private int readCursor;
     /** The first position in {@link #writeCall} not yet linearized. */
     private int writeCursor;
 
-    AppendLookahead(List<Operation<KvInput, KvOutput>> ops) {
+    AppendLookahead(List<Operation<KvInput, KvOutput>> ops, Map<String, String> tops) {
+        this.tops = tops;
         int n = ops.size();
         readPos = new int[n];
         writePos = new int[n];
@@ -72,14 +66,11 @@ final class AppendLookahead implements Lookahead<KvValue> {
         reads = new String[nr];
         readReturn = new long[nr];
         readDone = new boolean[nr];
-        chainStart = new int[nr];
         for (int i = 0; i < nr; i++) {
             Operation<KvInput, KvOutput> op = ops.get(byReturn[i]);
             readPos[byReturn[i]] = i;
             reads[i] = op.output().value();
             readReturn[i] = op.ret();
-            position.put(reads[i], i);
-            chainStart[i] = i > 0 && reads[i].startsWith(reads[i - 1]) ? chainStart[i - 1] : i;
         }
         writeCall = new long[nw];
         writeDone = new boolean[nw];
@@ -87,11 +78,6 @@ final class AppendLookahead implements Lookahead<KvValue> {
             writePos[byCall[i]] = i;
             writeCall[i] = ops.get(byCall[i]).call();
         }
-    }
-
-    private boolean implied(String known) {
-        Integer j = position.get(known);
-        return j != null && j <= readCursor && j >= chainStart[readCursor];
     }
 
     @Override
@@ -134,6 +120,6 @@ final class AppendLookahead implements Lookahead<KvValue> {
         // The read must come before every pending write only if it returned before the
         // first of them was called (equal times count as concurrent).
         boolean beforeWrites = writeCursor == writeCall.length || readReturn[readCursor] < writeCall[writeCursor];
-        return !beforeWrites || state.isPrefixOf(reads[readCursor], hint);
+        return !beforeWrites || state.isPrefixOf(reads[readCursor], tops.getOrDefault(reads[readCursor], reads[readCursor]));
     }
 }

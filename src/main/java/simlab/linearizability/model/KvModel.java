@@ -28,6 +28,12 @@ import simlab.linearizability.Operation;
  * tree of interleavings below them was searched.
  */
 public final class KvModel implements DeterministicModel<KvValue, KvInput, KvOutput> {
+    /**
+     * Each read's chain top (see {@link ReadChains}) for the history last partitioned;
+     * replaced whole, never changed. A string it does not know (another history's) only
+     * makes a comparison slower, never wrong.
+     */
+    private volatile Map<String, String> tops = Map.of();
 
     @Override
     public KvValue initialState() {
@@ -37,11 +43,17 @@ public final class KvModel implements DeterministicModel<KvValue, KvInput, KvOut
     @Override
     public KvValue next(KvValue state, KvInput in, KvOutput out) {
         return switch (in.op()) {
-            case GET -> state.contentEquals(out.value()) ? state : null;
+            case GET -> state.contentEquals(out.value(), top(out.value())) ? state : null;
             case PUT -> KvValue.of(in.value());
-            case APPEND -> out.value() == null || state.contentEquals(out.value()) ? state.append(in.value()) : null;
+            case APPEND -> out.value() == null || state.contentEquals(out.value(), top(out.value()))
+                    ? state.append(in.value()) : null;
             case DELETE -> KvValue.EMPTY;
         };
+    }
+
+    private String top(String read) {
+        String t = tops.get(read);
+        return t != null ? t : read;
     }
 
     /**
@@ -63,7 +75,7 @@ public final class KvModel implements DeterministicModel<KvValue, KvInput, KvOut
 
     @Override
     public Lookahead<KvValue> lookahead(List<Operation<KvInput, KvOutput>> partition) {
-        return new AppendLookahead(partition);
+        return new AppendLookahead(partition, tops);
     }
 
     @Override
@@ -72,7 +84,9 @@ public final class KvModel implements DeterministicModel<KvValue, KvInput, KvOut
         for (Operation<KvInput, KvOutput> op : history) {
             byKey.computeIfAbsent(op.input().key(), k -> new ArrayList<>()).add(op);
         }
-        return List.copyOf(byKey.values());
+        List<List<Operation<KvInput, KvOutput>>> parts = List.copyOf(byKey.values());
+        tops = ReadChains.tops(parts);
+        return parts;
     }
 
     /** A part is one key; all its operations share it. */

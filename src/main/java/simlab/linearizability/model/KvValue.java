@@ -24,7 +24,7 @@ public final class KvValue {
     private final long hash;
     /**
      * A string this value is known to be a prefix of (compared by identity), so that
-     * checking a chain of appends against the same read costs O(piece) per step instead
+     * checking a chain of appends against the same reads costs O(piece) per step instead
      * of O(length). Only a memo: any value, or none, gives the same answers. A partition's
      * search runs on one thread, and values never cross partitions.
      */
@@ -59,33 +59,34 @@ public final class KvValue {
 
     /** True if this value's characters are exactly {@code s}'s. */
     public boolean contentEquals(String s) {
-        return s.length() == length && isPrefixOf(s, known -> false);
+        return contentEquals(s, s);
+    }
+
+    /** As {@link #contentEquals(String)}, with {@code top} as for {@link #isPrefixOf(String, String)}. */
+    public boolean contentEquals(String s, String top) {
+        return s.length() == length && isPrefixOf(s, top);
     }
 
     /** True if {@code s} starts with this value. */
     public boolean isPrefixOf(String s) {
-        return isPrefixOf(s, known -> false);
-    }
-
-    /** Knowledge about the strings a search checks values against. */
-    public interface PrefixHint {
-        /** True only if {@code known} is known to be a prefix of the string being checked against. */
-        boolean implies(String known);
+        return isPrefixOf(s, s);
     }
 
     /**
-     * True if {@code s} starts with this value. The walk goes from the last piece back and
-     * stops at the first piece already known to be a prefix of {@code s}, directly or, by
-     * {@code hint}, of a string that is itself a prefix of {@code s}.
+     * True if {@code s} starts with this value. {@code top} must start with {@code s}
+     * (it may be {@code s}): reads that each extend the one before share one top, the
+     * longest, and a piece known to be a prefix of the top, and no longer than {@code s},
+     * is a prefix of {@code s}. So the walk from the last piece back stops at the first
+     * piece already checked against any read of the same chain: checking a growing value
+     * against a series of growing reads costs O(new pieces), not O(length).
      */
-    public boolean isPrefixOf(String s, PrefixHint hint) {
+    public boolean isPrefixOf(String s, String top) {
         if (length > s.length()) {
             return false;
         }
         KvValue stop = null;
         for (KvValue v = this; v != null && v.length > 0; v = v.prefix) {
-            String known = v.knownPrefixOf;
-            if (known == s || known != null && hint.implies(known)) {
+            if (v.knownPrefixOf == top) {
                 stop = v;
                 break;
             }
@@ -94,12 +95,8 @@ public final class KvValue {
                 return false;
             }
         }
-        // Remember the pieces just read; the rest of the chain was already known.
         for (KvValue v = this; v != stop && v != null && v.length > 0; v = v.prefix) {
-            v.knownPrefixOf = s;
-        }
-        if (stop != null) {
-            stop.knownPrefixOf = s;
+            v.knownPrefixOf = top;
         }
         return true;
     }
