@@ -25,6 +25,7 @@ import simlab.linearizability.format.JepsenEtcdFormat;
 import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.linearizability.format.PorcupineKvFormat;
 import simlab.linearizability.format.RegisterTextFormat;
+import simlab.harness.HistoryCheck;
 import simlab.linearizability.html.HistoryTime;
 import simlab.linearizability.html.HtmlReport;
 import simlab.linearizability.model.EtcdModel;
@@ -38,7 +39,7 @@ import simlab.logging.Logs;
 @Command(name = "check-history", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
         exitCodeOnExecutionException = 4, sortOptions = false,
         description = "Check a recorded history for linearizability. Prints one line: "
-                + "'linearizable', 'not linearizable' or 'unknown' (time budget exhausted).",
+                + "'linearizable', 'not linearizable' or 'unknown' (a budget ran out; which one is said on stderr).",
         footerHeading = "%n",
         footer = {
             "Formats (detected from the first line that is not blank or a '#' comment):",
@@ -55,7 +56,8 @@ import simlab.logging.Logs;
             "              {\"client\":3,\"op\":\"append\",\"key\":\"k\",\"value\":\"x 3 1 y\",",
             "               \"output\":null,\"call\":123000,\"return\":456000}",
             "            op get|put|append|delete; value: the string written (null for",
-            "            get/delete); output: the string a get read (null otherwise);",
+            "            get/delete); output: the string a get read, or the old",
+            "            value an append returned (lab 2), else null;",
             "            \"return\": null = a write that never returned (it may or may not",
             "            have taken effect). Detected by a first line starting '{\"'.",
             "  register  one operation per line, model register (initially \"\"):",
@@ -63,9 +65,10 @@ import simlab.logging.Logs;
             "              CLIENT CALL RETURN read VALUE     ('?' = result unknown)",
             "            VALUE is one word; CALL <= RETURN are integers.",
             "",
-            "Exit status: 0 linearizable, 1 not linearizable, 2 unknown,",
-            "3 bad input (missing file; malformed line, reported as",
-            "FILE:LINE: what was expected; bad option), 4 internal error."})
+            "Exit status: 0 linearizable, 1 not linearizable, 2 unknown (the",
+            "time, step or memory budget ran out, or the JVM ran out of memory),",
+            "3 bad input (missing file; a file without operations; malformed line,",
+            "reported as FILE:LINE: what was expected; bad option), 4 internal error."})
 public final class CheckHistoryCommand implements Callable<Integer> {
     private static final Logger LOG = Logs.get(CheckHistoryCommand.class);
 
@@ -88,8 +91,14 @@ public final class CheckHistoryCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Time budget; when it runs out the verdict is 'unknown' (default: ${DEFAULT-VALUE}).")
+            description = "Wall-clock budget, from the start of the command; when it runs out the verdict is "
+                    + "'unknown' (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
+
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "Deterministic budget: search steps per partition (key) before the verdict is "
+                    + "'unknown'; the lab tests use " + HistoryCheck.MAX_STEPS + " (default: no limit).")
+    Long maxSteps;
 
     @Option(names = "--no-partition", description = "kv only: search all keys at once instead of per key (slow).")
     boolean noPartition;
@@ -97,17 +106,52 @@ public final class CheckHistoryCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** When the command started: the --timeout budget counts from here (parsing included). */
+    private long startNanos;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CheckHistoryCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command as main runs it: a bad option value is one line naming the option, the
+     * value and what is allowed (picocli's default would print the whole help after it).
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CheckHistoryCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("check-history: " + ex.getMessage() + " (see --help)");
+            return 3;
+        });
+        return cl;
     }
 
     @Override
     public Integer call() {
+        startNanos = System.nanoTime(); // wall-clock ok: --timeout is interactive, never in a simulation
         PrintWriter err = spec.commandLine().getErr();
         if (!(timeoutSeconds > 0) || timeoutSeconds > 1e9) {
             err.println("check-history: --timeout must be a positive number of seconds, not " + timeoutSeconds);
             return 3;
         }
+        if (maxSteps != null && maxSteps < 1) {
+            err.println("check-history: --max-steps must be a positive integer, not " + maxSteps);
+            return 3;
+        }
+        try {
+            return check(err);
+        } catch (OutOfMemoryError e) {
+            // The search itself turns running out of memory into 'unknown'; this catches the
+            // rest (reading a huge file, say). The verdict is unknown, not a failure.
+            err.println("check-history: " + file + ": out of memory (" + e.getMessage()
+                    + "); the verdict is unknown. Give the JVM more heap (-Xmx) or check a smaller history.");
+            spec.commandLine().getOut().println(Verdict.UNKNOWN.text());
+            spec.commandLine().getOut().flush();
+            return exitCode(Verdict.UNKNOWN);
+        }
+    }
+
+    private int check(PrintWriter err) {
         try {
             List<String> lines = HistoryFormat.readLines(file);
             HistoryFormat fmt = format == FormatName.auto ? HistoryFormat.detect(lines) : explicit(format);
@@ -145,20 +189,39 @@ public final class CheckHistoryCommand implements Callable<Integer> {
     }
 
     private <S, I, O> int run(Model<S, I, O> m, List<Operation<I, O>> ops, HistoryTime time) {
-        Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
-        long start = System.nanoTime(); // wall-clock ok: diagnostics outside any simulation
-        CheckResult<I, O> result = LinearizabilityChecker.check(m, ops, CheckOptions.withTimeout(timeout));
+        PrintWriter err = spec.commandLine().getErr();
+        if (ops.isEmpty()) {
+            // An empty file is far more likely a mistake (wrong file, truncated copy, failed
+            // run) than a history worth calling linearizable.
+            err.println("check-history: " + file + ": no operations in the file (an empty history has nothing "
+                    + "to check)");
+            return 3;
+        }
+        long elapsed = System.nanoTime() - startNanos; // wall-clock ok
+        Duration timeout = Duration.ofNanos(Math.max(0, (long) (timeoutSeconds * 1e9) - elapsed));
+        CheckOptions options = CheckOptions.withTimeout(timeout);
+        if (maxSteps != null) {
+            options = options.withMaxSteps(maxSteps);
+        }
+        CheckResult<I, O> result = LinearizabilityChecker.check(m, ops, options);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} operations checked in {} ms: {}", ops.size(), (System.nanoTime() - start) / 1_000_000, // wall-clock ok
+            LOG.debug("{} operations checked in {} ms: {}", ops.size(), (System.nanoTime() - startNanos) / 1_000_000, // wall-clock ok
                     result.verdict().text());
         }
         if (result.verdict() == Verdict.UNKNOWN) {
-            LOG.warn("the {} s time budget ran out before the search finished; raise --timeout for a verdict",
-                    timeoutSeconds);
+            LOG.warn("the search stopped before a verdict ({}); raise --timeout or --max-steps", result.exhausted());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.verdict().text());
         out.flush();
+        if (result.verdict() == Verdict.UNKNOWN) {
+            err.println("check-history: " + file + ": " + switch (result.exhausted()) {
+                case "steps" -> "a partition needed more than " + maxSteps + " search steps (--max-steps)";
+                case "memory" -> "the search ran out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MiB heap); give the JVM more (-Xmx) or a shorter --timeout";
+                default -> "the time budget ran out (--timeout " + timeoutSeconds + ")";
+            });
+        }
         if (html != null) {
             try {
                 HtmlReport.write(html, result, m, time);

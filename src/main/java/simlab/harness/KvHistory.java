@@ -1,16 +1,10 @@
 package simlab.harness;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import simlab.linearizability.CheckResult;
-import simlab.linearizability.LinearizabilityChecker;
 import simlab.linearizability.Operation;
-import simlab.linearizability.Verdict;
 import simlab.linearizability.format.KvJsonLinesFormat;
 import simlab.linearizability.model.KvInput;
-import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
 import simlab.shardkv.ShardKVClerk;
 import simlab.sim.SimFuture;
@@ -24,9 +18,6 @@ import simlab.sim.TraceKind;
  * open-ended return time) and dropped if they read.
  */
 public final class KvHistory {
-  /** 6.5840 {@code linearizabilityCheckTimeout}; a timeout (UNKNOWN) counts as a pass. */
-  public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
-
   private final Simulation sim;
   private final List<Entry> entries = new ArrayList<>();
 
@@ -106,26 +97,12 @@ public final class KvHistory {
   }
 
   /**
-   * Fails if the history is not linearizable, after writing it as HTML to
+   * Fails if the history is not linearizable or could not be decided within
+   * {@link HistoryCheck#MAX_STEPS}, after writing it as HTML to
    * {@code target/histories/<test>-seed<N>.html} and as JSON Lines (re-checkable with
    * check-history) to {@code target/histories/<test>-seed<N>.jsonl}; both paths are in the message.
    */
   public void checkLinearizable(String testName, long seed) {
-    KvModel model = new KvModel();
-    List<Operation<KvInput, KvOutput>> ops = operations();
-    CheckResult<KvInput, KvOutput> r = LinearizabilityChecker.check(model, ops, CHECK_TIMEOUT);
-    if (r.verdict() == Verdict.UNKNOWN) {
-      System.out.println("info: linearizability check timed out, assuming history is ok");
-    } else if (r.verdict() == Verdict.NOT_LINEARIZABLE) {
-      FailedHistoryFiles files = FailedHistoryFiles.of(HistoryCheck.OUT_DIR, testName, seed);
-      String where;
-      try {
-        files.write(r, model, ops);
-        where = files.describe();
-      } catch (IOException ex) {
-        where = "could not write the history to " + files.html() + " and " + files.jsonl() + ": " + ex;
-      }
-      throw new AssertionError("history is not linearizable (" + entries.size() + " operations); " + where);
-    }
+    HistoryCheck.assertLinearizable(operations(), testName, seed);
   }
 }

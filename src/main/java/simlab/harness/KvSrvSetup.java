@@ -76,12 +76,12 @@ public final class KvSrvSetup {
     return f;
   }
 
-  /** Append returns the old value; the model checks the append's effect, the test checks the old value. */
+  /** Append returns the old value (6.5840 2024); it is recorded as the output, and the model checks it. */
   public SimFuture<String> append(Clerk ck, String key, String value) {
     ops++;
     KvOpLog.Pending p = history.called(ck.index(), KvInput.append(key, value), sim.nowNanos());
     SimFuture<String> f = ck.clerk().append(key, value);
-    f.onComplete(v -> p.returned(KvOutput.NONE, sim.nowNanos()));
+    f.onComplete(v -> p.returned(v == null ? KvOutput.NONE : KvOutput.of(v), sim.nowNanos()));
     return f;
   }
 

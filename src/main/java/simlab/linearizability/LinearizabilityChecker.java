@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,15 +43,29 @@ public final class LinearizabilityChecker {
 
     public static <S, I, O> CheckResult<I, O> check(Model<S, I, O> model, List<Operation<I, O>> history,
                                                     CheckOptions options) {
-        // The time budget is real time by design (like Porcupine's): the checker runs after
-        // a simulation, never inside one, and a timeout only ever yields UNKNOWN.
+        // The time budget is wall-clock time, for interactive use (check-history); checks
+        // inside simulated tests pass CheckOptions.withSteps, whose budget is counted in
+        // search steps and so gives the same verdict on any machine.
         long start = System.nanoTime(); // wall-clock ok
         long deadline = start + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
-        StopSignal stop = partition -> System.nanoTime() - deadline > 0 ? Verdict.UNKNOWN : null; // wall-clock ok
+        AtomicLong memo = new AtomicLong();
+        AtomicReference<String> exhausted = new AtomicReference<>("");
         List<List<Operation<I, O>>> parts = model.partition(List.copyOf(history));
         int n = parts.size();
         List<WglSearch<S, I, O>> searches = new ArrayList<>(n);
         for (int p = 0; p < n; p++) {
+            int index = p;
+            StopSignal stop = partition -> {
+                if (memo.addAndGet(searches.get(index).memoGrowth()) > options.maxMemoryBytes()) {
+                    exhausted.compareAndSet("", "memory");
+                    return Verdict.UNKNOWN;
+                }
+                if (System.nanoTime() - deadline > 0) { // wall-clock ok
+                    exhausted.compareAndSet("", "time");
+                    return Verdict.UNKNOWN;
+                }
+                return null;
+            };
             searches.add(new WglSearch<>(model, parts.get(p), p, stop));
         }
         Verdict[] verdicts = new Verdict[n];
@@ -66,12 +81,16 @@ public final class LinearizabilityChecker {
             // costs more than it saves.
             boolean small = budget == FIRST_BUDGET && history.size() < PARALLEL_MIN_OPS;
             int threads = small ? 1 : options.threads();
-            runRound(round, threads, p -> verdicts[p] = searches.get(p).advance(roundBudget));
+            runRound(round, threads, p -> verdicts[p] = advance(searches.get(p), roundBudget, options, exhausted));
             active.clear();
             for (int p : round) {
                 if (verdicts[p] == null) {
                     active.add(p);
                 } else if (verdicts[p] == Verdict.NOT_LINEARIZABLE) {
+                    failed = true;
+                } else if (verdicts[p] == Verdict.UNKNOWN && !exhausted.get().equals("steps")) {
+                    // Out of time or memory: the other partitions would be too. A partition
+                    // out of steps leaves the others their own budgets.
                     failed = true;
                 }
             }
@@ -81,8 +100,36 @@ public final class LinearizabilityChecker {
             WglSearch<S, I, O> s = searches.get(p);
             out.add(verdicts[p] == null ? s.result(Verdict.UNKNOWN, true) : s.result(verdicts[p]));
         }
-        return new CheckResult<>(verdictOf(out), out, model.describeState(model.initialState()),
-                Duration.ofNanos(System.nanoTime() - start)); // wall-clock ok
+        Verdict verdict = verdictOf(out);
+        return new CheckResult<>(verdict, out, model.describeState(model.initialState()),
+                Duration.ofNanos(System.nanoTime() - start), // wall-clock ok
+                verdict == Verdict.UNKNOWN ? exhausted.get() : "");
+    }
+
+    /**
+     * One round of one partition: at most {@code roundBudget} steps, and never past the
+     * partition's step budget. An OutOfMemoryError (the memo outgrew the heap before the
+     * memory bound noticed) drops the memo and makes the partition UNKNOWN.
+     */
+    private static Verdict advance(WglSearch<?, ?, ?> search, long roundBudget, CheckOptions options,
+                                   AtomicReference<String> exhausted) {
+        long left = options.maxSteps() - search.turns();
+        if (left <= 0) {
+            exhausted.compareAndSet("", "steps");
+            return Verdict.UNKNOWN;
+        }
+        try {
+            Verdict v = search.advance(Math.min(roundBudget, left));
+            if (v == null && search.turns() >= options.maxSteps()) {
+                exhausted.compareAndSet("", "steps");
+                return Verdict.UNKNOWN;
+            }
+            return v;
+        } catch (OutOfMemoryError e) {
+            search.release();
+            exhausted.compareAndSet("", "memory");
+            return Verdict.UNKNOWN;
+        }
     }
 
     private static Verdict verdictOf(List<? extends PartitionResult<?, ?>> parts) {

@@ -43,6 +43,14 @@ public interface Model<S, I, O> {
         return List.of(history);
     }
 
+    /**
+     * Pruning knowledge for one partition's search (see {@link Lookahead}), or null for
+     * none. Called once per partition with that partition's operations.
+     */
+    default Lookahead<S> lookahead(List<Operation<I, O>> partition) {
+        return null;
+    }
+
     default String describeOperation(I input, O output) {
         return input + " -> " + output;
     }

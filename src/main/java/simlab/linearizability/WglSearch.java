@@ -1,6 +1,6 @@
 package simlab.linearizability;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -27,8 +27,11 @@ final class WglSearch<S, I, O> {
     private final I[] inputs;
     private final O[] outputs;
     private final long[] opHash;
-    private final long[] linearized;
+    /** Each operation's bit in {@link #linearized}: its rank by call time, so the set is a dense prefix plus a window. */
+    private final int[] bitOf;
+    private final LinearizedSet linearized;
     private long linearizedHash;
+    private final Lookahead<S> lookahead;
 
     // The stack of linearized operations: entry, state before it, and for models with
     // several successors, which alternative was taken.
@@ -38,8 +41,14 @@ final class WglSearch<S, I, O> {
     private final int[] stackChoice;
     private int depth;
 
-    private int[] bestOps = new int[0];
-    private Object[] bestStates = new Object[0];
+    // The deepest prefix reached so far (entries, and the state after each), kept in
+    // step with the stack: only the part of the stack that changed since the last record
+    // is copied, so a search without backtracking records in O(n), not O(n^2).
+    private final int[] bestOps;
+    private final Object[] bestStates;
+    private int bestLength;
+    /** stack[0, stableDepth) is unchanged since the last record. */
+    private int stableDepth;
 
     @SuppressWarnings("unchecked")
     WglSearch(Model<S, I, O> model, List<Operation<I, O>> ops, int index, StopSignal stop) {
@@ -59,11 +68,15 @@ final class WglSearch<S, I, O> {
             outputs[i] = ops.get(i).output();
             opHash[i] = random.nextLong();
         }
-        linearized = new long[(n + 63) >>> 6];
+        linearized = new LinearizedSet(n);
+        bitOf = new int[n];
+        lookahead = model.lookahead(ops);
         stackEntry = new int[n];
         stackState = new Object[n];
         stackAlternatives = new Object[n];
         stackChoice = new int[n];
+        bestOps = new int[n];
+        bestStates = new Object[n];
     }
 
     // Where the search stands between calls of advance().
@@ -74,6 +87,7 @@ final class WglSearch<S, I, O> {
     private List<S> resumeAlternatives;
     private int resumeChoice;
     private long turns;
+    private long reportedBytes;
 
     /** Searches to the end, or until the stop signal says otherwise. */
     PartitionResult<I, O> run() {
@@ -86,6 +100,27 @@ final class WglSearch<S, I, O> {
         return turns;
     }
 
+    /** What the memo holds now, roughly (the table plus about one state object per entry). */
+    long memoBytes() {
+        return cache == null ? 0 : cache.bytes() + 48L * cache.size();
+    }
+
+    /**
+     * How much the memo grew since the last call: lets the checker keep a running total
+     * over all partitions without reading another thread's search.
+     */
+    long memoGrowth() {
+        long now = memoBytes();
+        long d = now - reportedBytes;
+        reportedBytes = now;
+        return d;
+    }
+
+    /** Drops the memo: after an OutOfMemoryError, so that reporting can proceed. */
+    void release() {
+        cache = null;
+    }
+
     /**
      * Continues the search for at most {@code budget} more loop turns.
      *
@@ -96,7 +131,13 @@ final class WglSearch<S, I, O> {
     Verdict advance(long budget) {
         if (list == null) {
             list = EntryList.of(ops);
-            cache = new LinearizationCache<>(model, linearized.length, ops.size() * 4);
+            int rank = 0;
+            for (int e = list.first(); e != EntryList.END; e = list.next(e)) {
+                if (list.isCall(e)) {
+                    bitOf[list.op(e)] = rank++;
+                }
+            }
+            cache = new LinearizationCache<>(model);
             state = model.initialState();
             entry = list.first();
         }
@@ -116,7 +157,7 @@ final class WglSearch<S, I, O> {
                 int o = list.op(entry);
                 if (deterministic != null) {
                     S next = deterministic.next(state, inputs[o], outputs[o]);
-                    if (next != null && tryLinearize(cache, o, next)) {
+                    if (next != null && tryLinearize(cache, entry, o, next)) {
                         push(entry, state, next, null, 0);
                         state = next;
                         list.lift(entry);
@@ -131,7 +172,7 @@ final class WglSearch<S, I, O> {
                     boolean lifted = false;
                     for (; choice < alternatives.size(); choice++) {
                         S next = alternatives.get(choice);
-                        if (tryLinearize(cache, o, next)) {
+                        if (tryLinearize(cache, entry, o, next)) {
                             push(entry, state, next, alternatives, choice);
                             state = next;
                             list.lift(entry);
@@ -150,11 +191,15 @@ final class WglSearch<S, I, O> {
                     return Verdict.NOT_LINEARIZABLE;
                 }
                 depth--;
+                stableDepth = Math.min(stableDepth, depth);
                 entry = stackEntry[depth];
                 state = (S) stackState[depth];
                 int o = list.op(entry);
-                linearized[o >>> 6] &= ~(1L << o);
+                linearized.remove(bitOf[o]);
                 linearizedHash ^= opHash[o];
+                if (lookahead != null) {
+                    lookahead.undone(o);
+                }
                 list.unlift(entry);
                 List<S> alternatives = (List<S>) stackAlternatives[depth];
                 stackAlternatives[depth] = null;
@@ -170,16 +215,32 @@ final class WglSearch<S, I, O> {
     }
 
     /** Marks op linearized if (set + op, next) is unexplored; otherwise leaves the set as it was. */
-    private boolean tryLinearize(LinearizationCache<S> cache, int o, S next) {
-        long bit = 1L << o;
-        int word = o >>> 6;
-        linearized[word] |= bit;
+    private boolean tryLinearize(LinearizationCache<S> cache, int entry, int o, S next) {
+        if (lookahead != null) {
+            lookahead.linearized(o);
+            if (!lookahead.viable(next)) {
+                lookahead.undone(o);
+                if (depth + 1 > bestLength) {
+                    // The model allows the step, so it extends the longest legal prefix a
+                    // failure report shows, pruned or not: the report then blames the
+                    // operation the model itself rejects, as it did without pruning.
+                    push(entry, state, next, null, 0);
+                    depth--;
+                    stableDepth = Math.min(stableDepth, depth);
+                }
+                return false;
+            }
+        }
+        linearized.add(bitOf[o]);
         long h = linearizedHash ^ opHash[o];
         if (cache.add(linearized, h, next)) {
             linearizedHash = h;
             return true;
         }
-        linearized[word] &= ~bit;
+        linearized.remove(bitOf[o]);
+        if (lookahead != null) {
+            lookahead.undone(o);
+        }
         return false;
     }
 
@@ -189,23 +250,20 @@ final class WglSearch<S, I, O> {
         stackAlternatives[depth] = alternatives;
         stackChoice[depth] = choice;
         depth++;
-        if (depth > bestOps.length) {
+        if (depth > bestLength) {
             recordBest(stateAfter);
         }
     }
 
-    /**
-     * Keeps the deepest prefix reached: it is what a failure report shows. Called at most
-     * once per new depth, so O(n^2) copying in the worst case.
-     */
+    /** Keeps the deepest prefix reached: it is what a failure report shows. */
     private void recordBest(S lastState) {
-        bestOps = new int[depth];
-        bestStates = new Object[depth];
         // The state after step k is the state before step k+1.
-        for (int k = 0; k < depth; k++) {
+        for (int k = Math.min(stableDepth, bestLength); k < depth; k++) {
             bestOps[k] = stackEntry[k];
             bestStates[k] = k + 1 < depth ? stackState[k + 1] : lastState;
         }
+        bestLength = depth;
+        stableDepth = depth;
     }
 
     /** The outcome so far; {@code skipped} marks a search stopped because another partition failed. */
@@ -218,15 +276,17 @@ final class WglSearch<S, I, O> {
         if (list == null) {
             list = EntryList.of(ops);
         }
-        List<LinearizedStep> steps = new ArrayList<>(bestOps.length);
-        for (int k = 0; k < bestOps.length; k++) {
-            steps.add(new LinearizedStep(list.op(bestOps[k]), model.describeState((S) bestStates[k])));
+        int[] stepOps = new int[bestLength];
+        for (int k = 0; k < bestLength; k++) {
+            stepOps[k] = list.op(bestOps[k]);
         }
+        LazySteps steps = new LazySteps(stepOps, Arrays.copyOf(bestStates, bestLength),
+                st -> model.describeState((S) st));
         int failing = -1;
         if (verdict == Verdict.NOT_LINEARIZABLE) {
             boolean[] in = new boolean[ops.size()];
-            for (LinearizedStep s : steps) {
-                in[s.operation()] = true;
+            for (int k = 0; k < steps.size(); k++) {
+                in[steps.operation(k)] = true;
             }
             for (int o : list.opsByReturn()) {
                 if (!in[o]) {
@@ -235,6 +295,6 @@ final class WglSearch<S, I, O> {
                 }
             }
         }
-        return new PartitionResult<>(index, ops, verdict, skipped, steps, failing);
+        return new PartitionResult<>(index, ops, verdict, skipped, steps, failing, turns);
     }
 }

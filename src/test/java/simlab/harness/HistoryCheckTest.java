@@ -54,4 +54,22 @@ class HistoryCheckTest {
     log.called(1, KvInput.get("k"), 20).returned(KvOutput.of("a"), 30);
     assertEquals(Verdict.LINEARIZABLE, HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckOk", 1));
   }
+
+  @Test
+  void undecidedHistoryFailsTheTestInsteadOfPassingUnchecked() throws Exception {
+    KvOpLog log = new KvOpLog();
+    for (int i = 0; i < 6; i++) {
+      log.called(i, KvInput.append("k", "v" + i), 0).returned(KvOutput.NONE, 100);
+    }
+    log.called(9, KvInput.get("k"), 200).returned(KvOutput.of("v5v4v3v2v1v0"), 210);
+    Path jsonl = HistoryCheck.OUT_DIR.resolve("HistoryCheckUndecided-seed2.jsonl");
+    Files.deleteIfExists(jsonl);
+    AssertionError e = assertThrows(AssertionError.class,
+        () -> HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckUndecided", 2, 3));
+    assertTrue(e.getMessage().contains("undecided") && e.getMessage().contains("more than 3 search steps"),
+        e.getMessage());
+    assertTrue(Files.exists(jsonl), "the undecided history is saved for check-history");
+    // With the real budget the same history is decided.
+    assertEquals(Verdict.LINEARIZABLE, HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckUndecided", 2));
+  }
 }

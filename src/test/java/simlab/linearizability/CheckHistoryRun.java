@@ -11,7 +11,7 @@ record CheckHistoryRun(int exit, String out, String err) {
   static CheckHistoryRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new CheckHistoryCommand());
+    CommandLine cl = CheckHistoryCommand.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int exit = cl.execute(args);

@@ -24,7 +24,8 @@ import simlab.linearizability.model.KvOutput;
  * </pre>
  * All seven fields are required, in any order. {@code op} is get, put, append or delete;
  * {@code value} is the string written (null for get and delete); {@code output} is the
- * string a get read (null otherwise); {@code call} and {@code return} are integer times
+ * string a get read, or for an append the old value it returned (lab 2, as 6.5840 2024's
+ * kvsrv; null when the append reports nothing), null otherwise; {@code call} and {@code return} are integer times
  * (the suites use virtual nanoseconds), {@code call <= return}. {@code "return": null}
  * marks a write that never returned: it may or may not have taken effect, and it is read as
  * returning at {@link #NEVER_RETURNED}. A get must have returned (what it would have read
@@ -103,6 +104,11 @@ public final class KvJsonLinesFormat {
         if (op == KvOp.GET) {
             if (output == null) {
                 throw v.error("expected the string a get read as \"output\" but found null");
+            }
+            out = KvOutput.of(output);
+        } else if (op == KvOp.APPEND && output != null) {
+            if (returned == NEVER_RETURNED) {
+                throw v.error("expected \"output\": null for an append that never returned but found a string");
             }
             out = KvOutput.of(output);
         } else {
@@ -205,7 +211,8 @@ public final class KvJsonLinesFormat {
         // A value on a get or delete means nothing to the model; keep the line readable.
         JsonStrings.append(sb, in.op() == KvOp.PUT || in.op() == KvOp.APPEND ? in.value() : null);
         sb.append(",\"output\":");
-        JsonStrings.append(sb, in.op() == KvOp.GET && op.output() != null ? op.output().value() : null);
+        boolean reads = in.op() == KvOp.GET || in.op() == KvOp.APPEND;
+        JsonStrings.append(sb, reads && op.output() != null ? op.output().value() : null);
         sb.append(",\"call\":").append(op.call());
         sb.append(",\"return\":");
         if (op.ret() == NEVER_RETURNED) {
