@@ -1,0 +1,7 @@
+/**
+ * The one Jackson configuration behind simlab's JSON Lines files: the trace export
+ * ({@code simlab.sim.Trace}) and the key/value histories that the lab suites save and
+ * {@code check-history} reads ({@code simlab.linearizability.format.KvJsonLinesFormat}).
+ * It lives apart because those two packages must not depend on each other.
+ */
+package simlab.json;
