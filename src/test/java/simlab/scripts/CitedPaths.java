@@ -66,8 +66,6 @@ final class CitedPaths {
     private static void words(String code, int line, List<Citation> cited) {
         for (String raw : code.split("\\s+")) {
             String word = raw.replaceAll("^['\"(\\[]+|['\",;:.)\\]]+$", "");
-            // -Dkey=VALUE cites VALUE (e.g. -Dsim.property.replay=target/...: generated output).
-            word = word.replaceFirst("^-D[\\w.]+=", "");
             int colon = word.indexOf(':');
             if (colon > 0) {
                 word = word.substring(0, colon); // File.java:42
