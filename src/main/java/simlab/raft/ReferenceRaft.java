@@ -105,6 +105,11 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   }
 
   @Override
+  public int votedFor() {
+    return core.votedFor;
+  }
+
+  @Override
   public int snapshotIndex() {
     return core.log.snapshotIndex();
   }

@@ -66,6 +66,9 @@ final class CitedPaths {
     private static void words(String code, int line, List<Citation> cited) {
         for (String raw : code.split("\\s+")) {
             String word = raw.replaceAll("^['\"(\\[]+|['\",;:.)\\]]+$", "");
+            if (word.startsWith("-") && word.contains("=")) {
+                word = word.substring(word.indexOf('=') + 1); // -Dsim.trace=path: the path is the value
+            }
             int colon = word.indexOf(':');
             if (colon > 0) {
                 word = word.substring(0, colon); // File.java:42
