@@ -1,54 +1,55 @@
 package simlab.explore;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import simlab.json.JsonStrings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import simlab.json.JsonLines;
 
 /**
- * {@link SeedResult} as one line of JSON (JSON Lines), and back. The reader accepts exactly
- * what the writer produces: one flat object of string, integer and null values; anything
- * else is rejected with the column and what was expected.
+ * {@link SeedResult} as one line of JSON (JSON Lines), and back, through Jackson
+ * ({@link JsonLines}). The reader wants one object with {@code system}, {@code seed},
+ * {@code result} and {@code traceHash}, strings (or null) for the text fields and whole
+ * numbers for {@code seed}, {@code steps} and {@code shrunkSteps}; fields it does not
+ * know are ignored, so a newer writer's records still merge.
  */
 public final class ResultJson {
+  private static final String[] REQUIRED = {"system", "seed", "result", "traceHash"};
+
   private ResultJson() {
   }
 
   public static String write(SeedResult r) {
-    StringBuilder b = new StringBuilder("{");
-    field(b, "system", r.system());
-    b.append(",\"seed\":").append(r.seed());
-    b.append(',');
-    field(b, "result", r.result());
-    b.append(',');
-    field(b, "property", r.property());
-    b.append(',');
-    field(b, "detail", r.detail());
-    b.append(',');
-    field(b, "traceHash", r.traceHash());
-    b.append(",\"steps\":").append(r.steps());
-    b.append(",\"shrunkSteps\":").append(r.shrunkSteps());
-    b.append(',');
-    field(b, "shrunkFile", r.shrunkFile());
-    b.append(',');
-    field(b, "shrunkSchedule", r.shrunkSchedule());
-    b.append(',');
-    field(b, "replay", r.replay());
-    b.append(',');
-    field(b, "shrunkReplay", r.shrunkReplay());
-    return b.append('}').toString();
+    return JsonLines.object(g -> {
+      g.writeStringField("system", r.system());
+      g.writeNumberField("seed", r.seed());
+      g.writeStringField("result", r.result());
+      g.writeStringField("property", r.property());
+      g.writeStringField("detail", r.detail());
+      g.writeStringField("traceHash", r.traceHash());
+      g.writeNumberField("steps", r.steps());
+      g.writeNumberField("shrunkSteps", r.shrunkSteps());
+      g.writeStringField("shrunkFile", r.shrunkFile());
+      g.writeStringField("shrunkSchedule", r.shrunkSchedule());
+      g.writeStringField("replay", r.replay());
+      g.writeStringField("shrunkReplay", r.shrunkReplay());
+    });
   }
 
-  private static void field(StringBuilder b, String name, String value) {
-    JsonStrings.append(b, name);
-    b.append(':');
-    JsonStrings.append(b, value);
-  }
-
-  /** Parses one line; throws IllegalArgumentException("column C: expected ...") on anything else. */
+  /**
+   * Parses one line; throws IllegalArgumentException with what is wrong (for malformed JSON,
+   * Jackson's description and the column) on anything else.
+   */
   public static SeedResult read(String line) {
-    Map<String, Object> m = new Parser(line).object();
-    for (String key : new String[] {"system", "seed", "result", "traceHash"}) {
-      if (m.get(key) == null) {
+    JsonNode m;
+    try {
+      m = JsonLines.read(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(JsonLines.problem(e, line));
+    }
+    if (!m.isObject()) {
+      throw new IllegalArgumentException("expected a JSON object");
+    }
+    for (String key : REQUIRED) {
+      if (m.path(key).isNull() || m.path(key).isMissingNode()) {
         throw new IllegalArgumentException("missing field '" + key + "'");
       }
     }
@@ -57,148 +58,22 @@ public final class ResultJson {
         str(m, "shrunkSchedule"), str(m, "replay"), str(m, "shrunkReplay"));
   }
 
-  private static String str(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (v != null && !(v instanceof String)) {
+  private static String str(JsonNode m, String k) {
+    JsonNode v = m.path(k);
+    if (v.isMissingNode() || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
       throw new IllegalArgumentException("field '" + k + "' must be a string");
     }
-    return (String) v;
+    return v.textValue();
   }
 
-  private static long num(Map<String, Object> m, String k) {
-    Object v = m.get(k);
-    if (!(v instanceof Long l)) {
+  private static long num(JsonNode m, String k) {
+    JsonNode v = m.path(k);
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
       throw new IllegalArgumentException("field '" + k + "' must be a whole number");
     }
-    return l;
-  }
-
-  private static final class Parser {
-    private final String s;
-    private int i;
-
-    Parser(String s) {
-      this.s = s;
-    }
-
-    Map<String, Object> object() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      ws();
-      expect('{');
-      ws();
-      if (peek() == '}') {
-        i++;
-      } else {
-        while (true) {
-          ws();
-          String k = string();
-          ws();
-          expect(':');
-          ws();
-          m.put(k, value());
-          ws();
-          if (peek() == ',') {
-            i++;
-            continue;
-          }
-          expect('}');
-          break;
-        }
-      }
-      ws();
-      if (i != s.length()) {
-        throw error("the end of the line");
-      }
-      return m;
-    }
-
-    private Object value() {
-      char c = peek();
-      if (c == '"') {
-        return string();
-      }
-      if (s.startsWith("null", i)) {
-        i += 4;
-        return null;
-      }
-      int start = i;
-      if (c == '-') {
-        i++;
-      }
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
-        i++;
-      }
-      if (i == start || (i == start + 1 && c == '-')) {
-        throw error("a string, a whole number or null");
-      }
-      try {
-        return Long.parseLong(s.substring(start, i));
-      } catch (NumberFormatException e) {
-        throw error("a whole number that fits 64 bits");
-      }
-    }
-
-    private String string() {
-      expect('"');
-      StringBuilder b = new StringBuilder();
-      while (true) {
-        if (i >= s.length()) {
-          throw error("a closing quote");
-        }
-        char c = s.charAt(i++);
-        if (c == '"') {
-          return b.toString();
-        }
-        if (c != '\\') {
-          b.append(c);
-          continue;
-        }
-        if (i >= s.length()) {
-          throw error("an escape");
-        }
-        char e = s.charAt(i++);
-        switch (e) {
-          case '"', '\\', '/' -> b.append(e);
-          case 'n' -> b.append('\n');
-          case 'r' -> b.append('\r');
-          case 't' -> b.append('\t');
-          case 'b' -> b.append('\b');
-          case 'f' -> b.append('\f');
-          case 'u' -> {
-            if (i + 4 > s.length()) {
-              throw error("four hex digits");
-            }
-            try {
-              b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-            } catch (NumberFormatException x) {
-              throw error("four hex digits");
-            }
-            i += 4;
-          }
-          default -> throw error("a valid escape");
-        }
-      }
-    }
-
-    private char peek() {
-      return i < s.length() ? s.charAt(i) : '\0';
-    }
-
-    private void expect(char c) {
-      if (peek() != c) {
-        throw error("'" + c + "'");
-      }
-      i++;
-    }
-
-    private void ws() {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-    }
-
-    private IllegalArgumentException error(String expected) {
-      return new IllegalArgumentException("column " + (i + 1) + ": expected " + expected);
-    }
+    return v.longValue();
   }
 }

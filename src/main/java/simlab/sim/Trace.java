@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import simlab.json.JsonStrings;
+import java.util.Locale;
+import simlab.json.JsonLines;
 
 /**
  * The record of a run. Every record folds into a 64-bit running hash built only from
@@ -80,23 +81,21 @@ public final class Trace {
   }
 
   private static String toJson(long atNanos, TraceKind kind, String node, String other, String what, long size) {
-    StringBuilder sb = new StringBuilder(96);
-    sb.append("{\"t\":").append(atNanos).append(",\"kind\":\"").append(kind.name().toLowerCase()).append('"');
-    if (node != null) {
-      sb.append(",\"node\":");
-      JsonStrings.append(sb, node);
-    }
-    if (other != null) {
-      sb.append(",\"peer\":");
-      JsonStrings.append(sb, other);
-    }
-    if (what != null) {
-      sb.append(",\"what\":");
-      JsonStrings.append(sb, what);
-    }
-    if (size != 0) {
-      sb.append(",\"n\":").append(size);
-    }
-    return sb.append('}').toString();
+    return JsonLines.object(g -> {
+      g.writeNumberField("t", atNanos);
+      g.writeStringField("kind", kind.name().toLowerCase(Locale.ROOT));
+      if (node != null) {
+        g.writeStringField("node", node);
+      }
+      if (other != null) {
+        g.writeStringField("peer", other);
+      }
+      if (what != null) {
+        g.writeStringField("what", what);
+      }
+      if (size != 0) {
+        g.writeNumberField("n", size);
+      }
+    });
   }
 }

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import simlab.harness.ImplementationChoice;
 import simlab.harness.ImplementationKind;
 import simlab.testing.ReplayCommand;
@@ -22,14 +27,59 @@ import simlab.testing.ReplayCommand;
  * {@code test | part | seeds | passed | points | wall ms | implementation}, warnings, every
  * failure in full with its replay command, and {@code total: earned/possible points}.
  * Exit codes: 0 all passed, 1 a run failed, 2 bad options or implementation (nothing ran).
+ * The options are read by picocli ({@link CommandLines}); test-scripts/sweep runs this too.
  */
-public final class GradeMain {
+@Command(name = "grade", sortOptions = false, usageHelpAutoWidth = false,
+    description = "Runs the graded suites, K seeds per test in parallel, and prints the points table, "
+        + "the warnings and every failure with its replay command.",
+    footerHeading = "%n",
+    footer = {
+        "PART: 2, 3A, 3B, 3C, 3D, 4A, 4B, 5A, 5B (default: all of them).",
+        "KIND: kvsrv, raft, kv, shardctrler, shardkv (without KIND=, the",
+        "      interface the class implements picks it).",
+        "Exit codes: 0 every run passed, 1 a run failed, 2 bad option, value",
+        "or implementation (one line on stderr, nothing run)."})
+public final class GradeMain implements Callable<Integer> {
   private static final Set<String> GRADED_PARTS = LabTestCatalog.GRADED_PARTS;
 
-  private GradeMain() {
+  @Parameters(paramLabel = "PART", arity = "0..*",
+      description = "A part to grade, e.g. 3A (case does not matter).")
+  private List<String> partArgs = new ArrayList<>();
+
+  @Option(names = "--seeds", paramLabel = "K", converter = CommandLines.Positive.class,
+      description = "Seeds per test (default: ${DEFAULT-VALUE}).")
+  private int seeds = 1;
+
+  @Option(names = "--first-seed", paramLabel = "N", converter = CommandLines.WholeNumber.class,
+      description = "The first seed; runs N, N+1, ..., N+K-1 (default: ${DEFAULT-VALUE}).")
+  private long firstSeed = 1;
+
+  @Option(names = "--impl", paramLabel = "[KIND=]CLASS", converter = CommandLines.Word.class,
+      description = "Grade this class (a factory of a lab being run) instead of the reference; repeatable.")
+  private List<String> impls = new ArrayList<>();
+
+  @Option(names = "--test", paramLabel = "NAME", converter = CommandLines.Word.class,
+      description = "Grade only this test (its 6.5840 name); repeatable.")
+  private List<String> testArgs = new ArrayList<>();
+
+  @Option(names = "--jobs", paramLabel = "J", converter = CommandLines.Positive.class,
+      description = "Worker threads (default: the number of cores).")
+  private int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+  private boolean help;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Set<String> parts = new LinkedHashSet<>();
+  private final Set<String> names = new LinkedHashSet<>();
+
+  private GradeMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
@@ -37,19 +87,14 @@ public final class GradeMain {
    * The whole grader; returns the exit code instead of exiting (tests call it in-process):
    * 0 every run passed, 1 some run failed, 2 bad options or implementation (before any test runs).
    */
-  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      if (e.getMessage().equals("help")) {
-        out.println(Options.USAGE);
-        return 0;
-      }
-      err.println("grade: " + e.getMessage());
-      err.println(Options.USAGE);
-      return 2;
-    }
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return CommandLines.execute("grade", new GradeMain(out, err), args, out, err);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    partArgs.forEach(p -> parts.add(p.toUpperCase(Locale.ROOT)));
+    names.addAll(testArgs);
     PointsTable points;
     try {
       points = PointsTable.fromAnnotations(LabTestCatalog.discover());
@@ -57,15 +102,15 @@ public final class GradeMain {
       err.println("grade: " + e.getMessage());
       return 2;
     }
-    List<LabTestCatalog.LabTest> tests = select(LabTestCatalog.discover(), o);
+    List<LabTestCatalog.LabTest> tests = select(LabTestCatalog.discover());
     if (tests.isEmpty()) {
-      err.println("grade: no graded tests match " + (o.parts.isEmpty() ? "" : "parts " + o.parts + " ")
-          + (o.names.isEmpty() ? "" : "tests " + o.names));
+      err.println("grade: no graded tests match " + (parts.isEmpty() ? "" : "parts " + parts + " ")
+          + (names.isEmpty() ? "" : "tests " + names));
       return 2;
     }
     ImplementationChoice choice;
     try {
-      choice = ImplementationChoice.resolve(o.impls, System.getProperties(), kindsOf(tests));
+      choice = ImplementationChoice.resolve(impls, System.getProperties(), kindsOf(tests));
     } catch (IllegalArgumentException e) {
       err.println("grade: " + e.getMessage());
       return 2;
@@ -78,7 +123,7 @@ public final class GradeMain {
       System.setOut(new PrintStream(OutputStream.nullOutputStream()));
       List<SeedRunner.Outcome> outcomes;
       try {
-        outcomes = runAll(tests, o, out);
+        outcomes = runAll(tests);
       } finally {
         System.setOut(saved);
       }
@@ -126,12 +171,12 @@ public final class GradeMain {
     return sb.length() == 0 ? "reference" : sb.toString();
   }
 
-  private static List<LabTestCatalog.LabTest> select(List<LabTestCatalog.LabTest> all, Options o) {
+  private List<LabTestCatalog.LabTest> select(List<LabTestCatalog.LabTest> all) {
     List<LabTestCatalog.LabTest> chosen = new ArrayList<>();
     for (LabTestCatalog.LabTest t : all) {
-      boolean nameOk = o.names.isEmpty() || o.names.contains(t.name());
-      boolean partOk = o.parts.isEmpty() ? (!o.names.isEmpty() || GRADED_PARTS.contains(t.part()))
-          : o.parts.contains(t.part());
+      boolean nameOk = names.isEmpty() || names.contains(t.name());
+      boolean partOk = parts.isEmpty() ? (!names.isEmpty() || GRADED_PARTS.contains(t.part()))
+          : parts.contains(t.part());
       if (nameOk && partOk) {
         chosen.add(t);
       }
@@ -139,19 +184,18 @@ public final class GradeMain {
     return chosen;
   }
 
-  private static List<SeedRunner.Outcome> runAll(List<LabTestCatalog.LabTest> tests, Options o, PrintStream out)
-      throws Exception {
-    int total = tests.size() * o.seeds;
+  private List<SeedRunner.Outcome> runAll(List<LabTestCatalog.LabTest> tests) throws Exception {
+    int total = tests.size() * seeds;
     AtomicInteger done = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     boolean interactive = System.console() != null;
     int step = Math.max(1, total / 20);
-    ExecutorService pool = Executors.newFixedThreadPool(o.jobs);
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
     List<Future<SeedRunner.Outcome>> futures = new ArrayList<>();
     long start = System.nanoTime(); // wall-clock ok
     for (LabTestCatalog.LabTest t : tests) {
-      for (int i = 0; i < o.seeds; i++) {
-        long seed = o.firstSeed + i;
+      for (int i = 0; i < seeds; i++) {
+        long seed = firstSeed + i;
         futures.add(pool.submit(() -> {
           SeedRunner.Outcome r = SeedRunner.run(t, seed, Map.of());
           int n = done.incrementAndGet();
@@ -179,7 +223,7 @@ public final class GradeMain {
     }
     pool.shutdown();
     long wall = (System.nanoTime() - start) / 1_000_000; // wall-clock ok
-    out.printf("%s%d runs in %.1f s wall on %d worker threads%n%n", interactive ? "\n" : "", total, wall / 1000.0, o.jobs);
+    out.printf("%s%d runs in %.1f s wall on %d worker threads%n%n", interactive ? "\n" : "", total, wall / 1000.0, jobs);
     return outcomes;
   }
 
@@ -241,39 +285,5 @@ public final class GradeMain {
     out.println();
     out.println("total: " + earned + "/" + possible + " points");
     return failures.isEmpty();
-  }
-
-  /** Command-line options of the grader. */
-  static final class Options {
-    static final String USAGE = "usage: grade [PART...] [--seeds K] [--first-seed N] [--impl [KIND=]CLASS]... "
-        + "[--test NAME]... [--jobs J]   (KIND: kvsrv, raft, kv, shardctrler, shardkv)";
-    final Set<String> parts = new LinkedHashSet<>();
-    final Set<String> names = new LinkedHashSet<>();
-    int seeds = 1;
-    long firstSeed = 1;
-    final List<String> impls = new ArrayList<>();
-    int jobs = Runtime.getRuntime().availableProcessors();
-
-    static Options parse(String[] args) {
-      Options o = new Options();
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "--seeds" -> o.seeds = Args.positive(a, Args.value(args, ++i, a));
-          case "--first-seed" -> o.firstSeed = Args.integer(a, Args.value(args, ++i, a));
-          case "--impl" -> o.impls.add(Args.value(args, ++i, a));
-          case "--test" -> o.names.add(Args.value(args, ++i, a));
-          case "--jobs" -> o.jobs = Args.positive(a, Args.value(args, ++i, a));
-          case "-h", "--help" -> throw new IllegalArgumentException("help");
-          default -> {
-            if (a.startsWith("-")) {
-              throw new IllegalArgumentException("unknown option " + a);
-            }
-            o.parts.add(a.toUpperCase());
-          }
-        }
-      }
-      return o;
-    }
   }
 }

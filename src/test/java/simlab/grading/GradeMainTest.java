@@ -57,6 +57,26 @@ class GradeMainTest {
   }
 
   @Test
+  void unknownOrRepeatedOptionsAreOneLineErrorsAndHelpIsNoError() throws Exception {
+    InProcess.Result r = InProcess.grade("3A", "--sedes", "2");
+    assertEquals(2, r.code());
+    assertEquals("grade: unknown option --sedes\n", r.err());
+    assertEquals("", r.out());
+    r = InProcess.grade("3A", "--seeds", "2", "--seeds", "3");
+    assertEquals(2, r.code());
+    assertEquals("grade: --seeds given more than once\n", r.err());
+    r = InProcess.grade("3A", "--test", "--jobs2");
+    assertEquals(2, r.code());
+    assertEquals("grade: --test needs a value, got the option '--jobs2'\n", r.err());
+    r = InProcess.grade("--help");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("Usage: grade "), r.out());
+    assertTrue(r.out().contains("--first-seed=N"), r.out());
+    assertTrue(r.out().contains("Exit codes: 0 every run passed"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
   void theReferenceIsNamedWhenNothingIsChosen() throws Exception {
     InProcess.Result r = InProcess.grade("--test", "TestInitialElection3A");
     assertEquals(0, r.code(), r.out() + r.err());

@@ -6,6 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import simlab.harness.ImplementationChoice;
 import simlab.harness.ImplementationKind;
 
@@ -13,93 +20,98 @@ import simlab.harness.ImplementationKind;
  * test-scripts/replay: runs one test (by its 6.5840 name) at one seed with its full
  * output, and ends with {@code result: PASS|FAIL} and {@code trace-hash: <hex>}.
  * Exit codes: 0 passed, 1 failed, 2 bad options, test name or implementation (nothing ran).
+ * The options are read by picocli ({@link CommandLines}).
  */
-public final class ReplayMain {
-  static final String USAGE = "usage: replay <TestName> --seed N [--trace FILE.jsonl] [--impl [KIND=]CLASS]...   "
-      + "(KIND: kvsrv, raft, kv, shardctrler, shardkv)";
+@Command(name = "replay", sortOptions = false, usageHelpAutoWidth = false,
+    customSynopsis = "replay <TestName> --seed=N [--trace=FILE.jsonl] [--impl=[KIND=]CLASS]... [-h]",
+    description = "Runs one simulated test at one seed with its full output; the last two lines are "
+        + "'result: PASS|FAIL' and 'trace-hash: <hex>'.",
+    footerHeading = "%n",
+    footer = {
+        "KIND: kvsrv, raft, kv, shardctrler, shardkv (without KIND=, the",
+        "      interface the class implements picks it).",
+        "Exit codes: 0 passed, 1 failed, 2 bad option, value, test name,",
+        "--trace path or implementation (one line on stderr, nothing run)."})
+public final class ReplayMain implements Callable<Integer> {
+  @Parameters(paramLabel = "TestName", arity = "0..*",
+      description = "The test's 6.5840 name, e.g. TestFigure83C (see labs/*.md).")
+  private List<String> names = new ArrayList<>();
 
-  private ReplayMain() {
+  @Option(names = "--seed", paramLabel = "N", converter = CommandLines.WholeNumber.class,
+      description = "The seed to run (required).")
+  private Long seed;
+
+  @Option(names = "--trace", paramLabel = "FILE.jsonl", converter = CommandLines.Word.class,
+      description = "Also export the run's trace as JSON Lines to this file.")
+  private String trace;
+
+  @Option(names = "--impl", paramLabel = "[KIND=]CLASS", converter = CommandLines.Word.class,
+      description = "Run this class (a factory of the test's lab) instead of the reference; repeatable.")
+  private List<String> impls = new ArrayList<>();
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+  private boolean help;
+
+  @Spec
+  private CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private ReplayMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** The parsed command line. */
-  record Options(String name, long seed, String trace, List<String> impls) {
-    static Options parse(String[] args) {
-      String name = null;
-      Long seed = null;
-      String trace = null;
-      List<String> impls = new ArrayList<>();
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "--seed" -> seed = Args.integer(a, Args.value(args, ++i, a));
-          case "--trace" -> trace = Args.value(args, ++i, a);
-          case "--impl" -> impls.add(Args.value(args, ++i, a));
-          case "-h", "--help" -> throw new IllegalArgumentException("help");
-          default -> {
-            if (a.startsWith("-")) {
-              throw new IllegalArgumentException("unknown option " + a);
-            }
-            if (name != null) {
-              throw new IllegalArgumentException("one test name only, got " + name + " and " + a);
-            }
-            name = a;
-          }
-        }
-      }
-      if (name == null) {
-        throw new IllegalArgumentException("a test name is required");
-      }
-      if (seed == null) {
-        throw new IllegalArgumentException("--seed N is required");
-      }
-      return new Options(name, seed, trace, List.copyOf(impls));
-    }
-  }
-
   /** The whole replay; returns the exit code instead of exiting (tests call it in-process). */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Options o;
-    try {
-      o = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      if (e.getMessage().equals("help")) {
-        out.println(USAGE);
-        return 0;
-      }
-      err.println("replay: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+    return CommandLines.execute("replay", new ReplayMain(out, err), args, out, err);
+  }
+
+  @Override
+  public Integer call() {
+    // Checked here rather than by picocli's `required`, so the message says what to add.
+    if (names.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "a test name is required");
     }
+    if (names.size() > 1) {
+      throw new ParameterException(spec.commandLine(),
+          "one test name only, got " + names.get(0) + " and " + names.get(1));
+    }
+    if (seed == null) {
+      throw new ParameterException(spec.commandLine(), "--seed N is required");
+    }
+    String name = names.get(0);
     List<LabTestCatalog.LabTest> matches = LabTestCatalog.discover().stream()
-        .filter(t -> t.name().equals(o.name())).toList();
+        .filter(t -> t.name().equals(name)).toList();
     if (matches.isEmpty()) {
-      err.println("replay: no simulated test named " + o.name()
+      err.println("replay: no simulated test named " + name
           + " (names are the 6.5840 ones, e.g. TestReElection3A; see labs/*.md)");
       return 2;
     }
     LabTestCatalog.LabTest test = matches.get(0);
     ImplementationChoice choice;
     try {
-      choice = ImplementationChoice.resolve(o.impls(), System.getProperties(),
+      choice = ImplementationChoice.resolve(impls, System.getProperties(),
           ImplementationKind.forPart(test.part()));
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
       return 2;
     }
-    if (o.trace() != null) {
-      Optional<String> problem = TracePath.problem(o.trace());
+    if (trace != null) {
+      Optional<String> problem = TracePath.problem(trace);
       if (problem.isPresent()) {
         err.println("replay: " + problem.get());
         return 2;
       }
     }
     Map<String, String> config = new LinkedHashMap<>();
-    if (o.trace() != null) {
-      config.put("sim.trace", o.trace());
+    if (trace != null) {
+      config.put("sim.trace", trace);
     }
     SeedRunner.Outcome r;
     try (ImplementationSwitches switches = ImplementationSwitches.apply(choice)) {
@@ -108,7 +120,7 @@ public final class ReplayMain {
             + (choice.isReference(k) ? " (reference)" : ""));
       }
       out.flush();
-      r = SeedRunner.run(test, o.seed(), config);
+      r = SeedRunner.run(test, seed, config);
     }
     System.out.flush();
     for (String w : r.warnings()) {

@@ -44,6 +44,23 @@ class ReplayMainTest {
   }
 
   @Test
+  void aSecondTestNameOrAnUnknownOptionIsRefusedAndHelpIsNoError() throws Exception {
+    InProcess.Result r = InProcess.replay(TEST, "TestReElection3A", "--seed", "1");
+    assertEquals(2, r.code());
+    assertEquals("replay: one test name only, got " + TEST + " and TestReElection3A\n", r.err());
+    r = InProcess.replay(TEST, "--sed", "1");
+    assertEquals(2, r.code());
+    assertEquals("replay: unknown option --sed\n", r.err());
+    r = InProcess.replay("--seed", "1");
+    assertEquals(2, r.code());
+    assertEquals("replay: a test name is required\n", r.err());
+    r = InProcess.replay("-h");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("Usage: replay <TestName> --seed=N"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
   void anUnwritableTracePathIsAnOptionErrorBeforeTheRun(@TempDir Path dir) throws Exception {
     InProcess.Result r = InProcess.replay(TEST, "--seed", "1", "--trace", "/nonexistent-simlab-dir/t.jsonl");
     assertEquals(2, r.code());

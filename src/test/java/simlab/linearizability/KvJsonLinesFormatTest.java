@@ -75,27 +75,37 @@ class KvJsonLinesFormatTest {
 
     @Test
     void malformedLinesNameFileLineAndExpectation() {
-        assertEquals("h.jsonl:2: expected ',' or '}' but found end of line (column 23)",
+        // Syntax errors are Jackson's own words, with the line and the column it stopped at.
+        assertEquals("h.jsonl:2: Unexpected end-of-input: expected close marker for Object (column 23: end of line)",
                 error(OK, "{\"client\":1,\"op\":\"get\""));
-        assertEquals("h.jsonl:1: expected a field name (a double-quoted string) but found "
-                + "':process 1, :type :i...' (column 2)",
+        assertEquals("h.jsonl:1: Unexpected character (':' (code 58)): was expecting double-quote to start field name"
+                + " (column 2: ':process 1, :type :i...')",
                 error("{:process 1, :type :invoke, :f :get, :key \"0\", :value nil}"));
         assertEquals("h.jsonl:3: expected \"op\" to be \"get\", \"put\", \"append\" or \"delete\" but found \"cas\"",
                 error(OK, "", OK.replace("\"put\"", "\"cas\"")));
         assertEquals("h.jsonl:1: expected the field \"return\"", error(OK.replace(",\"return\":2", "")));
         assertEquals("h.jsonl:1: expected only the fields \"client\", \"op\", \"key\", \"value\", \"output\", "
                 + "\"call\", \"return\" but found \"ret\"", error(OK.replace("\"return\"", "\"ret\"")));
-        assertEquals("h.jsonl:1: field \"key\" appears twice", error(OK.replace("\"op\"", "\"key\"")));
-        assertTrue(error(OK.replace("\"k\"", "\"a\\xb\"")).startsWith(
-                "h.jsonl:1: expected one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX but found '\\x'"));
-        assertEquals("h.jsonl:1: expected four hex digits after '\\u' but found '12g4'",
-                error(OK.replace("\"k\"", "\"\\u12g4\"")));
-        assertEquals("h.jsonl:1: unterminated string starting at column 34: missing closing '\"'",
+        assertEquals("h.jsonl:1: Duplicate field 'key' (column 30: ':\"k\",\"value\":\"v\",\"ou...')",
+                error(OK.replace("\"op\"", "\"key\"")));
+        assertEquals("h.jsonl:1: Unrecognized character escape 'x' (code 120) (column 33: 'xb\",\"value\":\"v\",\"out...')",
+                error(OK.replace("\"k\"", "\"a\\xb\"")));
+        assertTrue(error(OK.replace("\"k\"", "\"\\u12g4\"")).startsWith(
+                "h.jsonl:1: Unexpected character ('g' (code 103)): expected a hex-digit for character escape sequence"
+                        + " (column 35: "));
+        assertEquals("h.jsonl:1: Unexpected end-of-input in field name (column 38: end of line)",
                 error(OK.substring(0, 37)));
         assertTrue(error(OK.replace("\"k\"", "\"a\tb\"")).startsWith(
-                "h.jsonl:1: expected control character U+0009 in a string to be escaped"));
-        assertEquals("h.jsonl:1: expected an integer as the value of \"call\" but found '1.5,\"return\":2}' "
-                + "(column 67)", error(OK.replace("\"call\":1", "\"call\":1.5")));
+                "h.jsonl:1: Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash"));
+        assertEquals("h.jsonl:1: expected an integer as \"call\" but found the number 1.5",
+                error(OK.replace("\"call\":1", "\"call\":1.5")));
+        assertTrue(error(OK.replace("\"call\":1", "\"call\":99999999999999999999")).startsWith(
+                "h.jsonl:1: Numeric value (99999999999999999999) out of range of long"));
+        assertEquals("h.jsonl:1: expected a JSON object but found an array", error("[1]"));
+        assertEquals("h.jsonl:1: expected the key (a string) as \"key\" but found an object",
+                error(OK.replace("\"k\"", "{}")));
+        assertEquals("h.jsonl:1: expected an integer as \"client\" but found true",
+                error(OK.replace("\"client\":1", "\"client\":true")));
         assertEquals("h.jsonl:1: expected an integer as \"client\" but found the string \"1\"",
                 error(OK.replace("\"client\":1", "\"client\":\"1\"")));
         assertEquals("h.jsonl:1: expected a \"return\" time at or after the call time 1 but found 0",
@@ -108,7 +118,7 @@ class KvJsonLinesFormatTest {
         assertEquals("h.jsonl:1: expected the string a get read as \"output\" but found null",
                 error("{\"client\":1,\"op\":\"get\",\"key\":\"k\",\"value\":null,\"output\":null,\"call\":1,"
                         + "\"return\":2}"));
-        assertEquals("h.jsonl:1: expected end of line after the object but found '{}' (column 81)",
+        assertEquals("h.jsonl:1: expected the end of the line after the JSON value (column 81: '{}')",
                 error(OK + " {}"));
     }
 
@@ -160,8 +170,9 @@ class KvJsonLinesFormatTest {
         CheckHistoryRun r = CheckHistoryRun.of(file.toString());
         assertEquals(3, r.exit());
         assertEquals("", r.out());
-        assertEquals(file + ":2: expected a string, an integer or null as the value of \"value\" but found "
-                + "''v',\"output\":null,\"c...' (column 42)\n", r.err());
+        assertEquals(file + ":2: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number,"
+                + " Array, Object or token 'null', 'true' or 'false') (column 42: ''v',\"output\":null,\"c...')\n",
+                r.err());
         CheckHistoryRun wrong = CheckHistoryRun.of(file.toString(), "--model", "register");
         assertEquals(3, wrong.exit());
         assertTrue(wrong.err().contains("model register cannot check a jsonl history (use --model kv)"), wrong.err());
