@@ -1,0 +1,111 @@
+package simlab.sim;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+import simlab.json.JsonStrings;
+
+/**
+ * Renders a message (a value {@link MessageCodec} accepted) as a short JSON text for the
+ * trace export and the run report: records become objects of their fields, collections
+ * and arrays show their first {@value #MAX_ITEMS} elements and their size, long strings
+ * are cut. The text is for people; it never enters the trace hash.
+ */
+public final class MessageFields {
+  static final int MAX_ITEMS = 6;
+  static final int MAX_STRING = 48;
+  static final int MAX_DEPTH = 5;
+  /** Longest rendered text; the rest is cut (a 3D snapshot's log can be large). */
+  static final int MAX_TEXT = 600;
+
+  private MessageFields() {
+  }
+
+  public static String json(Object message) {
+    StringBuilder sb = new StringBuilder(64);
+    write(sb, message, 0);
+    if (sb.length() > MAX_TEXT) {
+      String cut = sb.substring(0, MAX_TEXT);
+      sb.setLength(0);
+      // no longer valid JSON once cut: ship it as one string
+      JsonStrings.append(sb, cut + "…");
+    }
+    return sb.toString();
+  }
+
+  private static void write(StringBuilder sb, Object v, int depth) {
+    if (v == null) {
+      sb.append("null");
+    } else if (v instanceof Number || v instanceof Boolean) {
+      sb.append(v);
+    } else if (v instanceof String s) {
+      JsonStrings.append(sb, s.length() > MAX_STRING ? s.substring(0, MAX_STRING) + "…(" + s.length() + ")" : s);
+    } else if (v instanceof Enum<?> e) {
+      JsonStrings.append(sb, e.name());
+    } else if (v instanceof byte[] b) {
+      JsonStrings.append(sb, "bytes[" + b.length + "]");
+    } else if (v.getClass().isArray()) {
+      JsonStrings.append(sb, v.getClass().getComponentType().getSimpleName() + "[" + java.lang.reflect.Array.getLength(v)
+          + "]");
+    } else if (depth >= MAX_DEPTH) {
+      JsonStrings.append(sb, "…");
+    } else if (v.getClass().isRecord()) {
+      sb.append('{');
+      boolean first = true;
+      for (RecordComponent c : v.getClass().getRecordComponents()) {
+        if (!first) {
+          sb.append(',');
+        }
+        first = false;
+        JsonStrings.append(sb, c.getName());
+        sb.append(':');
+        write(sb, component(v, c), depth + 1);
+      }
+      sb.append('}');
+    } else if (v instanceof Map<?, ?> m) {
+      sb.append('{');
+      int i = 0;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        if (i++ == MAX_ITEMS) {
+          JsonStrings.append(sb, "…");
+          sb.append(':').append(m.size());
+          break;
+        }
+        JsonStrings.append(sb, String.valueOf(e.getKey()));
+        sb.append(':');
+        write(sb, e.getValue(), depth + 1);
+      }
+      sb.append('}');
+    } else if (v instanceof Collection<?> c) {
+      sb.append('[');
+      int i = 0;
+      for (Object o : c) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        if (i++ == MAX_ITEMS) {
+          JsonStrings.append(sb, "… " + c.size() + " in all");
+          break;
+        }
+        write(sb, o, depth + 1);
+      }
+      sb.append(']');
+    } else {
+      JsonStrings.append(sb, String.valueOf(v));
+    }
+  }
+
+  private static Object component(Object record, RecordComponent c) {
+    try {
+      Method m = c.getAccessor();
+      m.setAccessible(true);
+      return m.invoke(record);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "?" + e.getClass().getSimpleName();
+    }
+  }
+}
