@@ -15,7 +15,7 @@ import simlab.harness.ImplementationKind;
  * Exit codes: 0 passed, 1 failed, 2 bad options, test name or implementation (nothing ran).
  */
 public final class ReplayMain {
-  static final String USAGE = "usage: replay <TestName> --seed N [--trace FILE.jsonl] [--impl [KIND=]CLASS]...   "
+  static final String USAGE = "usage: replay <TestName> --seed N [--trace FILE.jsonl] [--report DIR] [--impl [KIND=]CLASS]...   "
       + "(KIND: kvsrv, raft, kv, shardctrler, shardkv)";
 
   private ReplayMain() {
@@ -26,17 +26,19 @@ public final class ReplayMain {
   }
 
   /** The parsed command line. */
-  record Options(String name, long seed, String trace, List<String> impls) {
+  record Options(String name, long seed, String trace, String report, List<String> impls) {
     static Options parse(String[] args) {
       String name = null;
       Long seed = null;
       String trace = null;
+      String report = null;
       List<String> impls = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         switch (a) {
           case "--seed" -> seed = Args.integer(a, Args.value(args, ++i, a));
           case "--trace" -> trace = Args.value(args, ++i, a);
+          case "--report" -> report = Args.value(args, ++i, a);
           case "--impl" -> impls.add(Args.value(args, ++i, a));
           case "-h", "--help" -> throw new IllegalArgumentException("help");
           default -> {
@@ -56,7 +58,7 @@ public final class ReplayMain {
       if (seed == null) {
         throw new IllegalArgumentException("--seed N is required");
       }
-      return new Options(name, seed, trace, List.copyOf(impls));
+      return new Options(name, seed, trace, report, List.copyOf(impls));
     }
   }
 
@@ -97,9 +99,20 @@ public final class ReplayMain {
         return 2;
       }
     }
+    if (o.report() != null) {
+      Optional<String> problem = ReportDir.problem(o.report());
+      if (problem.isPresent()) {
+        err.println("replay: " + problem.get());
+        return 2;
+      }
+    }
     Map<String, String> config = new LinkedHashMap<>();
     if (o.trace() != null) {
       config.put("sim.trace", o.trace());
+    }
+    if (o.report() != null) {
+      config.put("sim.report", "always");
+      config.put("sim.report.dir", o.report());
     }
     SeedRunner.Outcome r;
     try (ImplementationSwitches switches = ImplementationSwitches.apply(choice)) {
@@ -119,6 +132,9 @@ public final class ReplayMain {
     }
     if (r.traceFile() != null) {
       out.println("trace: " + r.traceFile());
+    }
+    if (r.reportFile() != null) {
+      out.println("report: " + r.reportFile());
     }
     if (r.traceError() != null) {
       // A trace that could not be written is reported apart; the verdict stays the run's own.
