@@ -30,6 +30,7 @@ final class ReportData {
   private final Columns.Strings strings = new Columns.Strings();
   private final List<String> lanes;
   private final Map<String, Integer> laneOf = new LinkedHashMap<>();
+  /** Nodes that serve requests or publish a status: drawn first, and the ones partitions are about. */
   private final Set<String> servers = new TreeSet<>(ReportData::compareNames);
   private long endUs;
   private int callCount;
@@ -62,7 +63,7 @@ final class ReportData {
       if (r.kind() != TraceKind.LINK && r.kind() != TraceKind.ANNOTATE) {
         addName(names, r.peer());
       }
-      if (r.kind() == TraceKind.DELIVER) {
+      if (r.kind() == TraceKind.DELIVER || r.kind() == TraceKind.STATUS) {
         servers.add(r.node());
       }
       endUs = Math.max(endUs, us(r.at()));

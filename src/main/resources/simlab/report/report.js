@@ -71,10 +71,11 @@
   const LEFT = 104;
   const AXIS_H = 22, NET_H = 30, ANN_ROWS = 4, ANN_ROW_H = 13;
 
+  function trim(x) { return x.includes('.') ? x.replace(/0+$/, '').replace(/\.$/, '') : x; }
   function fmtTime(us) {
-    if (Math.abs(us) >= 1e6) return (us / 1e6).toFixed(us % 1e6 === 0 ? 0 : 3) + ' s';
-    if (Math.abs(us) >= 1000) return (us / 1000).toFixed(us % 1000 === 0 ? 0 : 3).replace(/\.?0+$/, '') + ' ms';
-    return us.toFixed(0) + ' µs';
+    if (Math.abs(us) >= 1e6) return trim((us / 1e6).toFixed(4)) + ' s';
+    if (Math.abs(us) >= 1000) return trim((us / 1000).toFixed(3)) + ' ms';
+    return Math.round(us) + ' µs';
   }
 
   function main(D) {
@@ -162,10 +163,10 @@
 
     function computeLayout() {
       const rows = [];
-      let y = AXIS_H + NET_H + ANN_ROWS * ANN_ROW_H + 8;
+      let y = AXIS_H + NET_H + ANN_ROWS * ANN_ROW_H + 14;
       lanes.forEach((name, i) => {
         if (hiddenLanes.has(i)) return;
-        const h = i < D.servers ? 40 : 26;
+        const h = i < D.servers ? 44 : 26;
         rows.push({ lane: i, y, h });
         y += h;
       });
@@ -322,39 +323,49 @@
       if (aggregated) {
         const BW = 2;
         const nb = Math.ceil((x1 - x0) / BW) + 1;
-        const counts = new Map(), lost = new Map();
+        const counts = new Map(), lost = new Map(), unreach = new Map();
         let max = 1;
         for (let i = lo; i < hi; i++) {
           if (C.t[i] < view.a || hiddenTypes.has(C.ty[i]) || !layout.byLane.has(C.f[i])) continue;
           const b = Math.floor((X(C.t[i]) - x0) / BW);
           if (b < 0 || b >= nb) continue;
           let arr = counts.get(C.f[i]);
-          if (!arr) { arr = new Uint32Array(nb); counts.set(C.f[i], arr); lost.set(C.f[i], new Uint32Array(nb)); }
+          if (!arr) {
+            arr = new Uint32Array(nb); counts.set(C.f[i], arr);
+            lost.set(C.f[i], new Uint32Array(nb)); unreach.set(C.f[i], new Uint32Array(nb));
+          }
           arr[b]++;
           if (arr[b] > max) max = arr[b];
-          if (C.o[i] === 1 || C.o[i] === 2 || C.o[i] === 3) lost.get(C.f[i])[b]++;
+          if (C.o[i] === 1 || C.o[i] === 3) lost.get(C.f[i])[b]++;
+          else if (C.o[i] === 2) unreach.get(C.f[i])[b]++;
         }
         const lm = Math.log(1 + max);
         for (const [lane, arr] of counts) {
           const r = layout.byLane.get(lane);
-          const la = lost.get(lane);
-          const hmax = r.h - 12;
+          const la = lost.get(lane), ua = unreach.get(lane);
+          const hmax = (r.h - 10) * 0.6;
+          const base = r.y + r.h - 3;
           for (let b = 0; b < nb; b++) {
             if (!arr[b]) continue;
             const hh = Math.max(1, hmax * Math.log(1 + arr[b]) / lm);
+            // stacked: delivered (blue) on top of unreachable (grey) on top of lost (red)
+            const hl = la[b] ? Math.max(1, hh * la[b] / arr[b]) : 0;
+            const hu = ua[b] ? Math.max(1, hh * ua[b] / arr[b]) : 0;
             ctx.fillStyle = '#3f6fb5';
-            ctx.fillRect(x0 + b * BW, r.y + r.h - 3 - hh, BW, hh);
-            if (la[b]) {
-              const hl = Math.max(1, hh * la[b] / arr[b]);
-              ctx.fillStyle = '#d32f2f';
-              ctx.fillRect(x0 + b * BW, r.y + r.h - 3 - hl, BW, hl);
-            }
+            ctx.fillRect(x0 + b * BW, base - hh, BW, hh);
+            if (hu) { ctx.fillStyle = '#9e9e9e'; ctx.fillRect(x0 + b * BW, base - hl - hu, BW, hu); }
+            if (hl) { ctx.fillStyle = '#d32f2f'; ctx.fillRect(x0 + b * BW, base - hl, BW, hl); }
             buckets++;
           }
         }
         ctx.fillStyle = '#555';
-        ctx.fillText(visible + ' messages in view: bars count requests sent per ' + BW + ' px (log scale; red: lost). Zoom in for arrows.',
-          x0 + 4, AXIS_H + NET_H + ANN_ROWS * ANN_ROW_H + 2);
+        ctx.fillStyle = 'rgba(255,255,255,0.8)';
+        const note = visible + ' messages in view: bars count requests sent per ' + BW
+          + ' px, log scale (blue delivered, grey unreachable, red lost). Zoom in for arrows.';
+        const ny = layout.rows.length ? layout.rows[0].y - 7 : AXIS_H + NET_H + ANN_ROWS * ANN_ROW_H + 7;
+        ctx.fillRect(x0, ny - 6, ctx.measureText(note).width + 8, 12);
+        ctx.fillStyle = '#444';
+        ctx.fillText(note, x0 + 4, ny);
       } else {
         ctx.lineWidth = 1;
         for (let i = lo; i < hi; i++) {
@@ -432,7 +443,7 @@
           const r = layout.byLane.get(AN.n[i]);
           if (r) { ctx.beginPath(); ctx.moveTo(x, r.y + 8); ctx.lineTo(x + 4, r.y + 12); ctx.lineTo(x, r.y + 16); ctx.lineTo(x - 4, r.y + 12); ctx.fill(); }
         }
-        if (showAnn && (failed || (!many && (text.startsWith('phase') || text.includes('partition') || text.startsWith('crash')
+        if (showAnn && (failed || (!many && (text.startsWith('phase') || text.startsWith('crash')
             || text.startsWith('restart') || text.startsWith('nemesis'))))) {
           ctx.globalAlpha = failed ? 0.8 : 0.25;
           ctx.beginPath(); ctx.moveTo(x + 0.5, annTop); ctx.lineTo(x + 0.5, layout.height - 10); ctx.stroke();

@@ -114,7 +114,9 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
         context.publishReportEntry("warning", w);
       }
       if (context.getExecutionException().isEmpty() && RunReports.mode(context) == RunReports.Mode.ALWAYS) {
-        RunReports.write(context, seed, null).ifPresent(p -> System.out.println("report: " + p));
+        // replay prints the path itself; mvn test users see it here
+        RunReports.write(context, seed, null).filter(p -> context.getConfigurationParameter("sim.report.dir").isEmpty())
+            .ifPresent(p -> System.out.println("report: " + p));
       }
       context.publishReportEntry("seed", Long.toString(seed.value()));
     }
