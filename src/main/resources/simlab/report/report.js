@@ -62,8 +62,9 @@
     return lo;
   }
 
-  const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22',
-    '#ff7f0e', '#393b79', '#637939', '#843c39'];
+  // no red or grey: those mean lost and unreachable
+  const PALETTE = ['#1f77b4', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e',
+    '#393b79', '#637939', '#0b6e4f', '#5e3c99'];
   const ROLE_COLORS = { leader: '#9bd89f', candidate: '#ffd666', follower: '#dfe7f3', dead: '#999' };
   const OUTCOME = ['replied', 'request lost', 'unreachable', 'reply lost', 'no reply (dead, cut off or refused)', 'pending at the end'];
   const MAX_ARROWS = 2500;
@@ -266,9 +267,10 @@
           if (b < view.a || OPS.a[i] > view.b) continue;
           const xa = Math.max(x0, X(OPS.a[i])), xb = Math.min(x1, X(b));
           ctx.fillStyle = OPS.b[i] < 0 ? '#ffd6d6' : '#cfe3ff';
-          ctx.strokeStyle = OPS.b[i] < 0 ? '#c62828' : '#5b8bd0';
-          ctx.fillRect(xa, r.y + 8, Math.max(2, xb - xa), r.h - 12);
-          if (xb - xa > 4) ctx.strokeRect(xa, r.y + 8, Math.max(2, xb - xa), r.h - 12);
+          ctx.strokeStyle = OPS.b[i] < 0 ? '#c62828' : '#3d6fb8';
+          if (xb - xa < 4) { ctx.fillStyle = ctx.strokeStyle; }
+          ctx.fillRect(xa, r.y + 5, Math.max(3, xb - xa), r.h - 8);
+          if (xb - xa >= 4) ctx.strokeRect(xa, r.y + 5, xb - xa, r.h - 8);
           if (xb - xa > 50) {
             ctx.fillStyle = '#123';
             ctx.save(); ctx.beginPath(); ctx.rect(xa, r.y, xb - xa, r.h); ctx.clip();
