@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 class RunReportBrowserTest {
   static final Path OUT = Path.of("target", "report-screenshots");
-  /** The graded run with the most trace records at seed 1 (see README, "Run reports"). */
-  static final String LARGEST = "TestFigure8Unreliable3C";
+  /**
+   * The largest graded run we measured at seed 1 (21,109 calls, 23 lanes; TestFigure8Unreliable3C
+   * has 3,070 calls here): see README, "Run reports".
+   */
+  static final String LARGEST = "TestSnapshotUnreliableRecoverConcurrentPartitionLinearizable4B";
   static Chromium chromium;
 
   @BeforeAll
@@ -101,11 +104,13 @@ class RunReportBrowserTest {
     assertEquals("1", s.get("ready"), s.toString());
     assertEquals("0", s.get("errors"), s.get("error-text"));
     assertEquals(List.of(), big.consoleLines());
-    assertEquals("5", s.get("lanes"), s.toString());
+    assertEquals(s.get("lanes-total"), s.get("lanes"), s.toString());
+    assertTrue(Integer.parseInt(s.get("lanes")) > 5, "5 servers and their clerks: " + s);
+    assertTrue(Integer.parseInt(s.get("calls")) > 10_000, s.toString());
     long extra = big.wallMillis() - small.wallMillis();
     System.out.printf("report load: %s (%d bytes, %s calls, %s events): chromium %d ms, a 3-node report %d ms "
-        + "(difference %d ms)%n", LARGEST, Files.size(report), s.get("calls"), s.get("events"), big.wallMillis(),
-        small.wallMillis(), extra);
+        + "(difference %d ms); the page's own unpack+first render: %s ms%n", LARGEST, Files.size(report),
+        s.get("calls"), s.get("events"), big.wallMillis(), small.wallMillis(), extra, s.get("load-ms"));
     // generous: the real figure is printed above and recorded in the README
     assertTrue(big.wallMillis() < 60_000, "loading the largest report took " + big.wallMillis() + " ms");
     chromium.screenshot(url(report, ""), OUT.resolve("largest.png"), 1500, 720);
