@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Loads run reports in headless Chromium: each renders one lane per node, arrows, bands and
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * to target/report-screenshots/. Skipped only where no Chromium is installed; .ci/run
  * installs it.
  */
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES) // browsers on a busy machine, not simulations
 class RunReportBrowserTest {
   static final Path OUT = Path.of("target", "report-screenshots");
   /**
