@@ -58,12 +58,13 @@ final class ReportData {
     this.records = records;
     this.endUs = endNanos / 1000;
     Set<String> names = new LinkedHashSet<>();
+    Set<String> seenServers = new java.util.HashSet<>();
     for (TraceRecord r : records) {
       addName(names, r.node());
       if (r.kind() != TraceKind.LINK && r.kind() != TraceKind.ANNOTATE) {
         addName(names, r.peer());
       }
-      if (r.kind() == TraceKind.DELIVER || r.kind() == TraceKind.STATUS) {
+      if ((r.kind() == TraceKind.DELIVER || r.kind() == TraceKind.STATUS) && seenServers.add(r.node())) {
         servers.add(r.node());
       }
       endUs = Math.max(endUs, us(r.at()));

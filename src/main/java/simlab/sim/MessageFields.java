@@ -18,6 +18,26 @@ public final class MessageFields {
   static final int MAX_DEPTH = 5;
   /** Longest rendered text; the rest is cut (a 3D snapshot's log can be large). */
   static final int MAX_TEXT = 600;
+  /**
+   * Each record class's accessors, looked up once (a report renders hundreds of thousands of
+   * messages). A cache of reflection results only: it holds no run's state and changes no run.
+   */
+  private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Method[] computeValue(Class<?> type) {
+      RecordComponent[] cs = type.getRecordComponents();
+      Method[] ms = new Method[cs.length];
+      for (int i = 0; i < cs.length; i++) {
+        ms[i] = cs[i].getAccessor();
+        try {
+          ms[i].setAccessible(true);
+        } catch (RuntimeException e) {
+          // left inaccessible: component() shows the failure in place of the value
+        }
+      }
+      return ms;
+    }
+  };
 
   private MessageFields() {
   }
@@ -53,14 +73,14 @@ public final class MessageFields {
     } else if (v.getClass().isRecord()) {
       sb.append('{');
       boolean first = true;
-      for (RecordComponent c : v.getClass().getRecordComponents()) {
+      for (Method m : ACCESSORS.get(v.getClass())) {
         if (!first) {
           sb.append(',');
         }
         first = false;
-        JsonStrings.append(sb, c.getName());
+        JsonStrings.append(sb, m.getName());
         sb.append(':');
-        write(sb, component(v, c), depth + 1);
+        write(sb, component(v, m), depth + 1);
       }
       sb.append('}');
     } else if (v instanceof Map<?, ?> m) {
@@ -99,10 +119,8 @@ public final class MessageFields {
     }
   }
 
-  private static Object component(Object record, RecordComponent c) {
+  private static Object component(Object record, Method m) {
     try {
-      Method m = c.getAccessor();
-      m.setAccessible(true);
       return m.invoke(record);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return "?" + e.getClass().getSimpleName();

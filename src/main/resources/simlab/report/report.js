@@ -383,7 +383,9 @@
             arrows++;
           } else if (yf !== null && (o === 1 || o === 2)) {
             const ym = yt === null ? yf + 8 : (yf + yt) / 2;
-            const xe = Math.max(xs + 6, X(C.t[i] + Math.max(0, C.e[i]) / 2));
+            // a lost request ends where the caller hears of it (≤ 26 ms); an unreachable one is a short stub
+            // (its "no reply" can come seconds later, which would cross the whole view)
+            const xe = o === 2 ? xs + 8 : Math.max(xs + 6, X(C.t[i] + Math.max(0, C.e[i]) / 2));
             line(xs, yf, xe, ym, o === 1 ? '#d32f2f' : '#999', o === 2);
             cross(xe, ym, o === 1 ? '#d32f2f' : '#777');
             hits.push({ kind: 'call', i, part: 'request', x1: xs, y1: yf, x2: xe, y2: ym });
