@@ -427,15 +427,19 @@
         let row = -1;
         if (!many || failed) {
           const wtext = Math.min(ctx.measureText(text).width, 260);
-          for (let k = 0; k < ANN_ROWS; k++) if (rowEnd[k] < x - 4) { row = k; break; }
+          // near the right edge the label goes to the left of its tick
+          const left = x + wtext + 4 > x1 && x - wtext - 4 > x0;
+          const start = left ? x - wtext - 4 : x;
+          for (let k = 0; k < ANN_ROWS; k++) if (rowEnd[k] < start - 4) { row = k; break; }
           if (row >= 0) {
-            rowEnd[row] = x + wtext + 8;
+            rowEnd[row] = left ? x + 2 : x + wtext + 8;
             const y = annTop + row * ANN_ROW_H + 7;
             ctx.fillRect(x - 1, y - 5, 2, 10);
-            ctx.save(); ctx.beginPath(); ctx.rect(x + 2, y - 7, 262, 14); ctx.clip();
-            ctx.fillText(text, x + 3, y);
+            const tx = left ? x - wtext - 3 : x + 3;
+            ctx.save(); ctx.beginPath(); ctx.rect(tx - 1, y - 7, wtext + 2, 14); ctx.clip();
+            ctx.fillText(text, tx, y);
             ctx.restore();
-            hits.push({ kind: 'ann', i, x1: x - 3, x2: x + wtext + 3, y1: y - 6, y2: y + 6 });
+            hits.push({ kind: 'ann', i, x1: Math.min(tx, x) - 3, x2: Math.max(tx + wtext, x) + 3, y1: y - 6, y2: y + 6 });
             annLabelled++;
           }
         }
