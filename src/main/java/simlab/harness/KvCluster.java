@@ -72,6 +72,10 @@ public final class KvCluster {
       sim.addNode(serverIds.get(i), serverIds,
           ctx -> service.makeServer(ctx, serverIds, me, monitored, maxRaftState));
     }
+    RaftStatusProbe.attach(sim, serverIds, i -> {
+      KvServer s = sim.node(serverIds.get(i));
+      return s == null ? null : s.raft();
+    });
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} kv cluster started: {} servers, {} network, maxraftstate {}, {} on {}", sim.logPrefix(), n,
           unreliable ? "unreliable" : "reliable", maxRaftState, service.getClass().getName(),
@@ -254,6 +258,7 @@ public final class KvCluster {
   public void begin(String description) {
     this.title = description;
     System.out.println(description + " ...");
+    sim.annotate("phase: " + description);
     t0 = sim.nowNanos();
     rpcs0 = sim.network().totalCount();
     ops0 = ops;

@@ -124,6 +124,7 @@ public final class RaftCluster {
       sim.addNode(ids.get(i), others, ctx -> newServer(me, ctx));
     }
     sim.addMonitor(monitor);
+    RaftStatusProbe.attach(sim, ids, this::raft);
     for (int i = 0; i < n; i++) {
       connect(i);
     }
@@ -156,6 +157,7 @@ public final class RaftCluster {
 
   /** 6.5840 crash1: disconnect, then drop the server keeping (a copy of) its persisted state. */
   public void crash1(int i) {
+    sim.annotate("crash " + i);
     disconnect(i);
     sim.crash(ids.get(i));
   }
@@ -163,6 +165,7 @@ public final class RaftCluster {
   /** 6.5840 start1: crash if running, then start a fresh instance from the persisted state. Does not connect. */
   public void start1(int i) {
     crash1(i);
+    sim.annotate("restart " + i);
     sim.restart(ids.get(i));
   }
 
@@ -191,6 +194,7 @@ public final class RaftCluster {
         sim.network().setConnected(ids.get(i), ids.get(j), true);
       }
     }
+    annotatePartition("connect " + i);
   }
 
   /** 6.5840 disconnect: cut all of i's links, incoming and outgoing. */
@@ -204,6 +208,21 @@ public final class RaftCluster {
         sim.network().setConnected(ids.get(i), ids.get(j), false);
       }
     }
+    annotatePartition("disconnect " + i);
+  }
+
+  /** 6.5840's tester annotation: the connected servers form one side, each disconnected one its own. */
+  private void annotatePartition(String what) {
+    StringBuilder side = new StringBuilder("[");
+    StringBuilder alone = new StringBuilder();
+    for (int j = 0; j < n; j++) {
+      if (connected[j]) {
+        side.append(side.length() > 1 ? " " : "").append(j);
+      } else {
+        alone.append(" [").append(j).append(']');
+      }
+    }
+    sim.annotate(what + ": partition = " + side + "]" + alone);
   }
 
   public boolean isConnected(int i) {
@@ -288,6 +307,7 @@ public final class RaftCluster {
 
   /** A failure with 6.5840's message at the current virtual time (Go's t.Fatalf). */
   public SimulationFailure fatal(String message) {
+    sim.annotate("FAILED: " + message);
     return sim.failure(message, null);
   }
 
@@ -399,6 +419,10 @@ public final class RaftCluster {
 
   /** A leader among the connected servers (of the highest term); fatal if two share a term or none appears. */
   public int checkOneLeader() {
+    return checked("checkOneLeader", this::checkOneLeader0);
+  }
+
+  private int checkOneLeader0() {
     for (int iters = 0; iters < CHECK_LEADER_ROUNDS; iters++) {
       sleep(Duration.ofMillis(CHECK_LEADER_BASE_MS + harness.nextInt(CHECK_LEADER_SPREAD_MS)));
       TreeMap<Integer, List<Integer>> leaders = new TreeMap<>();
@@ -423,8 +447,20 @@ public final class RaftCluster {
     throw fatal("expected one leader, got none");
   }
 
+  /** Marks a check's start in the timeline and runs it; its failure is marked by {@link #fatal}. */
+  private <T> T checked(String name, java.util.function.Supplier<T> check) {
+    sim.annotate("check " + name + " ...");
+    T result = check.get();
+    sim.annotate("check " + name + " passed" + (result == null ? "" : ": " + result));
+    return result;
+  }
+
   /** All connected servers report the same term; returns it (-1 if none is connected). */
   public int checkTerms() {
+    return checked("checkTerms", this::checkTerms0);
+  }
+
+  private int checkTerms0() {
     int term = -1;
     for (int i = 0; i < n; i++) {
       Raft rf = connected[i] ? raft(i) : null;
@@ -442,6 +478,13 @@ public final class RaftCluster {
 
   /** No connected server believes it is the leader. */
   public void checkNoLeader() {
+    checked("checkNoLeader", () -> {
+      checkNoLeader0();
+      return null;
+    });
+  }
+
+  private void checkNoLeader0() {
     for (int i = 0; i < n; i++) {
       Raft rf = connected[i] ? raft(i) : null;
       if (rf != null && rf.getState().isLeader()) {
@@ -504,6 +547,10 @@ public final class RaftCluster {
 
   /** A complete agreement on {@code cmd} by at least {@code expectedServers}; returns its index. */
   public int one(Object cmd, int expectedServers, boolean retry) {
+    return checked("one(" + RaftInvariantMonitor.show(cmd) + ")", () -> one0(cmd, expectedServers, retry));
+  }
+
+  private int one0(Object cmd, int expectedServers, boolean retry) {
     var future = oneAsync(cmd, expectedServers, retry);
     // one() fails by itself after about 12 s; the extra margin only guards the harness.
     if (!sim.runUntil(future::isDone, ONE_TOTAL.plus(ONE_ATTEMPT).plusSeconds(5))) {
@@ -522,6 +569,7 @@ public final class RaftCluster {
   /** Prints e.g. {@code Test (3A): initial election ...} and starts the statistics. */
   public void begin(String description) {
     System.out.printf("%s ...%n", description);
+    sim.annotate("phase: " + description);
     t0 = sim.nowNanos();
     rpcs0 = rpcTotal();
     bytes0 = bytesTotal();
@@ -536,6 +584,7 @@ public final class RaftCluster {
   public void end() {
     checkTimeout();
     monitor.fullCheck();
+    sim.annotate("passed");
     double seconds = (sim.nowNanos() - t0) / 1e9;
     System.out.printf("  ... Passed --  %4.1f  %d %4d %7d %4d%n", seconds, n, rpcTotal() - rpcs0,
         bytesTotal() - bytes0, maxIndex - maxIndex0);

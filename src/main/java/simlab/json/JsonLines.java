@@ -69,6 +69,23 @@ public final class JsonLines {
   }
 
   /**
+   * {@code s} as a JSON string literal (or {@code null}), escaped exactly as {@link #object}
+   * escapes strings; for code that assembles larger JSON documents (the run report's data).
+   */
+  public static String string(String s) {
+    if (s == null) {
+      return "null";
+    }
+    ByteArrayBuilder bytes = new ByteArrayBuilder(s.length() + 8);
+    try (JsonGenerator g = FACTORY.createGenerator(bytes)) {
+      g.writeString(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a JSON string", e); // in-memory: never happens
+    }
+    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  /**
    * The JSON value on {@code line} (any kind: the caller checks that it got an object).
    * Integers are read as longs; a blank line gives a missing node. Malformed JSON throws
    * a {@link JsonProcessingException} (describe it with {@link #problem}).

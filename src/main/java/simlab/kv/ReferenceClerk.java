@@ -75,7 +75,7 @@ public final class ReferenceClerk implements Clerk {
       leader = (leader + 1) % servers.size();
       int next = tries + 1;
       if (next % servers.size() == 0) {
-        ctx.schedule(ROUND_PAUSE, () -> attempt(c, q, next));
+        ctx.schedule("retry", ROUND_PAUSE, () -> attempt(c, q, next));
       } else {
         attempt(c, q, next);
       }

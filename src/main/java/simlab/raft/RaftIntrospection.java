@@ -14,6 +14,14 @@ public interface RaftIntrospection {
 
   boolean isLeader();
 
+  /**
+   * "leader", "candidate" or "follower", for the run report's lanes; the default cannot
+   * tell a candidate from a follower.
+   */
+  default String role() {
+    return isLeader() ? "leader" : "follower";
+  }
+
   int commitIndex();
 
   int snapshotIndex();

@@ -100,6 +100,11 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   }
 
   @Override
+  public String role() {
+    return core.role.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
   public int commitIndex() {
     return core.commitIndex;
   }
@@ -205,7 +210,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
       cancel(electionTimer);
       electionTimer = null;
       if (heartbeatTimer == null) {
-        heartbeatTimer = ctx.schedule(HEARTBEAT, this::onHeartbeat);
+        heartbeatTimer = ctx.schedule("heartbeat", HEARTBEAT, this::onHeartbeat);
       }
     } else {
       cancel(heartbeatTimer);
@@ -226,7 +231,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private void resetElectionTimer() {
     cancel(electionTimer);
     long ms = ELECTION_MIN_MS + ctx.random().nextLong(ELECTION_SPREAD_MS);
-    electionTimer = ctx.schedule(Duration.ofMillis(ms), () -> {
+    electionTimer = ctx.schedule("election", Duration.ofMillis(ms), () -> {
       electionTimer = null;
       if (!killed) {
         carryOut(core.electionTimeout());

@@ -66,7 +66,7 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
 
   private void attempt(Pending p, int tried) {
     if (tried == servers.size()) {
-      ctx.schedule(RETRY_PAUSE, () -> attempt(p, 0));
+      ctx.schedule("retry", RETRY_PAUSE, () -> attempt(p, 0));
       return;
     }
     int target = leader;

@@ -96,7 +96,7 @@ public final class ShardClerk implements ShardKVClerk {
   }
 
   private void refreshThen(Pending p) {
-    ctx.schedule(RETRY_PAUSE, () -> ctrler.query(-1).onComplete(c -> {
+    ctx.schedule("retry", RETRY_PAUSE, () -> ctrler.query(-1).onComplete(c -> {
       config = c;
       route(p);
     }));

@@ -37,6 +37,8 @@ public final class Network {
   private final Set<String> clogged = new LinkedHashSet<>();
   private final List<Held> held = new ArrayList<>();
   private long totalCount;
+  /** Numbers the calls so the kept trace can link a request to its delivery and reply (never hashed). */
+  private long callSeq;
   private long totalBytes;
 
   private record Link(String from, String to) {
@@ -55,6 +57,9 @@ public final class Network {
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} network {}", sim.logPrefix(), reliable ? "reliable" : "unreliable");
     }
+    if (reliable != this.reliable) {
+      sim.annotate("network " + (reliable ? "reliable" : "unreliable"));
+    }
     this.reliable = reliable;
     sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, reliable ? "reliable" : "unreliable", 0);
   }
@@ -70,6 +75,9 @@ public final class Network {
   }
 
   public void setLongReordering(boolean on) {
+    if (on != longReordering) {
+      sim.annotate(on ? "long reordering on" : "long reordering off");
+    }
     this.longReordering = on;
     sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "long-reordering" : "no-reordering", 0);
   }
@@ -144,6 +152,7 @@ public final class Network {
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} isolate {}", sim.logPrefix(), node);
     }
+    sim.annotate("isolate " + node);
     for (String other : sim.nodeIds()) {
       if (!other.equals(node)) {
         setLinkEnabled(node, other, false);
@@ -166,6 +175,13 @@ public final class Network {
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} partition {}", sim.logPrefix(), groups);
     }
+    if (sim.trace().keepsLines()) {
+      StringBuilder text = new StringBuilder("partition =");
+      for (Collection<String> g : groups) {
+        text.append(" [").append(String.join(" ", g)).append(']');
+      }
+      sim.annotate(text.toString());
+    }
     for (int g = 0; g < groups.size(); g++) {
       for (String a : groups.get(g)) {
         for (int h = 0; h < groups.size(); h++) {
@@ -184,6 +200,7 @@ public final class Network {
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} heal all links ({} were down)", sim.logPrefix(), disabled.size());
     }
+    sim.annotate("heal all links");
     for (Link l : List.copyOf(disabled)) {
       setLinkEnabled(l.from(), l.to(), true);
     }
@@ -213,12 +230,14 @@ public final class Network {
     MessageCodec.Sealed sealed = codec.seal(request);
     totalBytes += sealed.bytes();
     String type = request.getClass().getSimpleName();
-    sim.trace().record(sim.nowNanos(), TraceKind.SEND, from.id, to, type, sealed.bytes());
-    PendingCall<R> call = new PendingCall<>(from, to, type, onReply);
+    long id = ++callSeq;
+    sim.trace().record(sim.nowNanos(), TraceKind.SEND, from.id, to, type, type, sealed.bytes(), id, 0, sealed.value());
+    PendingCall<R> call = new PendingCall<>(id, from, to, type, onReply);
     NodeRuntime target = sim.runtimeOf(to);
     if (target == null || !linkEnabled(from.id, to)) {
       int ms = rng.nextInt(longDelays ? LONG_DELAY_MS : SHORT_FAIL_MS);
-      sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":unreachable", ms);
+      sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":unreachable", type + ":unreachable", ms,
+          id, 0, null);
       failAfter(call, ms * MS);
       return;
     }
@@ -226,7 +245,8 @@ public final class Network {
     if (!reliable) {
       delay += rng.nextInt(UNRELIABLE_DELAY_MS) * MS;
       if (rng.nextInt(1000) < DROP_PER_MILLE) {
-        sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":request", 0);
+        sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":request", type + ":request", 0, id, 0,
+            null);
         failAfter(call, delay);
         return;
       }
@@ -243,7 +263,8 @@ public final class Network {
       return;
     }
     perServerCount.merge(target.id, 1L, Long::sum);
-    sim.trace().record(sim.nowNanos(), TraceKind.DELIVER, target.id, call.caller.id, call.type, 0);
+    sim.trace().record(sim.nowNanos(), TraceKind.DELIVER, target.id, call.caller.id, call.type, call.type, 0, call.id, 0,
+        null);
     NodeRuntime.Handler h = target.handlers.get(request.getClass());
     if (h == null) {
       throw sim.failure("node " + target.id + " has no handler for " + request.getClass().getName()
@@ -271,11 +292,13 @@ public final class Network {
       return;
     }
     if (!reliable && rng.nextInt(1000) < DROP_PER_MILLE) {
-      sim.trace().record(sim.nowNanos(), TraceKind.DROP, target.id, call.caller.id, call.type + ":reply", 0);
+      sim.trace().record(sim.nowNanos(), TraceKind.DROP, target.id, call.caller.id, call.type + ":reply",
+          call.type + ":reply", 0, call.id, 0, reply);
       failAfter(call, 0);
       return;
     }
     MessageCodec.Sealed sealed = codec.seal(reply);
+    long sentAt = sim.nowNanos();
     long delay = BASE_LATENCY.toNanos();
     if (longReordering && rng.nextInt(REORDER_DENOMINATOR) < REORDER_NUMERATOR) {
       delay = (REORDER_BASE_MS + rng.nextInt(1 + rng.nextInt(REORDER_SPREAD_MS))) * MS;
@@ -283,7 +306,8 @@ public final class Network {
     sim.scheduleAt(sim.nowNanos() + delay, null, "reply " + call.type, null,
         () -> arrive(target.id, call.caller.id, call.type, () -> {
           totalBytes += sealed.bytes();
-          sim.trace().record(sim.nowNanos(), TraceKind.REPLY, call.caller.id, target.id, call.type, sealed.bytes());
+          sim.trace().record(sim.nowNanos(), TraceKind.REPLY, call.caller.id, target.id, call.type, call.type,
+              sealed.bytes(), call.id, sentAt, sealed.value());
           call.finish(sealed.value());
         }));
   }
@@ -291,7 +315,8 @@ public final class Network {
   private void failAfter(PendingCall<?> call, long delayNanos) {
     sim.scheduleAt(sim.nowNanos() + delayNanos, null, "no reply " + call.type, null, () -> {
       if (!call.done) {
-        sim.trace().record(sim.nowNanos(), TraceKind.NO_REPLY, call.caller.id, call.to, call.type, 0);
+        sim.trace().record(sim.nowNanos(), TraceKind.NO_REPLY, call.caller.id, call.to, call.type, call.type, 0, call.id,
+            0, null);
       }
       call.finish(null);
     });
@@ -299,13 +324,15 @@ public final class Network {
 
   /** One outstanding call; its callback runs at most once, and only while the caller lives. */
   private final class PendingCall<R> {
+    final long id;
     final NodeRuntime caller;
     final String to;
     final String type;
     final Consumer<Optional<R>> onReply;
     boolean done;
 
-    PendingCall(NodeRuntime caller, String to, String type, Consumer<Optional<R>> onReply) {
+    PendingCall(long id, NodeRuntime caller, String to, String type, Consumer<Optional<R>> onReply) {
+      this.id = id;
       this.caller = caller;
       this.to = to;
       this.type = type;

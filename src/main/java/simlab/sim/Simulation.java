@@ -129,6 +129,7 @@ public final class Simulation {
     NodeRuntime dying = slot.runtime;
     dying.alive = false;
     trace.record(now, TraceKind.CRASH, id, null, null, dying.incarnation);
+    trace.annotate(now, null, "crash " + id);
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} crash {} (incarnation {})", logPrefix(), id, dying.incarnation);
     }
@@ -156,6 +157,7 @@ public final class Simulation {
     }
     start(slot);
     trace.record(now, TraceKind.RESTART, id, null, null, slot.runtime.incarnation);
+    trace.annotate(now, null, "restart " + id);
     return slot.instance;
   }
 
@@ -211,8 +213,13 @@ public final class Simulation {
   }
 
   Event scheduleAt(long at, NodeRuntime owner, String label, TraceKind kind, Runnable action) {
+    return scheduleAt(at, owner, label, label, kind, action);
+  }
+
+  /** As above; the kept trace shows {@code shown} where the hash sees {@code label}. */
+  Event scheduleAt(long at, NodeRuntime owner, String label, String shown, TraceKind kind, Runnable action) {
     Event e = new Event(at, seq++, owner, label, kind == null ? action : () -> {
-      trace.record(now, kind, owner == null ? null : owner.id, null, label, 0);
+      trace.record(now, kind, owner == null ? null : owner.id, null, label, shown, 0, 0, 0, null);
       action.run();
     });
     queue.add(e);
@@ -225,6 +232,14 @@ public final class Simulation {
    */
   public void record(TraceKind kind, String node, String what) {
     trace.record(now, kind, node, null, what, 0);
+  }
+
+  /**
+   * Marks the timeline at the current instant (the harness's partitions, crashes, phases
+   * and checks). Kept in the trace for the report and the export, never hashed.
+   */
+  public void annotate(String text) {
+    trace.annotate(now, null, text);
   }
 
   /** Adds a check that runs after every event; it fails the run by throwing. */

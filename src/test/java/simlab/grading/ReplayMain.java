@@ -23,7 +23,7 @@ import simlab.harness.ImplementationKind;
  * The options are read by picocli ({@link CommandLines}).
  */
 @Command(name = "replay", sortOptions = false, usageHelpAutoWidth = false,
-    customSynopsis = "replay <TestName> --seed=N [--trace=FILE.jsonl] [--impl=[KIND=]CLASS]... [-h]",
+    customSynopsis = "replay <TestName> --seed=N [--trace=FILE.jsonl] [--report=DIR] [--impl=[KIND=]CLASS]... [-h]",
     description = "Runs one simulated test at one seed with its full output; the last two lines are "
         + "'result: PASS|FAIL' and 'trace-hash: <hex>'.",
     footerHeading = "%n",
@@ -31,7 +31,7 @@ import simlab.harness.ImplementationKind;
         "KIND: kvsrv, raft, kv, shardctrler, shardkv (without KIND=, the",
         "      interface the class implements picks it).",
         "Exit codes: 0 passed, 1 failed, 2 bad option, value, test name,",
-        "--trace path or implementation (one line on stderr, nothing run)."})
+        "--trace path, --report directory or implementation (one line on stderr, nothing run)."})
 public final class ReplayMain implements Callable<Integer> {
   @Parameters(paramLabel = "TestName", arity = "0..*",
       description = "The test's 6.5840 name, e.g. TestFigure83C (see labs/*.md).")
@@ -44,6 +44,10 @@ public final class ReplayMain implements Callable<Integer> {
   @Option(names = "--trace", paramLabel = "FILE.jsonl", converter = CommandLines.Word.class,
       description = "Also export the run's trace as JSON Lines to this file.")
   private String trace;
+
+  @Option(names = "--report", paramLabel = "DIR", converter = CommandLines.Word.class,
+      description = "Also write the run's HTML timeline to DIR/index.html.")
+  private String report;
 
   @Option(names = "--impl", paramLabel = "[KIND=]CLASS", converter = CommandLines.Word.class,
       description = "Run this class (a factory of the test's lab) instead of the reference; repeatable.")
@@ -109,9 +113,20 @@ public final class ReplayMain implements Callable<Integer> {
         return 2;
       }
     }
+    if (report != null) {
+      Optional<String> problem = ReportDir.problem(report);
+      if (problem.isPresent()) {
+        err.println("replay: " + problem.get());
+        return 2;
+      }
+    }
     Map<String, String> config = new LinkedHashMap<>();
     if (trace != null) {
       config.put("sim.trace", trace);
+    }
+    if (report != null) {
+      config.put("sim.report", "always");
+      config.put("sim.report.dir", report);
     }
     SeedRunner.Outcome r;
     try (ImplementationSwitches switches = ImplementationSwitches.apply(choice)) {
@@ -131,6 +146,9 @@ public final class ReplayMain implements Callable<Integer> {
     }
     if (r.traceFile() != null) {
       out.println("trace: " + r.traceFile());
+    }
+    if (r.reportFile() != null) {
+      out.println("report: " + r.reportFile());
     }
     if (r.traceError() != null) {
       // A trace that could not be written is reported apart; the verdict stays the run's own.

@@ -20,7 +20,7 @@ final class SeedRunner {
 
   /** The outcome of one (test, seed) run. */
   record Outcome(LabTestCatalog.LabTest test, long seed, boolean passed, String failure, String traceHash,
-      long wallMillis, List<String> warnings, String traceFile, String traceError) {
+      long wallMillis, List<String> warnings, String traceFile, String traceError, String reportFile) {
   }
 
   private SeedRunner() {
@@ -46,7 +46,7 @@ final class SeedRunner {
       failure = "the test did not run (is it a @SimTest?)";
     }
     return new Outcome(test, seed, passed, failure, collector.traceHash, wall, List.copyOf(collector.warnings),
-        collector.traceFile, collector.traceError);
+        collector.traceFile, collector.traceError, collector.reportFile);
   }
 
   private static final class Collector implements TestExecutionListener {
@@ -56,6 +56,7 @@ final class SeedRunner {
     final List<String> warnings = new ArrayList<>();
     String traceFile;
     String traceError;
+    String reportFile;
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
@@ -75,6 +76,7 @@ final class SeedRunner {
           case "warning" -> warnings.add(v);
           case "trace-file" -> traceFile = v;
           case "trace-error" -> traceError = v;
+          case "report-file" -> reportFile = v;
           default -> {
           }
         }

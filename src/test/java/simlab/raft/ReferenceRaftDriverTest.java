@@ -78,7 +78,7 @@ class ReferenceRaftDriverTest {
     }
 
     @Override
-    public Timer schedule(Duration delay, Runnable action) {
+    public Timer schedule(String name, Duration delay, Runnable action) {
       timers.add(action);
       return new Timer() {
         @Override
@@ -100,6 +100,14 @@ class ReferenceRaftDriverTest {
 
     @Override
     public void log(String message) {
+    }
+
+    @Override
+    public void annotate(String text) {
+    }
+
+    @Override
+    public void status(String keyValues) {
     }
 
     @Override

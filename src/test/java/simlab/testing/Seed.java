@@ -15,6 +15,8 @@ public final class Seed {
   private final boolean keepTrace;
   private final List<Simulation> simulations = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  /** Wall-clock creation time (outside any simulation): tells this run's files from older ones. */
+  private final long createdMillis = System.currentTimeMillis(); // wall-clock ok
 
   Seed(long value, String testName, boolean keepTrace) {
     this.value = value;
@@ -53,6 +55,10 @@ public final class Seed {
   public void warn(String message) {
     System.out.println("warning: " + message);
     warnings.add(message);
+  }
+
+  long createdMillis() {
+    return createdMillis;
   }
 
   List<String> warnings() {

@@ -30,7 +30,9 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     String name = testName(context);
-    boolean keepTrace = context.getConfigurationParameter("sim.trace").isPresent();
+    // the run report needs the kept trace: kept unless both the export and the report are off
+    boolean keepTrace = context.getConfigurationParameter("sim.trace").isPresent()
+        || RunReports.mode(context) != RunReports.Mode.OFF;
     return seeds(context).mapToObj(s -> invocation(new Seed(s, name, keepTrace)));
   }
 
@@ -111,6 +113,11 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
       for (String w : seed.warnings()) {
         context.publishReportEntry("warning", w);
       }
+      if (context.getExecutionException().isEmpty() && RunReports.mode(context) == RunReports.Mode.ALWAYS) {
+        // replay prints the path itself; mvn test users see it here
+        RunReports.write(context, seed, null).filter(p -> context.getConfigurationParameter("sim.report.dir").isEmpty())
+            .ifPresent(p -> System.out.println("report: " + p));
+      }
       context.publishReportEntry("seed", Long.toString(seed.value()));
     }
 
@@ -140,8 +147,10 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
       if (!(failure instanceof AssertionError) && !(failure instanceof simlab.sim.SimulationFailure)) {
         msg = failure.toString();
       }
+      String report = RunReports.mode(context) == RunReports.Mode.OFF ? ""
+          : RunReports.write(context, seed, msg).map(p -> "\n  report: " + p).orElse("");
       AssertionError wrapped = new AssertionError(seed.testName() + " failed with seed " + seed.value() + ": "
-          + msg + "\n  replay: " + seed.replayCommand(), failure);
+          + msg + "\n  replay: " + seed.replayCommand() + report, failure);
       wrapped.setStackTrace(failure.getStackTrace());
       throw wrapped;
     }
