@@ -29,8 +29,9 @@ import java.util.Map;
  * share state.
  *
  * <p>Compact: integers are zig-zag varints, a record's primitive components are written
- * without a tag, and a class is named once per connection: its first use writes the next
- * free type id and the class name, later uses only the id. {@link Writer} and
+ * without a tag, and a class is named once per connection: its first use writes the marker
+ * 0 and the class name (the reader numbers names in order of arrival), later uses
+ * only the class's number plus one. {@link Writer} and
  * {@link Reader} hold that per-connection dictionary, so each direction of each connection
  * has one of each, used in frame order (one event-loop thread per node guarantees it).
  *
@@ -247,12 +248,11 @@ public final class WireCodec {
     private void classRef(Class<?> c, Bytes out) {
       Integer id = classIds.get(c);
       if (id != null) {
-        out.varint(id);
+        out.varint(id + 1L);
         return;
       }
-      int fresh = classIds.size();
-      classIds.put(c, fresh);
-      out.varint(fresh);
+      classIds.put(c, classIds.size());
+      out.varint(0);
       out.bytes(c.getName().getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -444,12 +444,12 @@ public final class WireCodec {
     }
 
     private Class<?> classRef(Input in) {
-      long id = in.varint();
-      if (id < classes.size()) {
-        return classes.get((int) id);
-      }
-      if (id != classes.size()) {
-        throw new IllegalArgumentException("type id " + id + " was never named on this connection");
+      long ref = in.varint();
+      if (ref != 0) {
+        if (ref > classes.size()) {
+          throw new IllegalArgumentException("type id " + (ref - 1) + " was never named on this connection");
+        }
+        return classes.get((int) ref - 1);
       }
       String name = new String(in.bytes(), StandardCharsets.UTF_8);
       Class<?> c = PRIMITIVES.get(name);
