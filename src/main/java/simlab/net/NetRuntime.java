@@ -80,6 +80,10 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   private final Map<String, Connection> connections = new LinkedHashMap<>();
   private final List<Channel> inbound = new ArrayList<>();
   private final Map<Class<?>, WireCodec.Shape> shapes = new HashMap<>();
+  /** Frames sent since the last save, held until that save is durable (see {@link #release}). */
+  private final List<Runnable> held = new ArrayList<>();
+  private final FilePersister groupCommit;
+  private boolean flushScheduled;
   private long nextCallId;
   private Channel serverChannel;
   private volatile boolean alive = true;
@@ -107,6 +111,7 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
       throw new IllegalArgumentException("node " + id + " has no address to listen on");
     }
     this.storage = storage;
+    this.groupCommit = storage instanceof FilePersister fp ? fp : null;
     this.rpcTimeout = o.rpcTimeout();
     this.onFailure = o.onFailure();
     this.logger = Logs.node(id);
@@ -116,6 +121,52 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
       return t;
     });
     this.loop = group.next();
+    if (groupCommit != null) {
+      groupCommit.groupCommit(this::scheduleFlush);
+    }
+  }
+
+  // ---- group commit -------------------------------------------------------------------------
+
+  /**
+   * Sends a frame, or holds it while a save is not yet durable. Raft's rule is that nothing
+   * that depends on new state leaves before that state is on disk; holding every frame sent
+   * after a save until one fsync has covered it keeps the rule and lets a burst of events
+   * (many client requests read in one I/O round, many appends) share that fsync.
+   */
+  private void release(Runnable send) {
+    if (groupCommit != null && groupCommit.dirty()) {
+      held.add(send);
+      scheduleFlush();
+    } else {
+      send.run();
+    }
+  }
+
+  private void scheduleFlush() {
+    if (!flushScheduled && !loop.isShuttingDown()) {
+      flushScheduled = true;
+      loop.execute(this::flushHeld);
+    }
+  }
+
+  /** Runs after the events queued so far: one fsync, then every held frame, in order. */
+  private void flushHeld() {
+    flushScheduled = false;
+    if (!alive) {
+      held.clear();
+      return;
+    }
+    guarded("flush", groupCommit::flush);
+    if (!alive) {
+      held.clear();
+      return;
+    }
+    List<Runnable> toSend = new ArrayList<>(held);
+    held.clear();
+    for (Runnable r : toSend) {
+      r.run();
+    }
   }
 
   /**
@@ -351,7 +402,8 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     PendingCall pc = new PendingCall(c, (Consumer<Optional<Object>>) (Consumer<?>) onReply);
     pending.put(callId, pc);
     pc.timeout = loop.schedule(() -> finish(callId, Optional.empty()), rpcTimeout.toNanos(), TimeUnit.NANOSECONDS);
-    c.send(frame);
+    Connection target = c;
+    release(() -> target.send(frame));
   }
 
   private static final class PendingCall {
@@ -554,9 +606,14 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     }
 
     private void answer(Channel ch, int kind, long callId, Object body) {
-      if (ch.isActive()) {
-        ch.writeAndFlush(encode(writer, kind, callId, body), ch.voidPromise());
-      }
+      ByteBuf frame = encode(writer, kind, callId, body);
+      release(() -> {
+        if (ch.isActive()) {
+          ch.writeAndFlush(frame, ch.voidPromise());
+        } else {
+          frame.release();
+        }
+      });
     }
 
     /** Answers one request once; a reply after the node died or the caller hung up goes nowhere. */

@@ -81,4 +81,22 @@ class FilePersisterTest {
     p.readRaftState()[1] = 9;
     assertArrayEquals(new byte[] {1, 2}, p.readRaftState());
   }
+
+  @Test
+  void withGroupCommitASaveIsDurableOnlyAfterTheFlush() throws IOException {
+    FilePersister p = FilePersister.open(dir);
+    int[] dirtied = new int[1];
+    p.groupCommit(() -> dirtied[0]++);
+    p.save(new byte[] {1}, new byte[] {5});
+    p.save(new byte[] {2}, new byte[] {5});
+    assertEquals(1, dirtied[0], "one notice per burst of saves");
+    assertTrue(p.dirty());
+    assertArrayEquals(new byte[] {2}, p.readRaftState(), "reads see the latest save at once");
+    assertEquals(0, FilePersister.open(dir).raftStateSize(), "nothing on disk before the flush");
+    p.flush();
+    assertTrue(!p.dirty());
+    FilePersister again = FilePersister.open(dir);
+    assertArrayEquals(new byte[] {2}, again.readRaftState());
+    assertArrayEquals(new byte[] {5}, again.readSnapshot());
+  }
 }
