@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import simlab.kv.Err;
 import simlab.kv.KvReply;
 import simlab.kv.Op;
@@ -46,7 +48,14 @@ public final class KvClient implements AutoCloseable {
     long call = HistoryLog.now();
     KvReply reply;
     try {
-      reply = clerk.submit(op, key, value, timeout).get();
+      // The clerk's own deadline ends the wait; the bound here only guards against a client
+      // runtime that died (its timers no longer run).
+      reply = clerk.submit(op, key, value, timeout).get(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      if (history != null) {
+        history.unfinished(historyClient, op, key, value, call);
+      }
+      throw new NoLeaderException("no answer within " + timeout.toMillis() + " ms: the client's event loop stopped");
     } catch (ExecutionException e) {
       if (history != null) {
         history.unfinished(historyClient, op, key, value, call);
