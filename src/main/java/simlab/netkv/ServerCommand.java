@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import simlab.net.NetException;
 
 /** {@code simlab server --config FILE --id ID}: runs one KV-on-Raft node until SIGTERM (or kill -9). */
@@ -20,6 +22,14 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--id", required = true, paramLabel = "ID", description = "Which node of the file this is.")
   String id;
 
+  @Spec
+  CommandSpec spec;
+
+  private void error(String message) {
+    spec.commandLine().getErr().println("simlab server: " + message);
+    spec.commandLine().getErr().flush();
+  }
+
   @Override
   public Integer call() {
     NodeConfig cfg;
@@ -28,7 +38,7 @@ public final class ServerCommand implements Callable<Integer> {
       cfg.requireNode(id);
       cfg.requireDataDir(id);
     } catch (ConfigException e) {
-      System.err.println("simlab server: " + e.getMessage());
+      error(e.getMessage());
       return 2;
     }
     KvNode node;
@@ -40,10 +50,10 @@ public final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().halt(1);
       }, line -> System.out.println(line));
     } catch (ConfigException e) {
-      System.err.println("simlab server: " + e.getMessage());
+      error(e.getMessage());
       return 2;
     } catch (NetException e) {
-      System.err.println("simlab server: " + e.getMessage());
+      error(e.getMessage());
       return 1;
     }
     System.out.println("node " + id + " listening on " + hostPort(node) + ", data in " + cfg.dataDir().orElseThrow()

@@ -40,8 +40,9 @@ class SimlabCommandTest {
   private int run(String... args) {
     CommandLine cl = SimlabMain.commandLine();
     cl.setErr(new PrintWriter(err, true));
-    CommandLine client = cl.getSubcommands().get("client");
-    client.setErr(new PrintWriter(err, true));
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.setErr(new PrintWriter(err, true));
+    }
     return cl.execute(args);
   }
 
@@ -89,11 +90,24 @@ class SimlabCommandTest {
   }
 
   @Test
-  void aServerWithoutDataDirOrWithAnUnlistedIdIsRefused() {
+  void aServerWithoutDataDirOrWithAnUnlistedIdIsRefused() throws IOException {
     assertEquals(2, run("server", "--config", config.toString(), "--id", "1"));
+    assertEquals("simlab server: " + config + ": missing data.dir = PATH (the directory where node 1 keeps its "
+        + "Raft state)\n", err.toString());
+    err.getBuffer().setLength(0);
     assertEquals(2, run("server", "--config", config.toString(), "--id", "7"));
+    assertEquals("simlab server: " + config + ": node 7 is not listed; the file lists node.1\n", err.toString());
     assertEquals(2, run("server", "--config", config.toString()));
     assertTrue(err.toString().contains("Missing required option: '--id=ID'"), err.toString());
+    // A port already taken: exit 1 with the address in one line.
+    try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Path cfg = dir.resolve("node1.properties");
+      Files.writeString(cfg, "node.1 = 127.0.0.1:" + taken.getLocalPort() + "\ndata.dir = d1\n");
+      err.getBuffer().setLength(0);
+      assertEquals(1, run("server", "--config", cfg.toString(), "--id", "1"));
+      assertTrue(err.toString().startsWith("simlab server: node 1 cannot listen on 127.0.0.1:" + taken.getLocalPort()),
+          err.toString());
+    }
   }
 
   @Test
