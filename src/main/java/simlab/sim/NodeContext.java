@@ -29,8 +29,11 @@ public interface NodeContext {
   /** This incarnation's random stream, derived from the master seed and the node id. */
   RandomGenerator random();
 
-  /** Durable storage that survives crashes of this node. */
-  Persister persister();
+  /**
+   * Durable storage that survives crashes of this node: the simulator's in-memory
+   * {@link Persister}, or files in the node's data directory on a real network.
+   */
+  Storage persister();
 
   /**
    * Sends {@code request} to {@code peer}. {@code onReply} runs exactly once, later, with

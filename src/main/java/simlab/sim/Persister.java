@@ -11,29 +11,34 @@ import java.util.Arrays;
  * next incarnation, so a zombie instance that still holds the old object can never change
  * what the restarted server reads.
  */
-public final class Persister {
+public final class Persister implements Storage {
   private static final byte[] EMPTY = new byte[0];
 
   private byte[] raftState = EMPTY;
   private byte[] snapshot = EMPTY;
 
+  @Override
   public void save(byte[] raftState, byte[] snapshot) {
     this.raftState = raftState == null ? EMPTY : raftState.clone();
     this.snapshot = snapshot == null ? EMPTY : snapshot.clone();
   }
 
+  @Override
   public byte[] readRaftState() {
     return raftState.clone();
   }
 
+  @Override
   public byte[] readSnapshot() {
     return snapshot.clone();
   }
 
+  @Override
   public int raftStateSize() {
     return raftState.length;
   }
 
+  @Override
   public int snapshotSize() {
     return snapshot.length;
   }
