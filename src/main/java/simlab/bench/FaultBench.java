@@ -25,7 +25,11 @@ public final class FaultBench {
 
   /** What a run produced. */
   public record Result(BenchParams params, Figures figures, List<OpRecord> ops, List<FaultWindow> faults,
-      Schedule schedule, List<String> nemesisLog, String verdict, boolean violation) {
+      Schedule schedule, List<String> nemesisLog, String verdict, boolean violation, Phases wall) {
+  }
+
+  /** Wall seconds spent simulating, checking the history and drawing (reported, never in summary.json). */
+  public record Phases(double simulate, double check, double plots) {
   }
 
   private FaultBench() {
@@ -42,6 +46,7 @@ public final class FaultBench {
 
   /** Runs the benchmark and writes DIR (created if missing); the verdict comes from checking the history. */
   public static Result run(BenchParams p, Path dir, String command) throws IOException {
+    long w0 = System.nanoTime(); // wall-clock ok: phase timings for the report, outside the simulation
     Simulation sim = new Simulation(p.seed());
     BenchSystem system = system(p, sim);
     if (p.latency() != null) {
@@ -75,12 +80,14 @@ public final class FaultBench {
       invariant = e.getMessage();
     }
 
+    long w1 = System.nanoTime(); // wall-clock ok
     Files.createDirectories(dir);
     String verdict = system.writeAndCheck(ops, dir.resolve("history.jsonl"), 10_000);
     boolean violation = verdict.startsWith("VIOLATED") || invariant != null;
     if (invariant != null) {
       verdict += "; Raft invariant violated: " + invariant;
     }
+    long w2 = System.nanoTime(); // wall-clock ok
     String scheduleText = ScheduleFormat.print(schedule);
     write(dir.resolve("schedule.txt"), scheduleText);
     write(dir.resolve("summary.json"), SummaryJson.render(p, f, faults, scheduleText));
@@ -90,7 +97,8 @@ public final class FaultBench {
     BenchCharts.latencyQuantiles(dir.resolve("latency-quantiles.png"), title,
         Metrics.latencyPerSecond(ops, (long) (seconds * 1e9)), faults, seconds);
     BenchCharts.rate(dir.resolve("rate.png"), title, Metrics.perSecond(ops, (long) (seconds * 1e9)), faults, seconds);
-    Result r = new Result(p, f, ops, faults, schedule, nemesis.log(), verdict, violation);
+    Phases phases = new Phases((w1 - w0) / 1e9, (w2 - w1) / 1e9, (System.nanoTime() - w2) / 1e9); // wall-clock ok
+    Result r = new Result(p, f, ops, faults, schedule, nemesis.log(), verdict, violation, phases);
     write(dir.resolve("index.html"), BenchHtml.render(p, figureLines(f), verdict, scheduleText, nemesis.log(), command));
     return r;
   }

@@ -51,7 +51,7 @@ public final class FaultBenchCommand implements Callable<Integer> {
   long durationMs;
 
   @Option(names = "--think", description = "Closed loop: pause after each operation (default ${DEFAULT-VALUE}).",
-      defaultValue = "10ms", converter = MillisConverter.class)
+      defaultValue = "50ms", converter = MillisConverter.class)
   long thinkMs;
 
   @Option(names = "--timeout", description = "An operation not done by then fails and its process is retired "
@@ -113,7 +113,8 @@ public final class FaultBenchCommand implements Callable<Integer> {
     FaultBench.figureLines(r.figures()).forEach(System.out::println);
     System.out.println("linearizability: " + r.verdict());
     System.out.println("report: " + dir.resolve("index.html"));
-    System.out.printf(java.util.Locale.ROOT, "wall-s: %.2f%n", wall);
+    System.out.printf(java.util.Locale.ROOT, "wall-s: %.2f (simulate %.2f, check %.2f, plots and files %.2f)%n",
+        wall, r.wall().simulate(), r.wall().check(), r.wall().plots());
     return r.violation() ? 1 : 0;
   }
 

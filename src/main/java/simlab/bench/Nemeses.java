@@ -12,7 +12,8 @@ import simlab.sim.SeedStreams;
 /**
  * The benchmark's fault schedules, Jepsen-style: with interval I, a fault starts at I, 3I,
  * 5I, ... and lasts I, so faults and quiet periods alternate over the run, and a heal
- * follows the last fault. They are ordinary {@link Schedule}s, applied by the
+ * follows the last fault; a fault that would end at or after the end of the run is left
+ * out, so every heal has operations after it to recover. They are ordinary {@link Schedule}s, applied by the
  * {@link simlab.nemesis.NemesisDriver} like the explorer's.
  */
 public final class Nemeses {
@@ -57,7 +58,7 @@ public final class Nemeses {
     }
     RandomGenerator r = new SeedStreams(seed).stream("bench:nemesis");
     long end = 0;
-    for (long at = intervalMs; at + intervalMs <= durationMs; at += 2 * intervalMs) {
+    for (long at = intervalMs; at + intervalMs < durationMs; at += 2 * intervalMs) {
       Kind k = kind == Kind.MIXED ? Kind.values()[1 + r.nextInt(4)] : kind;
       steps.add(switch (k) {
         case PARTITION -> new Step.Partition(at, NodeSet.MINORITY, NodeSet.REST, intervalMs);
