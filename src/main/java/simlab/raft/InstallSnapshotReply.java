@@ -1,5 +1,5 @@
 package simlab.raft;
 
 /** Figure 13 InstallSnapshot result. */
-public record InstallSnapshotReply(int term) {
+public record InstallSnapshotReply(int term) implements Reply {
 }

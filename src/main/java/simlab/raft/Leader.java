@@ -40,12 +40,12 @@ final class Leader {
     Progress pr = progress[p];
     pr.inflight = true;
     if (pr.next <= c.log.snapshotIndex()) {
-      c.out.send(p, new InstallSnapshot(c.term, c.me, c.log.snapshotIndex(), c.log.snapshotTerm(), c.snapshot.clone()));
+      c.send(p, new InstallSnapshot(c.term, c.me, c.log.snapshotIndex(), c.log.snapshotTerm(), c.snapshot.clone()));
       return;
     }
     int prev = pr.next - 1;
     pr.sentCommit = Math.max(pr.sentCommit, c.commitIndex);
-    c.out.send(p, new AppendEntries(c.term, c.me, prev, c.log.term(prev), c.log.slice(pr.next, MAX_BATCH),
+    c.send(p, new AppendEntries(c.term, c.me, prev, c.log.term(prev), c.log.slice(pr.next, MAX_BATCH),
         c.commitIndex));
   }
 
@@ -73,7 +73,7 @@ final class Leader {
       pr.next = Math.max(pr.match + 1, Math.min(next, c.log.lastIndex() + 1));
     }
     if (hasNews(pr)) {
-      c.out.flush = true;
+      c.replicateSoon();
     }
   }
 
@@ -84,7 +84,7 @@ final class Leader {
     pr.next = Math.max(pr.next, pr.match + 1);
     advanceCommit();
     if (hasNews(pr)) {
-      c.out.flush = true;
+      c.replicateSoon();
     }
   }
 
@@ -102,7 +102,7 @@ final class Leader {
       }
       if (c.isMajority(count)) {
         c.commitIndex = n;
-        c.out.flush = true;
+        c.replicateSoon();
         return;
       }
     }

@@ -4,11 +4,13 @@ import java.util.Arrays;
 import simlab.sim.ValueCodec;
 
 /**
- * Produces {@link PersistentState#encode()}'s bytes for a live core without re-encoding
- * unchanged entries. It keeps the encodings of the entries after the snapshot in one
- * growing buffer; the log reports the lowest index changed since the last save
- * ({@link RaftLog#takeChangedFrom()}), so a save re-encodes only new entries and costs one
- * copy of the buffer, and a compaction shifts the buffer once.
+ * Turns the {@link Ready.Persist} of each Ready into {@link PersistentState#encode()}'s
+ * bytes without re-encoding unchanged entries. It keeps the encodings of the entries
+ * after the snapshot in one growing buffer; each persist names the lowest index changed
+ * since the previous one and carries the entries from there on, so a save encodes only
+ * new entries and costs one copy of the buffer, and a compaction shifts the buffer once.
+ * It must see every persist of its core, in order (the first one of an incarnation
+ * carries the whole log).
  */
 final class LogEncoder {
   private final ValueCodec codec = new ValueCodec();
@@ -19,10 +21,9 @@ final class LogEncoder {
   private int count;
   private int cacheFirst = 1;
 
-  byte[] encode(RaftCore core) {
-    RaftLog log = core.log;
-    int first = log.snapshotIndex() + 1;
-    int changed = log.takeChangedFrom();
+  byte[] encode(Ready.Persist p) {
+    int first = p.snapshotIndex() + 1;
+    int changed = p.firstChanged();
     if (first < cacheFirst) {
       truncateTo(0);
       cacheFirst = first;
@@ -31,12 +32,12 @@ final class LogEncoder {
     }
     // cached entries at or after the first change are stale
     int valid = Math.min(count, Math.max(0, changed - cacheFirst));
-    valid = Math.min(valid, log.lastIndex() - cacheFirst + 1);
+    valid = Math.min(valid, p.lastIndex() - cacheFirst + 1);
     truncateTo(valid);
-    for (int i = cacheFirst + count; i <= log.lastIndex(); i++) {
-      add(PersistentState.encodeEntry(codec, log.entry(i)));
+    for (int i = cacheFirst + count; i <= p.lastIndex(); i++) {
+      add(PersistentState.encodeEntry(codec, p.entry(i)));
     }
-    return PersistentState.assemble(core.term, core.votedFor, log.snapshotIndex(), log.snapshotTerm(), count,
+    return PersistentState.assemble(p.term(), p.votedFor(), p.snapshotIndex(), p.snapshotTerm(), count,
         buf, bufLen);
   }
 

@@ -1,12 +1,27 @@
 package simlab.raft;
 
-import java.util.Optional;
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import simlab.sim.Rpc;
 
 /**
  * The Raft consensus state machine (Figure 2 and §7), free of I/O, clocks and
- * randomness: the driver feeds it messages and timer expiries through one method per
- * event, and carries out what it leaves in {@link #out} (persist, send, reset the
- * election timer, flush replication). Leader-only bookkeeping lives in {@link Leader}.
+ * randomness, in the style of etcd's raft: every step returns one immutable {@link Ready}
+ * saying what to persist, send, schedule and apply, and the driver acknowledges it with
+ * {@link #advance(Ready)} (see {@link Ready} for the order and the invariants).
+ *
+ * <p>The steps: {@link #step(Message)} for everything from the network (requests, and
+ * replies or their absence), {@link #electionTimeout()}, {@link #heartbeatTimeout()} and
+ * {@link #replicate()} for timers, {@link #propose(Object)} and {@link #compact} for the
+ * service, and {@link #readyToApply()} to hand committed entries to it.
+ *
+ * <p>{@code step} compares the message's term with ours once, before any handler runs:
+ * a higher term makes this peer a follower of that term (Figure 2, "Rules for All
+ * Servers"), so no handler repeats the check. Requests are then handled the same in
+ * every role; responses go to {@link #stepLeader} or {@link #stepCandidate} by role (a
+ * follower has nothing in flight that a response could still matter to). Leader-only
+ * bookkeeping lives in {@link Leader}.
  *
  * <p>Peers are named by their index in the peer list; {@code me} is this peer's index.
  */
@@ -16,7 +31,6 @@ final class RaftCore {
   final int me;
   final int size;
   final RaftLog log;
-  final Outbox out = new Outbox();
   int term;
   int votedFor;
   Role role = Role.FOLLOWER;
@@ -27,6 +41,14 @@ final class RaftCore {
   byte[] snapshot;
   private boolean[] votes;
   private Leader leader;
+
+  // What the current step has asked for so far; turned into its Ready by finish().
+  private final List<Ready.Send> sends = new ArrayList<>();
+  private boolean dirty;
+  private boolean restartElection;
+  private boolean replicateSoon;
+  /** The Ready handed out and not yet advanced (null between steps). */
+  private Ready outstanding;
 
   RaftCore(int me, int size, PersistentState state, byte[] snapshot) {
     this.me = me;
@@ -49,126 +71,245 @@ final class RaftCore {
     return role == Role.LEADER;
   }
 
+  // ---- the Ready protocol ------------------------------------------------------------------
+
+  /**
+   * The driver has carried out {@code ready}: what it persisted is durable (the next
+   * persist reports only later log changes), and what it hands to the service counts as
+   * applied. Only the Ready of the latest step can be advanced, exactly once.
+   */
+  void advance(Ready ready) {
+    if (ready != outstanding) {
+      throw new IllegalStateException("advance() of a Ready that is not the outstanding one"
+          + (outstanding == null ? " (none is)" : ""));
+    }
+    outstanding = null;
+    if (ready.persist() != null) {
+      log.markStable();
+    }
+    if (!ready.toApply().isEmpty()) {
+      ApplyMsg last = ready.toApply().get(ready.toApply().size() - 1);
+      lastApplied = last instanceof ApplyMsg.Command c ? c.index() : ((ApplyMsg.Snapshot) last).index();
+    }
+  }
+
+  private void begin() {
+    if (outstanding != null) {
+      throw new IllegalStateException("a step while a Ready is outstanding: carry it out and advance() it first");
+    }
+  }
+
+  /** Packs what this step asked for into its Ready and starts the next step afresh. */
+  private Ready finish(Object reply) {
+    Ready.Timers timers = role == Role.LEADER ? Ready.Timers.HEARTBEAT
+        : restartElection ? Ready.Timers.ELECTION_RESTART : Ready.Timers.ELECTION;
+    Ready ready = new Ready(dirty ? persistUpdate() : null, ImmutableList.copyOf(sends), timers, replicateSoon,
+        hasApplyWork(), ImmutableList.of(), reply);
+    sends.clear();
+    dirty = false;
+    restartElection = false;
+    replicateSoon = false;
+    outstanding = ready;
+    return ready;
+  }
+
+  /** The durable state as a change since the last advanced persist (see {@link Ready.Persist}). */
+  Ready.Persist persistUpdate() {
+    int firstChanged = log.changedFrom();
+    int from = Math.max(firstChanged, log.snapshotIndex() + 1);
+    ImmutableList<LogEntry> changed = from > log.lastIndex() ? ImmutableList.of()
+        : log.slice(from, log.lastIndex() - from + 1);
+    return new Ready.Persist(term, votedFor, log.snapshotIndex(), log.snapshotTerm(), firstChanged,
+        log.lastIndex(), changed, snapshot);
+  }
+
+  void send(int peer, Rpc<?> message) {
+    sends.add(new Ready.Send(peer, message));
+  }
+
+  /** Leader: some follower has news; ask the driver for a (coalesced) replication pass. */
+  void replicateSoon() {
+    replicateSoon = true;
+  }
+
   // ---- timers -------------------------------------------------------------------------
 
   /** The election timer fired: start an election for the next term (§5.2). */
-  void electionTimeout() {
-    if (role == Role.LEADER) {
-      return;
-    }
-    term++;
-    votedFor = me;
-    role = Role.CANDIDATE;
-    votes = new boolean[size];
-    votes[me] = true;
-    out.persist = true;
-    out.resetElectionTimer = true;
-    if (isMajority(1)) {
-      becomeLeader();
-      return;
-    }
-    RequestVote rv = new RequestVote(term, me, log.lastIndex(), log.lastTerm());
-    for (int p = 0; p < size; p++) {
-      if (p != me) {
-        out.send(p, rv);
+  Ready electionTimeout() {
+    begin();
+    if (role != Role.LEADER) {
+      term++;
+      votedFor = me;
+      role = Role.CANDIDATE;
+      votes = new boolean[size];
+      votes[me] = true;
+      dirty = true;
+      restartElection = true;
+      if (isMajority(1)) {
+        becomeLeader();
+      } else {
+        RequestVote rv = new RequestVote(term, me, log.lastIndex(), log.lastTerm());
+        for (int p = 0; p < size; p++) {
+          if (p != me) {
+            send(p, rv);
+          }
+        }
       }
     }
+    return finish(null);
   }
 
   /** The heartbeat timer fired: the leader contacts every follower, in flight or not. */
-  void heartbeat() {
+  Ready heartbeatTimeout() {
+    begin();
     if (leader != null) {
       leader.broadcast(true);
     }
+    return finish(null);
   }
 
   /** Deferred replication: send to followers that have news and nothing in flight. */
-  void flush() {
+  Ready replicate() {
+    begin();
     if (leader != null) {
       leader.broadcast(false);
     }
+    return finish(null);
   }
 
   // ---- service ------------------------------------------------------------------------
 
-  Raft.StartResult propose(Object command) {
+  /** start(): appends {@code command} if this peer leads; the Ready's reply is the {@link Raft.StartResult}. */
+  Ready propose(Object command) {
+    begin();
     if (role != Role.LEADER) {
-      return new Raft.StartResult(-1, term, false);
+      return finish(new Raft.StartResult(-1, term, false));
     }
     int index = log.append(new LogEntry(term, command));
-    out.persist = true;
-    out.flush = true;
+    dirty = true;
+    replicateSoon = true;
     leader.advanceCommit();
-    return new Raft.StartResult(index, term, true);
+    return finish(new Raft.StartResult(index, term, true));
   }
 
   /** The service's snapshot covers 1..index: drop those entries (ignored if stale or not yet applied). */
-  void compact(int index, byte[] data) {
-    if (index <= log.snapshotIndex() || index > lastApplied) {
-      return;
+  Ready compact(int index, byte[] data) {
+    begin();
+    if (index > log.snapshotIndex() && index <= lastApplied) {
+      log.compactTo(index);
+      snapshot = data.clone();
+      dirty = true;
     }
-    log.compactTo(index);
-    snapshot = data.clone();
-    out.persist = true;
+    return finish(null);
   }
 
-  /** The next message for the service, in order, or null when it is up to date. */
-  ApplyMsg nextApply() {
-    if (lastApplied < log.snapshotIndex()) {
-      lastApplied = log.snapshotIndex();
-      return new ApplyMsg.Snapshot(lastApplied, log.snapshotTerm(), snapshot.clone());
+  /**
+   * The apply step: a Ready whose {@code toApply} holds, in order, the newer snapshot (if
+   * the log was replaced by one) and every committed command not yet handed out. It
+   * carries nothing else; {@link #advance} moves the apply cursor past it.
+   */
+  Ready readyToApply() {
+    begin();
+    ImmutableList.Builder<ApplyMsg> out = ImmutableList.builder();
+    int next = lastApplied;
+    if (next < log.snapshotIndex()) {
+      next = log.snapshotIndex();
+      out.add(new ApplyMsg.Snapshot(next, log.snapshotTerm(), snapshot.clone()));
     }
-    if (lastApplied < commitIndex) {
-      lastApplied++;
-      LogEntry e = log.entry(lastApplied);
-      return new ApplyMsg.Command(lastApplied, e.term(), e.command());
+    while (next < commitIndex) {
+      next++;
+      LogEntry e = log.entry(next);
+      out.add(new ApplyMsg.Command(next, e.term(), e.command()));
     }
-    return null;
+    outstanding = new Ready(null, ImmutableList.of(), Ready.Timers.UNCHANGED, false, false, out.build(), null);
+    return outstanding;
   }
 
   boolean hasApplyWork() {
     return lastApplied < commitIndex || lastApplied < log.snapshotIndex();
   }
 
-  // ---- RequestVote ----------------------------------------------------------------------
+  // ---- the network: one entry point ---------------------------------------------------------
 
-  RequestVoteReply handleRequestVote(RequestVote rv) {
-    observeTerm(rv.term());
+  /**
+   * Handles one message from the network. The term check happens here and only here:
+   * a message from a higher term turns this peer into a follower of that term (vote
+   * cleared, persisted) before any handler sees the message. For a request the Ready's
+   * reply is the answer to send back.
+   */
+  Ready step(Message m) {
+    begin();
+    if (m.term() > term) {
+      stepDown(m.term());
+    }
+    Object reply = null;
+    if (m instanceof RequestVote rv) {
+      reply = onRequestVote(rv);
+    } else if (m instanceof AppendEntries ae) {
+      reply = onAppendEntries(ae);
+    } else if (m instanceof InstallSnapshot is) {
+      reply = onInstallSnapshot(is);
+    } else if (m instanceof Response r) {
+      if (role == Role.LEADER) {
+        stepLeader(r);
+      } else if (role == Role.CANDIDATE) {
+        stepCandidate(r);
+      } // a follower ignores responses: they answer requests of a term or role it has left
+    }
+    return finish(reply);
+  }
+
+  /** A leader hears back from a follower: replication progress (only for this term's requests). */
+  private void stepLeader(Response r) {
+    if (r.request() instanceof AppendEntries ae && ae.term() == term) {
+      if (r.reply().isEmpty()) {
+        leader.onNoReply(r.peer());
+      } else {
+        leader.onAppendReply(r.peer(), ae, (AppendEntriesReply) r.reply().get());
+      }
+    } else if (r.request() instanceof InstallSnapshot is && is.term() == term) {
+      if (r.reply().isEmpty()) {
+        leader.onNoReply(r.peer());
+      } else {
+        leader.onSnapshotReply(r.peer(), is);
+      }
+    }
+  }
+
+  /** A candidate hears back from a voter: count this term's granted votes. */
+  private void stepCandidate(Response r) {
+    if (r.request() instanceof RequestVote rv && rv.term() == term
+        && r.reply().orElse(null) instanceof RequestVoteReply v && v.voteGranted()) {
+      votes[r.peer()] = true;
+      int granted = 0;
+      for (boolean g : votes) {
+        granted += g ? 1 : 0;
+      }
+      if (isMajority(granted)) {
+        becomeLeader();
+      }
+    }
+  }
+
+  // ---- requests (any role; the term is already at least theirs) --------------------------
+
+  private RequestVoteReply onRequestVote(RequestVote rv) {
     boolean grant = rv.term() == term
         && (votedFor == -1 || votedFor == rv.candidate())
         && log.isUpToDate(rv.lastLogIndex(), rv.lastLogTerm());
     if (grant) {
       votedFor = rv.candidate();
-      out.persist = true;
-      out.resetElectionTimer = true;
+      dirty = true;
+      restartElection = true;
     }
     return new RequestVoteReply(term, grant);
   }
 
-  void handleRequestVoteReply(int from, RequestVote rv, Optional<RequestVoteReply> reply) {
-    if (reply.isEmpty() || observeTerm(reply.get().term())) {
-      return;
-    }
-    if (role != Role.CANDIDATE || term != rv.term() || !reply.get().voteGranted()) {
-      return;
-    }
-    votes[from] = true;
-    int granted = 0;
-    for (boolean v : votes) {
-      granted += v ? 1 : 0;
-    }
-    if (isMajority(granted)) {
-      becomeLeader();
-    }
-  }
-
-  // ---- AppendEntries --------------------------------------------------------------------
-
-  AppendEntriesReply handleAppendEntries(AppendEntries ae) {
+  private AppendEntriesReply onAppendEntries(AppendEntries ae) {
     if (ae.term() < term) {
       return new AppendEntriesReply(term, false, AppendEntriesReply.NO_TERM, 0);
     }
-    acceptLeader(ae.term());
+    followCurrentLeader();
     int prev = ae.prevLogIndex();
     if (prev > log.lastIndex()) {
       return new AppendEntriesReply(term, false, AppendEntriesReply.NO_TERM, log.lastIndex() + 1);
@@ -204,31 +345,15 @@ final class RaftCore {
         log.truncateFrom(index);
       }
       log.append(e);
-      out.persist = true;
+      dirty = true;
     }
   }
 
-  void handleAppendEntriesReply(int from, AppendEntries ae, Optional<AppendEntriesReply> reply) {
-    if (reply.isPresent() && observeTerm(reply.get().term())) {
-      return;
-    }
-    if (role != Role.LEADER || term != ae.term()) {
-      return;
-    }
-    if (reply.isEmpty()) {
-      leader.onNoReply(from);
-    } else {
-      leader.onAppendReply(from, ae, reply.get());
-    }
-  }
-
-  // ---- InstallSnapshot ------------------------------------------------------------------
-
-  InstallSnapshotReply handleInstallSnapshot(InstallSnapshot is) {
+  private InstallSnapshotReply onInstallSnapshot(InstallSnapshot is) {
     if (is.term() < term) {
       return new InstallSnapshotReply(term);
     }
-    acceptLeader(is.term());
+    followCurrentLeader();
     int index = is.lastIncludedIndex();
     if (index <= commitIndex) {
       return new InstallSnapshotReply(term); // we already have (and may have applied) all of it
@@ -240,45 +365,26 @@ final class RaftCore {
     }
     snapshot = is.data().clone();
     commitIndex = index;
-    out.persist = true;
+    dirty = true;
     return new InstallSnapshotReply(term);
-  }
-
-  void handleInstallSnapshotReply(int from, InstallSnapshot is, Optional<InstallSnapshotReply> reply) {
-    if (reply.isPresent() && observeTerm(reply.get().term())) {
-      return;
-    }
-    if (role != Role.LEADER || term != is.term()) {
-      return;
-    }
-    if (reply.isEmpty()) {
-      leader.onNoReply(from);
-    } else {
-      leader.onSnapshotReply(from, is);
-    }
   }
 
   // ---- roles ----------------------------------------------------------------------------
 
-  /** Adopts a higher term seen in any message (Figure 2 "Rules for All Servers"). */
-  private boolean observeTerm(int seen) {
-    if (seen <= term) {
-      return false;
-    }
-    term = seen;
+  /** A message from {@code newTerm} > term: adopt it, with no vote yet, as a follower. */
+  private void stepDown(int newTerm) {
+    term = newTerm;
     votedFor = -1;
-    out.persist = true;
+    dirty = true;
     becomeFollower();
-    return true;
   }
 
-  /** A valid leader for {@code leaderTerm} (>= ours) spoke: follow it and hold off elections. */
-  private void acceptLeader(int leaderTerm) {
-    observeTerm(leaderTerm);
+  /** The leader of our term spoke (AppendEntries or InstallSnapshot): follow it, hold off elections. */
+  private void followCurrentLeader() {
     if (role != Role.FOLLOWER) {
-      becomeFollower();
+      becomeFollower(); // a candidate of the same term lost the election
     }
-    out.resetElectionTimer = true;
+    restartElection = true;
   }
 
   private void becomeFollower() {

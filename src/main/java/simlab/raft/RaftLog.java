@@ -14,7 +14,7 @@ public final class RaftLog {
   private final List<LogEntry> entries = new ArrayList<>();
   private int snapshotIndex;
   private int snapshotTerm;
-  /** Lowest index whose entry was added or removed since {@link #takeChangedFrom()} (for incremental saves). */
+  /** Lowest index whose entry was added or removed since {@link #markStable()} (for incremental saves). */
   private int changedFrom = 1;
 
   public RaftLog() {
@@ -27,11 +27,18 @@ public final class RaftLog {
     entries.addAll(suffix);
   }
 
-  /** Returns, and forgets, the lowest index changed since the previous call. */
-  int takeChangedFrom() {
-    int c = changedFrom;
+  /**
+   * The lowest index added or removed since the last {@link #markStable()}
+   * ({@code Integer.MAX_VALUE} when none was). A fresh log reports everything after its
+   * snapshot, so the first save of a new incarnation writes the whole log.
+   */
+  int changedFrom() {
+    return changedFrom;
+  }
+
+  /** Everything up to now is durable: later changes are reported from here on. */
+  void markStable() {
     changedFrom = Integer.MAX_VALUE;
-    return c;
   }
 
   public int snapshotIndex() {

@@ -2,18 +2,19 @@ package simlab.raft;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import simlab.sim.Killable;
 import simlab.sim.NodeContext;
+import simlab.sim.Rpc;
 import simlab.sim.Timer;
 
 /**
- * The driver that binds the pure {@link RaftCore} to a {@link NodeContext}: it owns the
- * timers, turns the core's {@link Outbox} into persister writes and calls (persisting
- * first, so nothing that depends on new state leaves before it is durable), and runs
- * the {@link Applier}.
+ * The driver that binds the pure {@link RaftCore} to a {@link NodeContext}: every event
+ * (a request, a reply, a timer, start(), snapshot()) becomes one core step, and the
+ * {@link Ready} it returns is carried out by {@link #carryOut} in the order Ready
+ * documents (persist first, so nothing that depends on new state leaves before it is
+ * durable) and then advanced. The driver owns the timers, the coalesced replication
+ * event and the {@link Applier}; it keeps no Raft state of its own.
  *
  * <p>Timing (virtual): heartbeats every 100 ms (the 6.5840 cap is 10/s); election
  * timeouts uniform in [300, 600) ms, so after a leader fails a new one normally wins
@@ -32,7 +33,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private final LogEncoder encoder = new LogEncoder();
   private Timer electionTimer;
   private Timer heartbeatTimer;
-  private boolean flushScheduled;
+  private boolean replicationScheduled;
   private boolean killed;
 
   public ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh) {
@@ -41,9 +42,9 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     PersistentState state = PersistentState.decode(ctx.persister().readRaftState());
     this.core = new RaftCore(me, peers.size(), state, ctx.persister().readSnapshot());
     this.applier = new Applier(ctx, core, applyCh, () -> killed);
-    ctx.handleAsync(RequestVote.class, (req, r) -> serve(r, () -> core.handleRequestVote(req)));
-    ctx.handleAsync(AppendEntries.class, (req, r) -> serve(r, () -> core.handleAppendEntries(req)));
-    ctx.handleAsync(InstallSnapshot.class, (req, r) -> serve(r, () -> core.handleInstallSnapshot(req)));
+    ctx.handleAsync(RequestVote.class, this::serve);
+    ctx.handleAsync(AppendEntries.class, this::serve);
+    ctx.handleAsync(InstallSnapshot.class, this::serve);
     resetElectionTimer();
   }
 
@@ -54,9 +55,9 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     if (killed) {
       return new StartResult(-1, core.term, false);
     }
-    StartResult result = core.propose(command);
-    afterStep();
-    return result;
+    Ready ready = core.propose(command);
+    carryOut(ready);
+    return (StartResult) ready.reply();
   }
 
   @Override
@@ -69,8 +70,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     if (killed) {
       return;
     }
-    core.compact(index, snapshot);
-    afterStep();
+    carryOut(core.compact(index, snapshot));
   }
 
   @Override
@@ -127,87 +127,85 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   // ---- driving the core ----------------------------------------------------------------
 
   /** Answers a request: a killed peer answers nothing, as if the request were lost. */
-  private <R> void serve(NodeContext.Responder<R> responder, Supplier<R> step) {
+  private <Q extends Rpc<R> & Message, R> void serve(Q request, NodeContext.Responder<R> responder) {
     if (killed) {
       responder.fail();
       return;
     }
-    R reply = step.get();
-    afterStep(); // persists before the reply leaves
-    responder.reply(reply);
+    Ready ready = core.step(request);
+    carryOut(ready); // persists before the reply leaves
+    responder.reply(ready.replyTo(request));
   }
 
-  /** Carries out what the core asked for in its last step, in a safe order. */
-  private void afterStep() {
-    Outbox out = core.out;
-    if (out.persist) {
-      out.persist = false;
-      ctx.persister().save(encoder.encode(core), core.snapshot);
+  /**
+   * Carries out one Ready in the order {@link Ready} documents, then advances it. The
+   * reply of a request step is the caller's to send, after this returns; the apply
+   * Ready is the {@link Applier}'s.
+   */
+  private void carryOut(Ready ready) {
+    if (ready.persist() != null) {
+      ctx.persister().save(encoder.encode(ready.persist()), ready.persist().snapshot());
     }
-    for (Outbox.Send s : out.takeSends()) {
+    for (Ready.Send s : ready.messages()) {
       send(s);
     }
-    syncTimers();
-    if (out.flush) {
-      out.flush = false;
-      scheduleFlush();
+    syncTimers(ready.timers());
+    if (ready.replicate()) {
+      scheduleReplication();
     }
-    if (core.hasApplyWork()) {
+    if (ready.applyPending()) {
       applier.schedule();
     }
+    core.advance(ready);
   }
 
-  private void send(Outbox.Send s) {
+  private void send(Ready.Send s) {
     String peer = peers.get(s.peer());
-    int from = s.peer();
+    int to = s.peer();
     if (s.message() instanceof AppendEntries ae) {
-      ctx.call(peer, ae, reply -> onReply(() -> core.handleAppendEntriesReply(from, ae, reply)));
+      ctx.call(peer, ae, reply -> onResponse(new Response(to, ae, reply)));
     } else if (s.message() instanceof RequestVote rv) {
-      ctx.call(peer, rv, reply -> onReply(() -> core.handleRequestVoteReply(from, rv, reply)));
+      ctx.call(peer, rv, reply -> onResponse(new Response(to, rv, reply)));
     } else if (s.message() instanceof InstallSnapshot is) {
-      ctx.call(peer, is, reply -> onReply(() -> core.handleInstallSnapshotReply(from, is, reply)));
+      ctx.call(peer, is, reply -> onResponse(new Response(to, is, reply)));
     } else {
       throw new IllegalStateException("unknown message " + s.message());
     }
   }
 
-  private void onReply(Runnable step) {
+  private void onResponse(Response response) {
     if (!killed) {
-      step.run();
-      afterStep();
+      carryOut(core.step(response));
     }
   }
 
-  /** One deferred flush per burst of starts/replies (coalescing keeps the RPC count low). */
-  private void scheduleFlush() {
-    if (!flushScheduled && !killed) {
-      flushScheduled = true;
+  /** One deferred replication pass per burst of starts/replies (coalescing keeps the RPC count low). */
+  private void scheduleReplication() {
+    if (!replicationScheduled && !killed) {
+      replicationScheduled = true;
       ctx.defer(() -> {
-        flushScheduled = false;
+        replicationScheduled = false;
         if (!killed) {
-          core.flush();
-          afterStep();
+          carryOut(core.replicate());
         }
       });
     }
   }
 
-  private void syncTimers() {
-    if (killed) {
+  private void syncTimers(Ready.Timers timers) {
+    if (killed || timers == Ready.Timers.UNCHANGED) {
       return;
     }
-    if (core.isLeader()) {
+    if (timers == Ready.Timers.HEARTBEAT) {
       cancel(electionTimer);
       electionTimer = null;
-      core.out.resetElectionTimer = false;
       if (heartbeatTimer == null) {
         heartbeatTimer = ctx.schedule(HEARTBEAT, this::onHeartbeat);
       }
     } else {
       cancel(heartbeatTimer);
       heartbeatTimer = null;
-      if (core.out.resetElectionTimer || electionTimer == null) {
-        core.out.resetElectionTimer = false;
+      if (timers == Ready.Timers.ELECTION_RESTART || electionTimer == null) {
         resetElectionTimer();
       }
     }
@@ -216,8 +214,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private void onHeartbeat() {
     heartbeatTimer = null;
     if (!killed) {
-      core.heartbeat();
-      afterStep();
+      carryOut(core.heartbeatTimeout());
     }
   }
 
@@ -227,8 +224,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     electionTimer = ctx.schedule(Duration.ofMillis(ms), () -> {
       electionTimer = null;
       if (!killed) {
-        core.electionTimeout();
-        afterStep();
+        carryOut(core.electionTimeout());
       }
     });
   }

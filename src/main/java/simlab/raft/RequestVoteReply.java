@@ -1,5 +1,5 @@
 package simlab.raft;
 
 /** Figure 2 RequestVote results. */
-public record RequestVoteReply(int term, boolean voteGranted) {
+public record RequestVoteReply(int term, boolean voteGranted) implements Reply {
 }

@@ -1,24 +1,32 @@
 package simlab.shardctrler;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import simlab.rsm.StateMachine;
+import simlab.sim.ValueCodec;
 
 /**
- * The controller's replicated state: every configuration ever made, and for each client
- * the last sequence number applied (at-most-once for Join/Leave/Move). Deterministic: the
- * same committed operations in the same order give the same configurations on every replica.
+ * The controller's replicated state: every configuration ever made. Deterministic: the
+ * same committed operations in the same order give the same configurations on every
+ * replica. Retried Join/Leave/Move never reach it twice: the {@link simlab.rsm.Rsm} it
+ * runs under keeps the duplicate table ({@link CtrlerRequest} is a {@link simlab.rsm.ClientOp}).
  */
-public final class ConfigStateMachine {
+public final class ConfigStateMachine implements StateMachine {
   private final List<Config> configs = new ArrayList<>();
-  private final Map<Long, Long> lastSeq = new TreeMap<>();
+  /** One codec per incarnation: it caches reflection data across snapshots. */
+  private final ValueCodec codec = new ValueCodec();
 
   public ConfigStateMachine() {
     configs.add(Config.initial());
+  }
+
+  /** Applies one committed request: a Query's configuration, null for the other operations. */
+  @Override
+  public Object doOp(Object command) {
+    return command instanceof CtrlerRequest req ? apply(req) : null;
   }
 
   /** Applies one committed request and returns what the client should get. */
@@ -26,11 +34,6 @@ public final class ConfigStateMachine {
     if (req.op() instanceof CtrlerOp.Query q) {
       return query(q.num());
     }
-    Long seen = lastSeq.get(req.clientId());
-    if (seen != null && seen >= req.seq()) {
-      return null; // a retry of something already applied
-    }
-    lastSeq.put(req.clientId(), req.seq());
     Config cur = latest();
     Config next;
     if (req.op() instanceof CtrlerOp.Join j) {
@@ -74,18 +77,18 @@ public final class ConfigStateMachine {
     return new Config(cur.num() + 1, ImmutableList.copyOf(shards), cur.groups());
   }
 
-  /** The whole state as an immutable value, for a snapshot. */
-  public Snapshot snapshot() {
-    return new Snapshot(ImmutableList.copyOf(configs), ImmutableMap.copyOf(lastSeq));
+  /** Every configuration, oldest first. */
+  @Override
+  public byte[] snapshot() {
+    return codec.toBytes(ImmutableList.copyOf(configs));
   }
 
-  public void restore(Snapshot s) {
+  @Override
+  public void restore(byte[] snapshot) {
+    List<?> image = (List<?>) codec.fromBytes(snapshot);
     configs.clear();
-    configs.addAll(s.configs());
-    lastSeq.clear();
-    lastSeq.putAll(s.lastSeq());
-  }
-
-  public record Snapshot(ImmutableList<Config> configs, ImmutableMap<Long, Long> lastSeq) {
+    for (Object c : image) {
+      configs.add((Config) c);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package simlab.shardctrler;
 
+import simlab.rsm.ClientOp;
 import simlab.sim.Rpc;
 
 /**
@@ -7,5 +8,10 @@ import simlab.sim.Rpc;
  * the operation inside keeps the server's glue to a single handler and the dedup rule in
  * one place. {@code (clientId, seq)} gives at-most-once execution of retried requests.
  */
-public record CtrlerRequest(long clientId, long seq, CtrlerOp op) implements Rpc<CtrlerReply> {
+public record CtrlerRequest(long clientId, long seq, CtrlerOp op) implements Rpc<CtrlerReply>, ClientOp {
+  /** A Query changes nothing: it is applied again when retried, and its answer is not kept. */
+  @Override
+  public boolean readOnly() {
+    return op instanceof CtrlerOp.Query;
+  }
 }

@@ -3,14 +3,22 @@ package simlab.shardkv;
 import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 import java.util.TreeMap;
+import simlab.rsm.DuplicateTable;
+import simlab.rsm.StateMachine;
 import simlab.shardctrler.Config;
+import simlab.sim.ValueCodec;
 
 /**
  * The replicated state of one replica group: the current and previous configuration and
- * every shard it holds, each with its {@link ShardStatus}, data and dedup table. Pure and
- * deterministic (sorted maps only): replicas that apply the same log agree.
+ * every shard it holds, each with its {@link ShardStatus}, data and {@link DuplicateTable}.
+ * Pure and deterministic (sorted maps only): replicas that apply the same log agree.
+ *
+ * <p>It runs under a {@link simlab.rsm.Rsm} with {@code Dedup.NONE}: the duplicate table is
+ * per shard, because it must travel with the shard's data when the shard moves to another
+ * group (or a retried Append could apply once here and once there), and a request for a
+ * shard this group does not serve must not be recorded at all.
  */
-public final class GroupState {
+public final class GroupState implements StateMachine {
   private final int gid;
   private Config cur = Config.initial();
   private Config prev = Config.initial();
@@ -20,19 +28,39 @@ public final class GroupState {
   static final class Shard {
     ShardStatus status;
     final TreeMap<String, String> kv = new TreeMap<>();
-    final TreeMap<Long, Long> lastSeq = new TreeMap<>();
+    final DuplicateTable duplicates = new DuplicateTable();
 
     Shard(ShardStatus status) {
       this.status = status;
     }
 
     ShardData export() {
-      return new ShardData(ImmutableMap.copyOf(kv), ImmutableMap.copyOf(lastSeq));
+      return new ShardData(ImmutableMap.copyOf(kv), duplicates.export());
     }
   }
 
+  /** One codec per incarnation: it caches reflection data across snapshots. */
+  private final ValueCodec codec = new ValueCodec();
+
   public GroupState(int gid) {
     this.gid = gid;
+  }
+
+  /** Applies one committed log entry: a client request or one of the group's own {@link GroupOp}s. */
+  @Override
+  public Object doOp(Object command) {
+    if (command instanceof KvRequest r) {
+      return applyClient(r);
+    } else if (command instanceof GroupOp.Reconfigure r) {
+      return applyReconfigure(r.config());
+    } else if (command instanceof GroupOp.InsertShard i) {
+      return applyInsert(i.configNum(), i.shard(), i.data());
+    } else if (command instanceof GroupOp.DropShard d) {
+      return applyDrop(d.configNum(), d.shard());
+    } else if (command instanceof GroupOp.GcDone g) {
+      return applyGcDone(g.configNum(), g.shard());
+    }
+    return null; // GroupOp.NoOp
   }
 
   public Config current() {
@@ -75,17 +103,19 @@ public final class GroupState {
       String v = s.kv.get(r.key());
       return v == null ? KvReply.of(KvErr.NO_KEY) : new KvReply(KvErr.OK, v);
     }
-    Long seen = s.lastSeq.get(r.clientId());
-    if (seen == null || seen < r.seq()) {
-      switch (r.op()) {
-        case PUT -> s.kv.put(r.key(), r.value());
-        case APPEND -> s.kv.merge(r.key(), r.value(), String::concat);
-        case DELETE -> s.kv.remove(r.key());
-        default -> throw new AssertionError(r.op());
-      }
-      s.lastSeq.put(r.clientId(), r.seq());
+    DuplicateTable.Last seen = s.duplicates.duplicateOf(r.clientId(), r.seq());
+    if (seen != null) {
+      return (KvReply) seen.result();
     }
-    return KvReply.of(KvErr.OK);
+    switch (r.op()) {
+      case PUT -> s.kv.put(r.key(), r.value());
+      case APPEND -> s.kv.merge(r.key(), r.value(), String::concat);
+      case DELETE -> s.kv.remove(r.key());
+      default -> throw new AssertionError(r.op());
+    }
+    KvReply ok = KvReply.of(KvErr.OK);
+    s.duplicates.record(r.clientId(), r.seq(), ok);
+    return ok;
   }
 
   /**
@@ -122,7 +152,7 @@ public final class GroupState {
       return false;
     }
     s.kv.putAll(data.kv());
-    s.lastSeq.putAll(data.lastSeq());
+    s.duplicates.addAll(data.duplicates());
     s.status = ShardStatus.GC;
     return true;
   }
@@ -159,26 +189,30 @@ public final class GroupState {
 
   // ---- snapshots ---------------------------------------------------------------------
 
-  public record ShardSnap(ShardStatus status, ImmutableMap<String, String> kv, ImmutableMap<Long, Long> lastSeq) {
+  public record ShardSnap(ShardStatus status, ImmutableMap<String, String> kv,
+      ImmutableMap<Long, DuplicateTable.Last> duplicates) {
   }
 
   public record Snap(Config cur, Config prev, ImmutableMap<Integer, ShardSnap> shards) {
   }
 
-  public Snap snapshot() {
+  @Override
+  public byte[] snapshot() {
     ImmutableMap.Builder<Integer, ShardSnap> b = ImmutableMap.builder();
-    shards.forEach((i, s) -> b.put(i, new ShardSnap(s.status, ImmutableMap.copyOf(s.kv), ImmutableMap.copyOf(s.lastSeq))));
-    return new Snap(cur, prev, b.buildOrThrow());
+    shards.forEach((i, s) -> b.put(i, new ShardSnap(s.status, ImmutableMap.copyOf(s.kv), s.duplicates.export())));
+    return codec.toBytes(new Snap(cur, prev, b.buildOrThrow()));
   }
 
-  public void restore(Snap snap) {
+  @Override
+  public void restore(byte[] snapshot) {
+    Snap snap = (Snap) codec.fromBytes(snapshot);
     cur = snap.cur();
     prev = snap.prev();
     shards.clear();
     snap.shards().forEach((i, ss) -> {
       Shard s = new Shard(ss.status());
       s.kv.putAll(ss.kv());
-      s.lastSeq.putAll(ss.lastSeq());
+      s.duplicates.replaceWith(ss.duplicates());
       shards.put(i, s);
     });
   }

@@ -31,7 +31,8 @@ class LogEncoderTest {
       if (rnd.nextInt(3) != 0) {
         continue; // several changes may happen between two saves
       }
-      byte[] incremental = enc.encode(core);
+      byte[] incremental = enc.encode(core.persistUpdate());
+      log.markStable();
       assertArrayEquals(core.persistentState().encode(), incremental, "step " + step);
       assertEquals(core.persistentState(), PersistentState.decode(incremental));
     }
