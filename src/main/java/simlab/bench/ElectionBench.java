@@ -29,7 +29,7 @@ final class ElectionBench {
   /** Trials still without a leader after this much virtual time stop there (the paper's top axis ends at 100 s). */
   static final long CAP_MS = 100_000;
 
-  record Options(long seed, int trials, boolean preVote, boolean lossy, int threads) {
+  record Options(long seed, int trials, boolean preVote, boolean lossy, int threads, NetworkLatency latency) {
   }
 
   private ElectionBench() {
@@ -37,7 +37,7 @@ final class ElectionBench {
 
   static ElectionTrial.Setup setup(ElectionLine line, Options o) {
     RaftTiming t = RaftTiming.figure16(line.minMs(), line.maxMs(), o.preVote());
-    return new ElectionTrial.Setup(SERVERS, i -> t, LATENCY, o.lossy(), LAGGING, CAP_MS);
+    return new ElectionTrial.Setup(SERVERS, i -> t, o.latency(), o.lossy(), LAGGING, CAP_MS);
   }
 
   static List<ElectionResult> run(List<ElectionLine> lines, Options o) throws InterruptedException {

@@ -29,7 +29,7 @@ record ElectionResult(ElectionLine line, double[] sortedMs, int censored) {
   }
 
   /** e.g. {@code 150-155: trials 1000 median 287 p99 410 max 480 mean 290}. */
-  String line() {
+  String summary() {
     return String.format(Locale.ROOT, "%s: trials %d median %.0f p99 %.0f max %.0f mean %.0f%s", line.label(),
         sortedMs.length, median(), p99(), max(), mean(),
         censored > 0 ? " (" + censored + " trials still without a leader at the cap, counted at the cap)" : "");
