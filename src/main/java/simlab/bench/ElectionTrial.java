@@ -23,7 +23,9 @@ import simlab.sim.Simulation;
  *       resets every follower's election timer at about the same time;</li>
  *   <li>right after it, cut the leader's links to {@code lagging} followers and propose one
  *       more command, which only the others receive: the lagging ones now have shorter
- *       logs, so they cannot win an election (the paper's "different log lengths");</li>
+ *       logs, so they cannot win an election (the paper's "different log lengths"). The
+ *       command's AppendEntries (and the one announcing its commit) also reach the
+ *       others, so their timers restart a little after the heartbeat's;</li>
  *   <li>crash the leader {@code crashFraction} of a heartbeat interval after the
  *       synchronized heartbeat;</li>
  *   <li>downtime: from the crash until every surviving server other than the new leader
@@ -33,8 +35,11 @@ import simlab.sim.Simulation;
  * A trial that has not recovered after {@code capMs} of virtual time ends there, censored.
  */
 final class ElectionTrial {
-  /** A trial's outcome: downtime in ns, or the cap if {@code censored}. */
-  record Outcome(long downtimeNanos, boolean censored) {
+  /**
+   * A trial's outcome: downtime in ns (the cap if {@code censored}), the crashed leader,
+   * the new leader (-1 if censored) and the followers that were made to lag.
+   */
+  record Outcome(long downtimeNanos, boolean censored, int oldLeader, int newLeader, List<Integer> lagging) {
     double ms() {
       return downtimeNanos / 1e6;
     }
@@ -102,11 +107,15 @@ final class ElectionTrial {
         followers.add(i);
       }
     }
+    List<Integer> lagging = new ArrayList<>();
     for (int k = 0; k < s.lagging(); k++) {
       int f = followers.remove(pick.nextInt(followers.size()));
+      lagging.add(f);
       sim.network().setLinkEnabled(ids.get(l), ids.get(f), false);
     }
-    lr.start(4);
+    if (!lagging.isEmpty()) {
+      lr.start(4);
+    }
     // 4. the crash, at a point of the heartbeat interval
     long crashAt = h + (long) (crashFraction * hb);
     sim.runFor(Duration.ofNanos(crashAt - sim.nowNanos()));
@@ -122,9 +131,15 @@ final class ElectionTrial {
     boolean done = sim.runUntil(() -> (end[0] = recovered(obs, alive, oldTerm)) >= 0,
         Duration.ofMillis(s.capMs()));
     if (!done) {
-      return new Outcome(s.capMs() * 1_000_000L, true);
+      return new Outcome(s.capMs() * 1_000_000L, true, l, -1, lagging);
     }
-    return new Outcome(end[0] - crashAt, false);
+    int newLeader = -1;
+    for (int i : alive) {
+      if (isLeader(sim, ids, i)) {
+        newLeader = i;
+      }
+    }
+    return new Outcome(end[0] - crashAt, false, l, newLeader, lagging);
   }
 
   /** The time the last survivor heard a new leader, if some survivor leads a newer term that all others heard. */
