@@ -79,8 +79,13 @@ public final class ElectionBenchCommand implements Callable<Integer> {
     String variant = (preVote ? "-prevote" : "") + (lossy ? "-lossy" : "");
     Path dir = out != null ? out : Path.of("target", "bench", "election" + variant);
     long wall0 = System.nanoTime(); // wall-clock ok: reported benchmark time, outside the simulations
-    List<ElectionResult> results = ElectionBench.run(selected,
-        new ElectionBench.Options(seed, trials, preVote, lossy, nThreads, latency));
+    List<ElectionResult> results;
+    try {
+      results = ElectionBench.run(selected, new ElectionBench.Options(seed, trials, preVote, lossy, nThreads, latency));
+    } catch (RuntimeException e) {
+      System.err.println("bench election: internal error: " + e.getMessage());
+      return 4;
+    }
     double wall = (System.nanoTime() - wall0) / 1e9; // wall-clock ok
     System.out.println("bench election: 5 servers, one-way latency " + latency.describe()
         + ", heartbeat = min/2, " + ElectionBench.LAGGING + " followers lagging, "
