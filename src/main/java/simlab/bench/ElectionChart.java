@@ -52,6 +52,8 @@ final class ElectionChart {
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(100.0);
+    c.getStyler().setYAxisDecimalPattern("0");
+    c.getStyler().setYAxisTickMarkSpacingHint(45);
     c.getStyler().setXAxisLogarithmic(log);
     c.getStyler().setXAxisMin(log ? 100.0 : 0.0);
     c.getStyler().setXAxisMax(log ? 100_000.0 : 600.0);
