@@ -117,7 +117,9 @@ public final class ElectionBenchCommand implements Callable<Integer> {
     for (ElectionResult r : results) {
       b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f | %.0f%s | %.0f | %s |%n", r.line().label(),
           r.line().panel(), r.sortedMs().length, r.median(), r.p99(), r.max(),
-          r.censored() > 0 ? " (" + r.censored() + " capped)" : "", r.mean(), r.line().paperSays()));
+          r.censored() > 0 ? " (" + r.censored() + " capped)" : "", r.mean(), r.line().paperSays()
+              + (r.unstable() > 0 ? (r.line().paperSays().isEmpty() ? "" : "; ") + r.unstable()
+                  + " trials without a stable leader to crash" : "")));
     }
     return b.toString();
   }

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 /** The downtimes (ms) of one line's trials, with the summary the command prints. */
-record ElectionResult(ElectionLine line, double[] sortedMs, int censored) {
+record ElectionResult(ElectionLine line, double[] sortedMs, int censored, int unstable) {
+  /** Unstable trials (no leader could be set up, see {@link ElectionTrial.Outcome#UNSTABLE}) are counted apart. */
   static ElectionResult of(ElectionLine line, List<ElectionTrial.Outcome> outcomes) {
-    double[] ms = outcomes.stream().mapToDouble(ElectionTrial.Outcome::ms).sorted().toArray();
+    double[] ms = outcomes.stream().filter(o -> !o.unstable()).mapToDouble(ElectionTrial.Outcome::ms).sorted()
+        .toArray();
     int censored = (int) outcomes.stream().filter(ElectionTrial.Outcome::censored).count();
-    return new ElectionResult(line, ms, censored);
+    int unstable = (int) outcomes.stream().filter(ElectionTrial.Outcome::unstable).count();
+    return new ElectionResult(line, ms, censored, unstable);
   }
 
   double median() {
@@ -32,6 +35,8 @@ record ElectionResult(ElectionLine line, double[] sortedMs, int censored) {
   String summary() {
     return String.format(Locale.ROOT, "%s: trials %d median %.0f p99 %.0f max %.0f mean %.0f%s", line.label(),
         sortedMs.length, median(), p99(), max(), mean(),
-        censored > 0 ? " (" + censored + " trials still without a leader at the cap, counted at the cap)" : "");
+        censored > 0 ? " (" + censored + " trials still without a leader at the cap, counted at the cap)" : "")
+        + (unstable > 0 ? " (" + unstable + " trials left out: the cluster never kept a leader long enough to crash it)"
+            : "");
   }
 }
