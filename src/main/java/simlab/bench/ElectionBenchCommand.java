@@ -36,7 +36,7 @@ public final class ElectionBenchCommand implements Callable<Integer> {
   @Option(names = "--prevote", description = "Run the reference Raft with Pre-Vote (Raft thesis §9.6).")
   boolean preVote;
 
-  @Option(names = "--lossy", description = "labrpc's unreliable network: 10% of requests and of replies lost, "
+  @Option(names = "--lossy", description = "labrpc's unreliable network: 10%% of requests and of replies lost, "
       + "requests delayed 0-26 ms more.")
   boolean lossy;
 
