@@ -6,7 +6,7 @@ package simlab.raft;
  * message carries its sender's term, which {@code step} compares with the peer's own
  * before any handler runs (Figure 2, "Rules for All Servers").
  */
-sealed interface Message permits RequestVote, AppendEntries, InstallSnapshot, Response {
+sealed interface Message permits RequestVote, AppendEntries, InstallSnapshot, PreVote, Response {
   /** The sender's term; {@link Response#NO_TERM} when no reply came, which is never higher. */
   int term();
 }

@@ -41,6 +41,14 @@ final class RaftCore {
   byte[] snapshot;
   private boolean[] votes;
   private Leader leader;
+  /** Run a Pre-Vote round before each election (Raft thesis §9.6). */
+  private final boolean preVote;
+  /** Pre-votes granted in the round under way (null when none is); the role stays FOLLOWER meanwhile. */
+  private boolean[] preVotes;
+  /** Pre-Vote: a leader of the current term was heard since the election timer last fired. */
+  private boolean leaderContact;
+  /** A leader was heard in this step (see {@link #takeLeaderHeard()}). */
+  private boolean leaderHeard;
 
   // What the current step has asked for so far; turned into its Ready by finish().
   private final List<Ready.Send> sends = new ArrayList<>();
@@ -51,6 +59,12 @@ final class RaftCore {
   private Ready outstanding;
 
   RaftCore(int me, int size, PersistentState state, byte[] snapshot) {
+    this(me, size, state, snapshot, false);
+  }
+
+  /** @param preVote run a Pre-Vote round before each election ({@link RaftTiming#preVote()}) */
+  RaftCore(int me, int size, PersistentState state, byte[] snapshot, boolean preVote) {
+    this.preVote = preVote;
     this.me = me;
     this.size = size;
     this.term = state.term();
@@ -134,29 +148,75 @@ final class RaftCore {
 
   // ---- timers -------------------------------------------------------------------------
 
-  /** The election timer fired: start an election for the next term (§5.2). */
+  /**
+   * The election timer fired: start an election for the next term (§5.2), or with
+   * Pre-Vote first ask whether a majority would vote for us in it.
+   */
   Ready electionTimeout() {
     begin();
-    if (role != Role.LEADER) {
-      term++;
-      votedFor = me;
-      role = Role.CANDIDATE;
-      votes = new boolean[size];
-      votes[me] = true;
-      dirty = true;
-      restartElection = true;
+    if (role != Role.LEADER && preVote) {
+      leaderContact = false;
+      role = Role.FOLLOWER;
+      votes = null;
+      preVotes = new boolean[size];
+      preVotes[me] = true;
+      restartElection = true; // no majority by the next timeout: another round then
       if (isMajority(1)) {
-        becomeLeader();
+        preVotes = null;
+        campaign();
       } else {
-        RequestVote rv = new RequestVote(term, me, log.lastIndex(), log.lastTerm());
+        PreVote pv = new PreVote(term + 1, me, log.lastIndex(), log.lastTerm());
         for (int p = 0; p < size; p++) {
           if (p != me) {
-            send(p, rv);
+            send(p, pv);
           }
         }
       }
+    } else if (role != Role.LEADER) {
+      campaign();
     }
     return finish(null);
+  }
+
+  /** Becomes a candidate of the next term and asks everyone for a vote. */
+  private void campaign() {
+    term++;
+    votedFor = me;
+    role = Role.CANDIDATE;
+    votes = new boolean[size];
+    votes[me] = true;
+    dirty = true;
+    restartElection = true;
+    if (isMajority(1)) {
+      becomeLeader();
+    } else {
+      RequestVote rv = new RequestVote(term, me, log.lastIndex(), log.lastTerm());
+      for (int p = 0; p < size; p++) {
+        if (p != me) {
+          send(p, rv);
+        }
+      }
+    }
+  }
+
+  /**
+   * Pre-Vote: the minimum election timeout has passed since a leader was last heard (the
+   * driver's lease timer), so this peer may grant pre-votes again.
+   */
+  Ready leaderLeaseExpired() {
+    begin();
+    leaderContact = false;
+    return finish(null);
+  }
+
+  /**
+   * Pre-Vote: whether a leader was heard since the last call (the driver then restarts its
+   * lease timer). A side channel next to the Ready because it only matters with Pre-Vote on.
+   */
+  boolean takeLeaderHeard() {
+    boolean h = leaderHeard;
+    leaderHeard = false;
+    return h;
   }
 
   /** The heartbeat timer fired: the leader contacts every follower, in flight or not. */
@@ -239,11 +299,14 @@ final class RaftCore {
    */
   Ready step(Message m) {
     begin();
-    if (m.term() > term) {
+    // A PreVote's term is one its sender only might campaign in: nobody adopts it.
+    if (m.term() > term && !(m instanceof PreVote)) {
       stepDown(m.term());
     }
     Object reply = null;
-    if (m instanceof RequestVote rv) {
+    if (m instanceof PreVote pv) {
+      reply = onPreVote(pv);
+    } else if (m instanceof RequestVote rv) {
       reply = onRequestVote(rv);
     } else if (m instanceof AppendEntries ae) {
       reply = onAppendEntries(ae);
@@ -254,6 +317,8 @@ final class RaftCore {
         stepLeader(r);
       } else if (role == Role.CANDIDATE) {
         stepCandidate(r);
+      } else if (preVotes != null) {
+        stepPreCandidate(r);
       } // a follower ignores responses: they answer requests of a term or role it has left
     }
     return finish(reply);
@@ -291,7 +356,36 @@ final class RaftCore {
     }
   }
 
+  /** A pre-candidate hears back: with a majority of pre-votes for the next term, campaign for real. */
+  private void stepPreCandidate(Response r) {
+    if (r.request() instanceof PreVote pv && pv.term() == term + 1
+        && r.reply().orElse(null) instanceof PreVoteReply v && v.granted()) {
+      preVotes[r.peer()] = true;
+      int granted = 0;
+      for (boolean g : preVotes) {
+        granted += g ? 1 : 0;
+      }
+      if (isMajority(granted)) {
+        preVotes = null;
+        campaign();
+      }
+    }
+  }
+
   // ---- requests (any role; the term is already at least theirs) --------------------------
+
+  /**
+   * Pre-Vote (thesis §9.6): would we vote for this server in {@code pv.term()}? Only if
+   * that term is newer than ours, its log is at least as up to date, and we have not
+   * heard from a leader within the minimum election timeout (the driver's lease timer;
+   * also cleared when our own election timer fires), so a server that merely lost touch
+   * cannot disrupt a working leader. Nothing changes here: no vote is cast.
+   */
+  private PreVoteReply onPreVote(PreVote pv) {
+    boolean grant = pv.term() > term && role != Role.LEADER && !leaderContact
+        && log.isUpToDate(pv.lastLogIndex(), pv.lastLogTerm());
+    return new PreVoteReply(term, grant);
+  }
 
   private RequestVoteReply onRequestVote(RequestVote rv) {
     boolean grant = rv.term() == term
@@ -381,6 +475,9 @@ final class RaftCore {
 
   /** The leader of our term spoke (AppendEntries or InstallSnapshot): follow it, hold off elections. */
   private void followCurrentLeader() {
+    leaderContact = true;
+    leaderHeard = true;
+    preVotes = null;
     if (role != Role.FOLLOWER) {
       becomeFollower(); // a candidate of the same term lost the election
     }
@@ -391,6 +488,7 @@ final class RaftCore {
     role = Role.FOLLOWER;
     leader = null;
     votes = null;
+    preVotes = null;
   }
 
   private void becomeLeader() {

@@ -16,15 +16,14 @@ import simlab.sim.Timer;
  * durable) and then advanced. The driver owns the timers, the coalesced replication
  * event and the {@link Applier}; it keeps no Raft state of its own.
  *
- * <p>Timing (virtual): heartbeats every 100 ms (the 6.5840 cap is 10/s); election
- * timeouts uniform in [300, 600) ms, so after a leader fails a new one normally wins
- * within about a second, well inside the 5 s requirement, while three heartbeats fit in
- * the shortest timeout.
+ * <p>Timing (virtual), by default ({@link RaftTiming#DEFAULT}): heartbeats every 100 ms
+ * (the 6.5840 cap is 10/s); election timeouts uniform in [300, 600) ms, so after a leader
+ * fails a new one normally wins within about a second, well inside the 5 s requirement,
+ * while three heartbeats fit in the shortest timeout. Experiments pass another
+ * {@link RaftTiming} (Figure 16's ranges, Pre-Vote).
  */
 public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
-  static final Duration HEARTBEAT = Duration.ofMillis(100);
-  static final long ELECTION_MIN_MS = 300;
-  static final long ELECTION_SPREAD_MS = 300;
+  static final Duration HEARTBEAT = RaftTiming.DEFAULT.heartbeat();
 
   private final NodeContext ctx;
   private final List<String> peers;
@@ -33,18 +32,29 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private final LogEncoder encoder = new LogEncoder();
   private Timer electionTimer;
   private Timer heartbeatTimer;
+  /** Pre-Vote only: runs for the minimum election timeout after a leader was last heard. */
+  private Timer leaseTimer;
+  private final RaftTiming timing;
   private boolean replicationScheduled;
   private boolean killed;
 
   public ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh) {
+    this(ctx, peers, me, applyCh, RaftTiming.DEFAULT);
+  }
+
+  public ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh, RaftTiming timing) {
     this.ctx = ctx;
     this.peers = List.copyOf(peers);
+    this.timing = timing;
     PersistentState state = PersistentState.decode(ctx.persister().readRaftState());
-    this.core = new RaftCore(me, peers.size(), state, ctx.persister().readSnapshot());
+    this.core = new RaftCore(me, peers.size(), state, ctx.persister().readSnapshot(), timing.preVote());
     this.applier = new Applier(ctx, core, applyCh, () -> killed);
     ctx.handleAsync(RequestVote.class, this::serve);
     ctx.handleAsync(AppendEntries.class, this::serve);
     ctx.handleAsync(InstallSnapshot.class, this::serve);
+    if (timing.preVote()) {
+      ctx.handleAsync(PreVote.class, this::serve);
+    }
     resetElectionTimer();
   }
 
@@ -83,6 +93,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     killed = true;
     cancel(electionTimer);
     cancel(heartbeatTimer);
+    cancel(leaseTimer);
     electionTimer = null;
     heartbeatTimer = null;
   }
@@ -144,6 +155,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     }
     Ready ready = core.step(request);
     carryOut(ready); // persists before the reply leaves
+    renewLease();
     responder.reply(ready.replyTo(request));
   }
 
@@ -178,6 +190,8 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
       ctx.call(peer, rv, reply -> onResponse(new Response(to, rv, reply)));
     } else if (s.message() instanceof InstallSnapshot is) {
       ctx.call(peer, is, reply -> onResponse(new Response(to, is, reply)));
+    } else if (s.message() instanceof PreVote pv) {
+      ctx.call(peer, pv, reply -> onResponse(new Response(to, pv, reply)));
     } else {
       throw new IllegalStateException("unknown message " + s.message());
     }
@@ -210,7 +224,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
       cancel(electionTimer);
       electionTimer = null;
       if (heartbeatTimer == null) {
-        heartbeatTimer = ctx.schedule("heartbeat", HEARTBEAT, this::onHeartbeat);
+        heartbeatTimer = ctx.schedule("heartbeat", timing.heartbeat(), this::onHeartbeat);
       }
     } else {
       cancel(heartbeatTimer);
@@ -228,10 +242,31 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     }
   }
 
+  /**
+   * Pre-Vote: after a step in which a leader was heard, (re)start the lease timer; when it
+   * runs out, the core may grant pre-votes again.
+   */
+  private void renewLease() {
+    if (!timing.preVote() || !core.takeLeaderHeard() || killed) {
+      return;
+    }
+    cancel(leaseTimer);
+    leaseTimer = ctx.schedule(timing.electionMin(), () -> {
+      leaseTimer = null;
+      if (!killed) {
+        carryOut(core.leaderLeaseExpired());
+      }
+    });
+  }
+
   private void resetElectionTimer() {
     cancel(electionTimer);
-    long ms = ELECTION_MIN_MS + ctx.random().nextLong(ELECTION_SPREAD_MS);
-    electionTimer = ctx.schedule("election", Duration.ofMillis(ms), () -> {
+    // With the default timing this is the draw the reference always made:
+    // 300 ms + nextLong(300) whole milliseconds.
+    long steps = timing.spreadSteps();
+    Duration timeout = steps == 0 ? timing.electionMin()
+        : timing.electionMin().plus(timing.resolution().multipliedBy(ctx.random().nextLong(steps)));
+    electionTimer = ctx.schedule("election", timeout, () -> {
       electionTimer = null;
       if (!killed) {
         carryOut(core.electionTimeout());

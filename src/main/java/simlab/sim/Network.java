@@ -40,6 +40,9 @@ public final class Network {
   /** Numbers the calls so the kept trace can link a request to its delivery and reply (never hashed). */
   private long callSeq;
   private long totalBytes;
+  // Optional per-hop latency (bench profiles); null keeps the fixed BASE_LATENCY and draws nothing.
+  private NetworkLatency latency;
+  private RandomGenerator latencyRng;
 
   private record Link(String from, String to) {
   }
@@ -84,6 +87,28 @@ public final class Network {
 
   public boolean longReordering() {
     return longReordering;
+  }
+
+  /**
+   * Every later hop (request and reply) takes a latency drawn from {@code l} instead of the
+   * fixed {@link NetworkConfig#BASE_LATENCY}; {@code null} restores the default. The draws
+   * come from their own stream {@code network-latency}, so the stream {@code network}
+   * (drops, unreliable delays) sees the same sequence of draws as without it.
+   */
+  public void setLatency(NetworkLatency l) {
+    this.latency = l;
+    if (l != null && latencyRng == null) {
+      latencyRng = sim.streams().stream("network-latency");
+    }
+    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, l == null ? "latency base" : "latency " + l.describe(), 0);
+  }
+
+  public NetworkLatency latency() {
+    return latency;
+  }
+
+  private long hopNanos() {
+    return latency == null ? BASE_LATENCY.toNanos() : latency.draw(latencyRng);
   }
 
   /**
@@ -241,7 +266,7 @@ public final class Network {
       failAfter(call, ms * MS);
       return;
     }
-    long delay = BASE_LATENCY.toNanos();
+    long delay = hopNanos();
     if (!reliable) {
       delay += rng.nextInt(UNRELIABLE_DELAY_MS) * MS;
       if (rng.nextInt(1000) < DROP_PER_MILLE) {
@@ -299,7 +324,7 @@ public final class Network {
     }
     MessageCodec.Sealed sealed = codec.seal(reply);
     long sentAt = sim.nowNanos();
-    long delay = BASE_LATENCY.toNanos();
+    long delay = hopNanos();
     if (longReordering && rng.nextInt(REORDER_DENOMINATOR) < REORDER_NUMERATOR) {
       delay = (REORDER_BASE_MS + rng.nextInt(1 + rng.nextInt(REORDER_SPREAD_MS))) * MS;
     }
