@@ -74,7 +74,8 @@ final class CitedPaths {
                 word = word.substring(0, colon); // File.java:42
             }
             if (word.isEmpty() || word.startsWith("/") || word.startsWith("target/") || word.startsWith("~")
-                    || word.matches(".*[<>{}$].*")) {
+                    || word.matches(".*[<>{}$].*") || word.matches("[A-Z][A-Z_]*(/.*)?")) {
+                // DIR/index.html, FILE: an upper-case first segment is a placeholder
                 continue;
             }
             boolean topLevel = TOP_LEVEL.stream().anyMatch(word::startsWith);
