@@ -1,7 +1,5 @@
 package simlab.workload;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.random.RandomGenerator;
 import simlab.harness.KvCluster;
 import simlab.harness.KvCluster.ClerkHandle;
@@ -14,11 +12,9 @@ import simlab.sim.SimFuture;
  * every operation lands in {@link KvCluster#history()} for the linearizability check.
  * Client c draws from the stream {@code workload:kv:client-c}.
  */
-public final class KvWorkload implements Workload {
+public final class KvWorkload extends LoopWorkload {
   private final KvCluster cluster;
   private final WorkloadParams params;
-  private final List<OpLoop> loops = new ArrayList<>();
-  private long issued;
 
   public KvWorkload(KvCluster cluster, WorkloadParams params) {
     this.cluster = cluster;
@@ -33,7 +29,7 @@ public final class KvWorkload implements Workload {
       ClerkHandle ck = cluster.makeClient(cluster.all());
       RandomGenerator r = cluster.sim().random("workload:kv:client-" + c);
       loops.add(new OpLoop(cluster.sim(), params.opsPerClient(), params.think(), seq -> {
-        issued++;
+        countIssued();
         return run(ck, mix.next(r, client, seq));
       }));
     }
@@ -59,23 +55,4 @@ public final class KvWorkload implements Workload {
     return loops.stream().allMatch(OpLoop::finished);
   }
 
-  @Override
-  public long completed() {
-    return loops.stream().mapToLong(OpLoop::completed).sum();
-  }
-
-  @Override
-  public long pending() {
-    return issued - completed();
-  }
-
-  @Override
-  public int[] issuedPerClient() {
-    return loops.stream().mapToInt(OpLoop::issued).toArray();
-  }
-
-  @Override
-  public int[] completedPerClient() {
-    return loops.stream().mapToInt(OpLoop::completed).toArray();
-  }
 }

@@ -1,9 +1,7 @@
 package simlab.workload;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -21,16 +19,14 @@ import simlab.sim.SimFuture;
  * {@code one(cmd, n, retry=true)}). Use a cluster made with the snapshotting applier on
  * to exercise InstallSnapshot and restarts from snapshots.
  */
-public final class RaftWorkload implements Workload {
+public final class RaftWorkload extends LoopWorkload {
   public static final Duration POLL = Duration.ofMillis(20);
   public static final Duration ATTEMPT = Duration.ofSeconds(2);
   public static final Duration IDLE = Duration.ofMillis(50);
 
   private final RaftCluster cluster;
   private final WorkloadParams params;
-  private final List<OpLoop> loops = new ArrayList<>();
   private final Map<Integer, Integer> acknowledged = new TreeMap<>();
-  private long issued;
 
   /** Uses {@code clients}, {@code opsPerClient} and {@code think} of the params. */
   public RaftWorkload(RaftCluster cluster, WorkloadParams params) {
@@ -44,7 +40,7 @@ public final class RaftWorkload implements Workload {
       int client = c;
       int[] guess = {c % cluster.n()};
       loops.add(new OpLoop(cluster.sim(), params.opsPerClient(), params.think(), seq -> {
-        issued++;
+        countIssued();
         SimFuture<Integer> done = new SimFuture<>();
         propose((client + 1) * 1_000_000 + seq, guess, done);
         return done;
@@ -97,23 +93,4 @@ public final class RaftWorkload implements Workload {
     return loops.stream().allMatch(OpLoop::finished);
   }
 
-  @Override
-  public long completed() {
-    return loops.stream().mapToLong(OpLoop::completed).sum();
-  }
-
-  @Override
-  public long pending() {
-    return issued - completed();
-  }
-
-  @Override
-  public int[] issuedPerClient() {
-    return loops.stream().mapToInt(OpLoop::issued).toArray();
-  }
-
-  @Override
-  public int[] completedPerClient() {
-    return loops.stream().mapToInt(OpLoop::completed).toArray();
-  }
 }

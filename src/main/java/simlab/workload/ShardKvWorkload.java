@@ -25,19 +25,17 @@ import simlab.sim.SimFuture;
  * <p>{@link #setUp()} joins the first group and waits for it (it runs the simulation);
  * call it before starting the nemesis.
  */
-public final class ShardKvWorkload implements Workload {
+public final class ShardKvWorkload extends LoopWorkload {
   private final ShardCluster cluster;
   private final WorkloadParams params;
   private final Duration configEvery;
   private final KvHistory history;
-  private final List<OpLoop> loops = new ArrayList<>();
   private final TreeSet<Integer> joined = new TreeSet<>();
   private final List<String> configLog = new ArrayList<>();
   private ShardCtrlerClerk admin;
   private RandomGenerator configRandom;
   private boolean stopping;
   private boolean configBusy;
-  private long issued;
 
   public ShardKvWorkload(ShardCluster cluster, WorkloadParams params, Duration configEvery) {
     this.cluster = cluster;
@@ -69,7 +67,7 @@ public final class ShardKvWorkload implements Workload {
       ShardKVClerk ck = cluster.makeClient();
       RandomGenerator r = cluster.sim().random("workload:shardkv:client-" + c);
       loops.add(new OpLoop(cluster.sim(), params.opsPerClient(), params.think(), seq -> {
-        issued++;
+        countIssued();
         return run(client, ck, mix.next(r, client, seq));
       }));
     }
@@ -139,23 +137,4 @@ public final class ShardKvWorkload implements Workload {
     return clientsDone() && !configBusy;
   }
 
-  @Override
-  public long completed() {
-    return loops.stream().mapToLong(OpLoop::completed).sum();
-  }
-
-  @Override
-  public long pending() {
-    return issued - completed();
-  }
-
-  @Override
-  public int[] issuedPerClient() {
-    return loops.stream().mapToInt(OpLoop::issued).toArray();
-  }
-
-  @Override
-  public int[] completedPerClient() {
-    return loops.stream().mapToInt(OpLoop::completed).toArray();
-  }
 }
