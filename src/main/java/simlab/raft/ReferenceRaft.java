@@ -37,10 +37,24 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private boolean killed;
 
   public ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh) {
+    this(ctx, peers, me, applyCh, RaftCore::new);
+  }
+
+  /** Builds the core of a peer from its restored state: the reference core, or a zoo variant. */
+  @FunctionalInterface
+  interface CoreMaker {
+    RaftCore make(int me, int size, PersistentState state, byte[] snapshot);
+  }
+
+  /**
+   * The same driver around another core: a seam for the test tree's zoo of broken Raft
+   * peers (see {@link RaftCore}), not part of the public API.
+   */
+  ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh, CoreMaker coreMaker) {
     this.ctx = ctx;
     this.peers = List.copyOf(peers);
     PersistentState state = PersistentState.decode(ctx.persister().readRaftState());
-    this.core = new RaftCore(me, peers.size(), state, ctx.persister().readSnapshot());
+    this.core = coreMaker.make(me, peers.size(), state, ctx.persister().readSnapshot());
     this.applier = new Applier(ctx, core, applyCh, () -> killed);
     ctx.handleAsync(RequestVote.class, this::serve);
     ctx.handleAsync(AppendEntries.class, this::serve);
