@@ -27,6 +27,7 @@ public final class CtrlerCluster {
   private final String prefix;
   private final ShardCtrlerFactory factory;
   private final List<String> servers = new ArrayList<>();
+  private final RaftGroupMonitor raftMonitor;
   private int clerks;
 
   private static final Logger LOG = Logs.get(CtrlerCluster.class);
@@ -39,9 +40,11 @@ public final class CtrlerCluster {
       servers.add(prefix + "-" + i);
     }
     List<String> all = List.copyOf(servers);
+    this.raftMonitor = new RaftGroupMonitor(sim, all);
+    RaftFactory monitored = raftMonitor.wrap(raft);
     for (int i = 0; i < n; i++) {
       int me = i;
-      sim.addNode(all.get(i), all, ctx -> factory.makeServer(ctx, all, me, raft));
+      sim.addNode(all.get(i), all, ctx -> factory.makeServer(ctx, all, me, monitored));
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} controller cluster started: {}, {} on {}", sim.logPrefix(), all, factory.getClass().getName(),
@@ -59,6 +62,11 @@ public final class CtrlerCluster {
 
   public List<String> servers() {
     return List.copyOf(servers);
+  }
+
+  /** The Raft invariant monitor of the replicas' peers (runs after every event). */
+  public RaftInvariantMonitor monitor() {
+    return raftMonitor.monitor();
   }
 
   /** A fresh clerk on its own client node. */

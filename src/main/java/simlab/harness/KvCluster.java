@@ -37,6 +37,7 @@ public final class KvCluster {
   private final List<String> serverIds;
   private final List<ClerkHandle> clerks = new ArrayList<>();
   private final KvOpLog history = new KvOpLog();
+  private final RaftGroupMonitor raftMonitor;
   private long ops;
   private String title;
   private long t0;
@@ -63,11 +64,13 @@ public final class KvCluster {
     this.raftFactory = raftFactory;
     this.maxRaftState = maxRaftState;
     this.serverIds = IntStream.range(0, n).mapToObj(i -> "kv-" + i).toList();
+    this.raftMonitor = new RaftGroupMonitor(sim, serverIds);
+    RaftFactory monitored = raftMonitor.wrap(raftFactory);
     sim.network().setReliable(!unreliable);
     for (int i = 0; i < n; i++) {
       int me = i;
       sim.addNode(serverIds.get(i), serverIds,
-          ctx -> service.makeServer(ctx, serverIds, me, raftFactory, maxRaftState));
+          ctx -> service.makeServer(ctx, serverIds, me, monitored, maxRaftState));
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} kv cluster started: {} servers, {} network, maxraftstate {}, {} on {}", sim.logPrefix(), n,
@@ -98,6 +101,11 @@ public final class KvCluster {
 
   public KvOpLog history() {
     return history;
+  }
+
+  /** The Raft invariant monitor of the servers' peers (runs after every event). */
+  public RaftInvariantMonitor monitor() {
+    return raftMonitor.monitor();
   }
 
   // ---- clerks ------------------------------------------------------------------------

@@ -144,7 +144,7 @@ public final class RaftCluster {
         // mimic a service that restores its state before Raft starts (6.5840 start1)
         String err = ingestSnap(i, snap, -1);
         if (err != null) {
-          throw fatal(err);
+          throw fatal(appliersViolation(err));
         }
       }
     }
@@ -302,7 +302,7 @@ public final class RaftCluster {
     }
     if (err != null) {
       applyErr[i] = err;
-      throw fatal("apply error: " + err);
+      throw fatal(appliersViolation(err));
     }
     monitor.observeApply(i, msg);
     sim.record(TraceKind.APPLY, "raft-" + i, msg instanceof ApplyMsg.Command c
@@ -313,8 +313,28 @@ public final class RaftCluster {
       for (int j = 0; j <= c.index(); j++) {
         xlog.add(logs.get(i).get(j));
       }
-      from.raft().snapshot(c.index(), new TesterSnapshot(c.index(), xlog).encode());
+      byte[] encoded;
+      try {
+        encoded = new TesterSnapshot(c.index(), xlog).encode();
+      } catch (IllegalArgumentException e) {
+        throw fatal("Snapshot integrity violated (tester's applier): " + e.getMessage());
+      }
+      from.raft().snapshot(c.index(), encoded);
     }
+  }
+
+  /**
+   * A failure of the tester's own appliers names the property that broke, as the invariant
+   * monitor's do ({@code <property> violated (tester's applier): apply error: ...}), so the
+   * explorer and a reader can tell a safety bug from a harness problem. The errors are
+   * built in this class: a disagreement with another server's applied log breaks State
+   * Machine Safety, a gap breaks the apply order, and a snapshot the tester cannot decode or
+   * that does not match its index breaks snapshot integrity.
+   */
+  private static String appliersViolation(String err) {
+    String property = err.startsWith("commit index=") ? "State Machine Safety"
+        : err.contains("apply out of order") ? "Apply order" : "Snapshot integrity";
+    return property + " violated (tester's applier): apply error: " + err;
   }
 
   /** 6.5840 applier (3A-3C): index-1 must be in this server's applied log. */
@@ -436,7 +456,7 @@ public final class RaftCluster {
     Object cmd = null;
     for (int i = 0; i < n; i++) {
       if (applyErr[i] != null) {
-        throw fatal(applyErr[i]);
+        throw fatal(appliersViolation(applyErr[i]));
       }
       Map<Integer, Object> log = logs.get(i);
       if (log.containsKey(index)) {

@@ -33,7 +33,21 @@ import simlab.sim.Simulation;
  *       Needs {@link RaftIntrospection}.
  *   <li><b>State Machine Safety</b>: no two servers apply different commands at one index.
  *   <li><b>Apply order</b>: each incarnation applies indices rising by exactly one, starting
- *       after the snapshot it was started from; a snapshot message moves the point.
+ *       after the snapshot it was started from; a snapshot message moves the point forward.
+ *   <li><b>Monotonic Applied Index</b>: a snapshot message never moves a live server's
+ *       applied index back.
+ *   <li><b>Monotonic Commit Index</b> and <b>Monotonic Snapshot Index</b>: on a live server
+ *       (one incarnation) neither ever decreases. Needs {@link RaftIntrospection}.
+ *   <li><b>Acknowledged Entry Durability</b>: a server never loses a log entry it has
+ *       acknowledged, across crashes and restarts. A server's entries up to its commit index
+ *       were acknowledged to a leader (Figure 2: a follower advances its commit index only
+ *       on an AppendEntries it answers with success) or are a leader's own committed
+ *       entries, so the entry at the highest commit index each server ever reported must
+ *       stay in its log with the same term, or inside its snapshot. Needs
+ *       {@link RaftIntrospection}.
+ *   <li><b>Vote Uniqueness</b>: a server grants at most one vote per term, across crashes and
+ *       restarts (votedFor must be persisted). Needs {@link RaftIntrospection#votedFor()};
+ *       implementations that do not expose it are not checked.
  * </ul>
  *
  * <p>A violation throws {@link Simulation#failure}, which names the virtual time and seed.
@@ -62,6 +76,14 @@ public final class RaftInvariantMonitor implements Runnable {
   private final int[] lcTerm;
   private final int[] lcUpTo;
   private final int[] lastApplied;
+  /** Per server, the live incarnation's highest commit and snapshot index seen. */
+  private final int[] seenCommit;
+  private final int[] seenSnapshot;
+  /** Per server, across incarnations: the highest commit index reported and its entry's term. */
+  private final int[] ackIndex;
+  private final int[] ackTerm;
+  /** Per server, across incarnations: term -> the peer it voted for in that term. */
+  private final List<Map<Integer, Integer>> votes = new ArrayList<>();
   private long runs;
 
   private static final class EntryRecord {
@@ -94,6 +116,13 @@ public final class RaftInvariantMonitor implements Runnable {
     this.lcTerm = new int[n];
     this.lcUpTo = new int[n];
     this.lastApplied = new int[n];
+    this.seenCommit = new int[n];
+    this.seenSnapshot = new int[n];
+    this.ackIndex = new int[n];
+    this.ackTerm = new int[n];
+    for (int i = 0; i < n; i++) {
+      votes.add(new HashMap<>());
+    }
     Arrays.fill(lcTerm, UNKNOWN);
     committed.add(null);
   }
@@ -107,6 +136,10 @@ public final class RaftInvariantMonitor implements Runnable {
   /** Called with every message a live server's service receives, before the service acts on it. */
   public void observeApply(int s, ApplyMsg msg) {
     if (msg instanceof ApplyMsg.Snapshot snap) {
+      if (snap.index() < lastApplied[s]) {
+        throw violation("Monotonic Applied Index", names.get(s) + " was given a snapshot at index " + snap.index()
+            + " after it had applied index " + lastApplied[s] + " (its state machine would go back in time)");
+      }
       lastApplied[s] = snap.index();
       return;
     }
@@ -163,6 +196,9 @@ public final class RaftInvariantMonitor implements Runnable {
         if (full) {
           shadowLen[s] = 0;
         }
+        checkMonotonic(s, view);
+        checkAcknowledged(s, view);
+        checkVote(s, view);
         checkLog(s, view);
         if (st.isLeader()) {
           checkLeaderCompleteness(s, st.term(), view, full);
@@ -171,7 +207,68 @@ public final class RaftInvariantMonitor implements Runnable {
     }
   }
 
+  /** Commit and snapshot index of one incarnation never decrease. */
+  private void checkMonotonic(int s, RaftIntrospection view) {
+    int commit = view.commitIndex();
+    int snap = view.snapshotIndex();
+    if (commit < seenCommit[s]) {
+      throw violation("Monotonic Commit Index", names.get(s) + "'s commit index went from " + seenCommit[s]
+          + " down to " + commit + " without a restart");
+    }
+    if (snap < seenSnapshot[s]) {
+      throw violation("Monotonic Snapshot Index", names.get(s) + "'s snapshot index went from " + seenSnapshot[s]
+          + " down to " + snap + " without a restart");
+    }
+    seenCommit[s] = commit;
+    seenSnapshot[s] = snap;
+  }
+
+  /** The entry at the highest commit index this server ever reported is still in its log or snapshot. */
+  private void checkAcknowledged(int s, RaftIntrospection view) {
+    int commit = view.commitIndex();
+    int snap = view.snapshotIndex();
+    int last = view.lastIndex();
+    if (commit > ackIndex[s] && commit >= snap && commit <= last) {
+      ackIndex[s] = commit;
+      ackTerm[s] = view.termAt(commit);
+    }
+    int a = ackIndex[s];
+    if (a == 0 || a <= snap) {
+      return;
+    }
+    if (a > last) {
+      throw violation("Acknowledged Entry Durability", names.get(s) + " once reported commit index " + a
+          + " (entry of term " + ackTerm[s] + ") but its log now ends at index " + last
+          + " and its snapshot at " + snap + " (entries acknowledged to a leader must be persisted before the reply)");
+    }
+    int t = view.termAt(a);
+    if (t != ackTerm[s]) {
+      throw violation("Acknowledged Entry Durability", names.get(s) + " once reported commit index " + a
+          + " with an entry of term " + ackTerm[s] + " there, but now holds an entry of term " + t + " at that index");
+    }
+  }
+
+  /** At most one vote per term, across incarnations. */
+  private void checkVote(int s, RaftIntrospection view) {
+    int v = view.votedFor();
+    if (v == RaftIntrospection.VOTE_NOT_EXPOSED || v < 0) {
+      return;
+    }
+    int term = view.currentTerm();
+    Integer before = votes.get(s).putIfAbsent(term, v);
+    if (before != null && before != v) {
+      throw violation("Vote Uniqueness", names.get(s) + " voted for " + label(before) + " and then for " + label(v)
+          + " in term " + term + " (votedFor must survive crashes and restarts)");
+    }
+  }
+
+  private String label(int peer) {
+    return peer < n ? names.get(peer) : "peer " + peer;
+  }
+
   private void forget(int s) {
+    seenCommit[s] = 0;
+    seenSnapshot[s] = 0;
     shadowLen[s] = 0;
     lcTerm[s] = UNKNOWN;
     lcUpTo[s] = 0;

@@ -36,6 +36,7 @@ public final class ShardCluster {
   private final CtrlerCluster ctl;
   private final ShardCtrlerClerk mck;
   private final List<List<String>> groups = new ArrayList<>();
+  private final List<RaftInvariantMonitor> monitors = new ArrayList<>();
   private int clients;
   private int extraCtrlers;
 
@@ -59,10 +60,13 @@ public final class ShardCluster {
       }
       List<String> all = List.copyOf(names);
       groups.add(all);
+      RaftGroupMonitor gm = new RaftGroupMonitor(sim, all);
+      monitors.add(gm.monitor());
+      RaftFactory monitored = gm.wrap(raft);
       for (int i = 0; i < N; i++) {
         int me = i;
         sim.addNode(all.get(i), all, ctx -> kvFactory.makeServer(ctx, all, me, gid, ctl.servers(), maxRaftState,
-            raft, ctrlerFactory));
+            monitored, ctrlerFactory));
       }
     }
     if (LOG.isDebugEnabled()) {
@@ -90,6 +94,14 @@ public final class ShardCluster {
 
   public List<String> servers(int group) {
     return groups.get(group);
+  }
+
+  /** The Raft invariant monitors: the controller's, then each group's (each runs after every event). */
+  public List<RaftInvariantMonitor> monitors() {
+    List<RaftInvariantMonitor> all = new ArrayList<>();
+    all.add(ctl.monitor());
+    all.addAll(monitors);
+    return all;
   }
 
   public int maxRaftState() {

@@ -13,14 +13,13 @@ import simlab.sim.Simulation;
 
 /**
  * A lab 4 {@link KvCluster} as a nemesis target: one group of servers {@code kv-i}. Adds
- * what the KV harness lacks for exploration: the Raft invariant monitor on the servers'
- * peers (fed their applies through a {@link StartHook}) and the Start hook.
+ * what the KV harness lacks for exploration: the Start hook. (The harness itself attaches
+ * the Raft invariant monitor to the servers' peers.)
  * Clerks are not part of the fault domain; their links stay as the harness set them.
  */
 public final class KvTarget implements NemesisTarget {
   private final KvCluster cluster;
   private final Topology topology;
-  private final GroupMonitors monitors;
   private final List<IntConsumer> listeners = new ArrayList<>();
 
   private KvTarget(KvCluster cluster, StartHook hook) {
@@ -30,7 +29,6 @@ public final class KvTarget implements NemesisTarget {
       ids.add(cluster.serverId(i));
     }
     this.topology = Topology.oneGroup(ids);
-    this.monitors = new GroupMonitors(cluster.sim(), List.of(ids), this::raftOf, hook);
     hook.onLeaderStart(node -> {
       int i = ids.indexOf(node);
       listeners.forEach(l -> l.accept(i));
@@ -49,7 +47,7 @@ public final class KvTarget implements NemesisTarget {
 
   /** Scans every log completely (the end of a run); the monitor also runs after every event. */
   public void fullCheck() {
-    monitors.fullCheck();
+    cluster.monitor().fullCheck();
   }
 
   private Raft raftOf(String id) {

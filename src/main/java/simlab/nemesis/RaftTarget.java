@@ -18,9 +18,11 @@ public final class RaftTarget implements NemesisTarget {
   private final RaftCluster cluster;
   private final Topology topology;
   private final List<IntConsumer> listeners = new ArrayList<>();
+  private final StartHook hook;
 
   private RaftTarget(RaftCluster cluster, StartHook hook) {
     this.cluster = cluster;
+    this.hook = hook;
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < cluster.n(); i++) {
       ids.add(cluster.id(i));
@@ -43,6 +45,14 @@ public final class RaftTarget implements NemesisTarget {
 
   public RaftCluster cluster() {
     return cluster;
+  }
+
+  /**
+   * {@code listener} sees each incarnation start and every message it applies (only for a
+   * Raft offering {@link simlab.raft.RaftIntrospection}, whose starting point is known).
+   */
+  public void onApply(StartHook.ApplyListener listener) {
+    hook.onApply(listener);
   }
 
   @Override

@@ -22,7 +22,6 @@ import simlab.sim.Simulation;
 public final class ShardKvTarget implements NemesisTarget {
   private final ShardCluster cluster;
   private final Topology topology;
-  private final GroupMonitors monitors;
   private final List<IntConsumer> listeners = new ArrayList<>();
 
   private ShardKvTarget(ShardCluster cluster, StartHook hook) {
@@ -43,7 +42,6 @@ public final class ShardKvTarget implements NemesisTarget {
       groups.add(idx);
     }
     this.topology = new Topology(ids, groups);
-    this.monitors = new GroupMonitors(cluster.sim(), named, this::raftOf, hook);
     hook.onLeaderStart(node -> {
       int i = ids.indexOf(node);
       if (i >= 0) {
@@ -63,7 +61,7 @@ public final class ShardKvTarget implements NemesisTarget {
   }
 
   public void fullCheck() {
-    monitors.fullCheck();
+    cluster.monitors().forEach(simlab.harness.RaftInvariantMonitor::fullCheck);
   }
 
   private Raft raftOf(String id) {

@@ -164,5 +164,10 @@ public final class StartHook {
     public Object commandAt(int index) {
       return view.commandAt(index);
     }
+
+    @Override
+    public int votedFor() {
+      return view.votedFor();
+    }
   }
 }

@@ -25,4 +25,16 @@ public interface RaftIntrospection {
 
   /** Command of the entry at {@code index}, for snapshotIndex() < index <= lastIndex(). */
   Object commandAt(int index);
+
+  /** What {@link #votedFor()} returns when an implementation does not expose its vote. */
+  int VOTE_NOT_EXPOSED = Integer.MIN_VALUE;
+
+  /**
+   * The peer this server voted for in {@link #currentTerm()} (its index, itself included),
+   * -1 for none yet. Optional: the default, {@link #VOTE_NOT_EXPOSED}, turns off the
+   * monitor's one-vote-per-term check for this implementation.
+   */
+  default int votedFor() {
+    return VOTE_NOT_EXPOSED;
+  }
 }

@@ -58,4 +58,9 @@ final class OpLoop {
   int completed() {
     return completed;
   }
+
+  /** Operations issued so far (the one in flight included). */
+  int issued() {
+    return issued;
+  }
 }

@@ -106,4 +106,14 @@ public final class RaftWorkload implements Workload {
   public long pending() {
     return issued - completed();
   }
+
+  @Override
+  public int[] issuedPerClient() {
+    return loops.stream().mapToInt(OpLoop::issued).toArray();
+  }
+
+  @Override
+  public int[] completedPerClient() {
+    return loops.stream().mapToInt(OpLoop::completed).toArray();
+  }
 }

@@ -148,4 +148,14 @@ public final class ShardKvWorkload implements Workload {
   public long pending() {
     return issued - completed();
   }
+
+  @Override
+  public int[] issuedPerClient() {
+    return loops.stream().mapToInt(OpLoop::issued).toArray();
+  }
+
+  @Override
+  public int[] completedPerClient() {
+    return loops.stream().mapToInt(OpLoop::completed).toArray();
+  }
 }

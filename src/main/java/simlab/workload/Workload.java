@@ -18,4 +18,14 @@ public interface Workload {
 
   /** Operations issued and not completed yet. */
   long pending();
+
+  /**
+   * Per client, how many operations it has issued so far (the one in flight included);
+   * with {@link #completedPerClient()} the explorer checks that the operations pending at
+   * the final heal complete in time (each client has at most one in flight).
+   */
+  int[] issuedPerClient();
+
+  /** Per client, how many operations have completed. */
+  int[] completedPerClient();
 }

@@ -112,7 +112,7 @@ class RaftClusterTest {
         List.of(new ApplyMsg.Command(1, 1, me == 0 ? "a" : "b")));
     RaftCluster cfg = new RaftCluster(sim, 2, true, false, f);
     SimulationFailure e = assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
-    assertTrue(e.getMessage().startsWith("apply error: commit index=1 server=raft-1 b != server=raft-0 a"),
+    assertTrue(e.getMessage().startsWith("State Machine Safety violated (tester's applier): apply error: commit index=1 server=raft-1 b != server=raft-0 a"),
         e.getMessage());
     assertTrue(e.getMessage().contains("seed 5"), e.getMessage());
     assertEquals(Duration.ofMillis(1), e.at());
@@ -125,7 +125,7 @@ class RaftClusterTest {
         me == 0 ? List.of(new ApplyMsg.Command(1, 1, 10), new ApplyMsg.Command(3, 1, 30)) : List.of());
     RaftCluster cfg = new RaftCluster(sim, 2, true, false, f);
     SimulationFailure e = assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
-    assertTrue(e.getMessage().startsWith("apply error: server raft-0 apply out of order 3"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Apply order violated (tester's applier): apply error: server raft-0 apply out of order 3"), e.getMessage());
   }
 
   @Test
@@ -165,7 +165,7 @@ class RaftClusterTest {
     cfg.sleep(Duration.ofMillis(100));
     cfg.start1(0);
     SimulationFailure e = assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofMillis(100)));
-    assertTrue(e.getMessage().startsWith("apply error: server raft-0 apply out of order, expected index 10, got 1"),
+    assertTrue(e.getMessage().startsWith("Apply order violated (tester's applier): apply error: server raft-0 apply out of order, expected index 10, got 1"),
         e.getMessage());
   }
 

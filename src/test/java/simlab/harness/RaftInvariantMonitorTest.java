@@ -25,6 +25,7 @@ class RaftInvariantMonitorTest {
     boolean leader;
     int commitIndex;
     int snapshotIndex;
+    int votedFor = -1;
     final List<Integer> terms = new ArrayList<>(List.of(0));
     final List<Object> commands = new ArrayList<>(java.util.Collections.singletonList(null));
 
@@ -96,6 +97,11 @@ class RaftInvariantMonitorTest {
     @Override
     public Object commandAt(int index) {
       return commands.get(index);
+    }
+
+    @Override
+    public int votedFor() {
+      return votedFor;
     }
   }
 
@@ -336,5 +342,85 @@ class RaftInvariantMonitorTest {
     });
     assertTrue(f.getMessage().matches("(Log Matching|Leader Completeness) violated: .*raft-1.*forged.*"),
         f.getMessage());
+  }
+
+  // ---- the checks added for the explorer ---------------------------------------------------
+
+  @Test
+  void twoVotesInOneTermAcrossARestartBreakVoteUniqueness() {
+    fakes[0].term = 3;
+    fakes[0].votedFor = 1;
+    monitor.run();
+    FakeRaft restarted = new FakeRaft(); // forgot its vote: votedFor was not persisted
+    restarted.term = 3;
+    restarted.votedFor = 2;
+    fakes[0] = restarted;
+    String msg = violation(monitor);
+    assertTrue(msg.startsWith("Vote Uniqueness violated: raft-0 voted for raft-1 and then for raft-2 in term 3"), msg);
+  }
+
+  @Test
+  void aVoteInANewTermIsFine() {
+    fakes[0].term = 3;
+    fakes[0].votedFor = 1;
+    monitor.run();
+    fakes[0].term = 4;
+    fakes[0].votedFor = 2;
+    assertDoesNotThrow(monitor::run);
+  }
+
+  @Test
+  void aCommitIndexGoingBackOnALiveServerIsCaught() {
+    fakes[0].append(1, "a").append(1, "b");
+    fakes[0].commitIndex = 2;
+    monitor.run();
+    fakes[0].commitIndex = 1;
+    String msg = violation(monitor);
+    assertTrue(msg.startsWith("Monotonic Commit Index violated: raft-0's commit index went from 2 down to 1"), msg);
+  }
+
+  @Test
+  void aSnapshotIndexGoingBackOnALiveServerIsCaught() {
+    fakes[0].append(1, "a").append(1, "b");
+    fakes[0].snapshotIndex = 2;
+    fakes[0].commitIndex = 2;
+    monitor.run();
+    fakes[0].snapshotIndex = 1;
+    String msg = violation(monitor);
+    assertTrue(msg.startsWith("Monotonic Snapshot Index violated: raft-0's snapshot index went from 2 down to 1"),
+        msg);
+  }
+
+  @Test
+  void aRestartMayResetTheVolatileCommitIndexButNotLoseAcknowledgedEntries() {
+    fakes[1].append(1, "a").append(1, "b").append(2, "c");
+    fakes[1].commitIndex = 3;
+    monitor.run();
+    FakeRaft kept = new FakeRaft().append(1, "a").append(1, "b").append(2, "c"); // commit index 0 again: fine
+    fakes[1] = kept;
+    assertDoesNotThrow(monitor::run);
+    fakes[1] = new FakeRaft().append(1, "a"); // the persisted log lost indices 2 and 3
+    String msg = violation(monitor);
+    assertTrue(msg.startsWith("Acknowledged Entry Durability violated: raft-1 once reported commit index 3"), msg);
+  }
+
+  @Test
+  void anAcknowledgedEntryReplacedByAnotherTermIsCaught() {
+    fakes[1].append(1, "a").append(2, "b");
+    fakes[1].commitIndex = 2;
+    monitor.run();
+    fakes[1] = new FakeRaft().append(1, "a").append(3, "z");
+    String msg = violation(monitor);
+    assertTrue(msg.contains("Acknowledged Entry Durability violated: raft-1 once reported commit index 2 with an entry"
+        + " of term 2 there, but now holds an entry of term 3"), msg);
+  }
+
+  @Test
+  void aSnapshotMessageMovingTheAppliedIndexBackIsCaught() {
+    monitor.serverStarted(0, 0);
+    monitor.observeApply(0, new ApplyMsg.Command(1, 1, "x"));
+    monitor.observeApply(0, new ApplyMsg.Command(2, 1, "y"));
+    String msg = violation(() -> monitor.observeApply(0, new ApplyMsg.Snapshot(1, 1, new byte[0])));
+    assertTrue(msg.startsWith("Monotonic Applied Index violated: raft-0 was given a snapshot at index 1"), msg);
   }
 }

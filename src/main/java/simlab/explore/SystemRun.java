@@ -1,0 +1,96 @@
+package simlab.explore;
+
+import java.time.Duration;
+import java.util.List;
+import simlab.linearizability.CheckOptions;
+import simlab.linearizability.CheckResult;
+import simlab.linearizability.LinearizabilityChecker;
+import simlab.linearizability.Operation;
+import simlab.linearizability.Verdict;
+import simlab.linearizability.model.KvInput;
+import simlab.linearizability.model.KvModel;
+import simlab.linearizability.model.KvOutput;
+import simlab.nemesis.NemesisTarget;
+import simlab.sim.SimFuture;
+import simlab.sim.Simulation;
+import simlab.workload.Workload;
+
+/**
+ * What differs between the systems in one explorer run: the cluster (as a nemesis
+ * target), its workload, its end-of-run safety scan, its history and its durability
+ * probe. {@link ExploreRun} runs the phases that are the same for all.
+ */
+abstract class SystemRun {
+  /**
+   * Budget of one linearizability check. The checker's budget is wall-clock time (not yet
+   * a deterministic step count), so a slow machine may turn a verdict into UNKNOWN, which
+   * the explorer reports separately and never counts as a pass; with the default
+   * workloads (about 120 operations on 3 keys) a check takes milliseconds.
+   */
+  static final Duration CHECK_BUDGET = Duration.ofSeconds(30);
+
+  final Simulation sim;
+  final RunSpec spec;
+
+  SystemRun(Simulation sim, RunSpec spec) {
+    this.sim = sim;
+    this.spec = spec;
+  }
+
+  static SystemRun create(Simulation sim, RunSpec spec) {
+    return switch (spec.system()) {
+      case RAFT -> new RaftRun(sim, spec);
+      case KV -> new KvRun(sim, spec);
+      case SHARDKV -> new ShardKvRun(sim, spec);
+    };
+  }
+
+  abstract NemesisTarget target();
+
+  abstract Workload workload();
+
+  /** Work before the nemesis starts (shardkv joins its first group). */
+  void setUp() {
+  }
+
+  /** A complete scan of every Raft log by the invariant monitors. */
+  abstract void fullCheck();
+
+  /** The client history so far, or null when the system records none (Raft). */
+  abstract List<Operation<KvInput, KvOutput>> history();
+
+  /**
+   * After the final crash and restart of every node (leaders already elected): checks
+   * that every acknowledged write is still there; throws {@link PropertyFailure}, or
+   * returns an UNKNOWN outcome when the check ran out of budget, else null.
+   */
+  abstract Outcome checkDurability();
+
+  /** Waits for a future at most {@code limit}; a liveness failure naming {@code what} otherwise. */
+  <T> T await(SimFuture<T> f, Duration limit, String what) {
+    if (!sim.runUntil(f::isDone, limit)) {
+      throw new PropertyFailure(PropertyNames.LIVENESS, what + " did not complete within " + limit.toSeconds()
+          + " s of virtual time after the final restart of every node");
+    }
+    return f.get();
+  }
+
+  static CheckResult<KvInput, KvOutput> check(List<Operation<KvInput, KvOutput>> ops) {
+    return LinearizabilityChecker.check(new KvModel(), ops, new CheckOptions(CHECK_BUDGET, 1));
+  }
+
+  /** null when linearizable; the failure or UNKNOWN outcome otherwise. */
+  Outcome linearizability(List<Operation<KvInput, KvOutput>> ops, String property, String what) {
+    CheckResult<KvInput, KvOutput> r = check(ops);
+    if (r.verdict() == Verdict.LINEARIZABLE) {
+      return null;
+    }
+    if (r.verdict() == Verdict.UNKNOWN) {
+      return new Outcome(Outcome.Result.UNKNOWN, property, "the linearizability check of " + ops.size()
+          + " operations ran out of its " + CHECK_BUDGET.toSeconds() + " s budget (" + what + ")",
+          sim.trace().hashHex());
+    }
+    throw new PropertyFailure(property, what + ": history of " + ops.size() + " operations is not linearizable ("
+        + r.failures().size() + " of " + r.partitions().size() + " keys fail)");
+  }
+}
