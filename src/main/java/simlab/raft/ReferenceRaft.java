@@ -113,6 +113,12 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     return core.isLeader();
   }
 
+  /** Exposed so the invariant monitor checks one vote per term across restarts. */
+  @Override
+  public int votedFor() {
+    return core.votedFor;
+  }
+
   @Override
   public int commitIndex() {
     return core.commitIndex;
