@@ -66,6 +66,7 @@ final class CitedPaths {
     private static void words(String code, int line, List<Citation> cited) {
         for (String raw : code.split("\\s+")) {
             String word = raw.replaceAll("^['\"(\\[]+|['\",;:.)\\]]+$", "");
+            word = word.replaceFirst("^-D[\\w.]+=", ""); // -Dsim.x=path: the path is the value
             int colon = word.indexOf(':');
             if (colon > 0) {
                 word = word.substring(0, colon); // File.java:42
