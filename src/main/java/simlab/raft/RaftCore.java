@@ -24,8 +24,18 @@ import simlab.sim.Rpc;
  * bookkeeping lives in {@link Leader}.
  *
  * <p>Peers are named by their index in the peer list; {@code me} is this peer's index.
+ *
+ * <p><b>Seams.</b> The class is not final, and the Figure 2 rules that a classic mistake
+ * changes are package-private methods rather than private ones: {@link #onRequestVote},
+ * {@link #onAppendEntries}, {@link #mergeEntries}, {@link #onInstallSnapshot} and
+ * {@link #newLeader}, plus {@link #markDirty} for a variant that changes durable state
+ * itself. They exist for the zoo of deliberately broken Raft peers in the test tree
+ * ({@code simlab.zoo}), each a subclass overriding one rule, built through
+ * {@link ReferenceRaft}'s package-private constructor: the reference stays one
+ * implementation with no switches, and each mistake is a few lines next to the rule it
+ * breaks. Nothing outside this package can subclass it.
  */
-final class RaftCore {
+class RaftCore {
   enum Role { FOLLOWER, CANDIDATE, LEADER }
 
   final int me;
@@ -40,7 +50,7 @@ final class RaftCore {
   /** The service snapshot covering entries 1..log.snapshotIndex() (empty when there is none). */
   byte[] snapshot;
   private boolean[] votes;
-  private Leader leader;
+  Leader leader;
   /** Run a Pre-Vote round before each election (Raft thesis §9.6). */
   private final boolean preVote;
   /** Pre-votes granted in the round under way (null when none is); the role stays FOLLOWER meanwhile. */
@@ -135,6 +145,11 @@ final class RaftCore {
         : log.slice(from, log.lastIndex() - from + 1);
     return new Ready.Persist(term, votedFor, log.snapshotIndex(), log.snapshotTerm(), firstChanged,
         log.lastIndex(), changed, snapshot);
+  }
+
+  /** This step changed durable state (term, vote, log, snapshot): its Ready must persist it. */
+  void markDirty() {
+    dirty = true;
   }
 
   void send(int peer, Rpc<?> message) {
@@ -387,7 +402,7 @@ final class RaftCore {
     return new PreVoteReply(term, grant);
   }
 
-  private RequestVoteReply onRequestVote(RequestVote rv) {
+  RequestVoteReply onRequestVote(RequestVote rv) {
     boolean grant = rv.term() == term
         && (votedFor == -1 || votedFor == rv.candidate())
         && log.isUpToDate(rv.lastLogIndex(), rv.lastLogTerm());
@@ -399,7 +414,7 @@ final class RaftCore {
     return new RequestVoteReply(term, grant);
   }
 
-  private AppendEntriesReply onAppendEntries(AppendEntries ae) {
+  AppendEntriesReply onAppendEntries(AppendEntries ae) {
     if (ae.term() < term) {
       return new AppendEntriesReply(term, false, AppendEntriesReply.NO_TERM, 0);
     }
@@ -425,7 +440,7 @@ final class RaftCore {
    * Appends what is new and truncates only at a real conflict: a delayed, shorter
    * AppendEntries must never cut off entries a newer one already added.
    */
-  private void mergeEntries(int prev, AppendEntries ae) {
+  void mergeEntries(int prev, AppendEntries ae) {
     for (int i = 0; i < ae.entries().size(); i++) {
       int index = prev + 1 + i;
       if (index <= log.snapshotIndex()) {
@@ -443,7 +458,7 @@ final class RaftCore {
     }
   }
 
-  private InstallSnapshotReply onInstallSnapshot(InstallSnapshot is) {
+  InstallSnapshotReply onInstallSnapshot(InstallSnapshot is) {
     if (is.term() < term) {
       return new InstallSnapshotReply(term);
     }
@@ -494,8 +509,13 @@ final class RaftCore {
   private void becomeLeader() {
     role = Role.LEADER;
     votes = null;
-    leader = new Leader(this);
+    leader = newLeader();
     leader.broadcast(true);
+  }
+
+  /** The leader state of a fresh term (a seam: the zoo's commit-rule mistakes subclass {@link Leader}). */
+  Leader newLeader() {
+    return new Leader(this);
   }
 
   boolean isMajority(int count) {

@@ -77,6 +77,7 @@ class Raft3ATest {
   }
 
   @SimTest(name = "TestManyElections3A")
+  @Tag("slow") // left out of the mutation run only (pom profile `mutation`)
   @Points(5)
   void manyElections(Seed seed) {
     int servers = 7;

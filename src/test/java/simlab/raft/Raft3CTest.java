@@ -224,6 +224,7 @@ class Raft3CTest {
   }
 
   @SimTest(name = "TestFigure8Unreliable3C")
+  @Tag("slow") // left out of the mutation run only (pom profile `mutation`)
   @Points(6)
   void figure8Unreliable(Seed seed) {
     int servers = 5;
@@ -283,12 +284,14 @@ class Raft3CTest {
   }
 
   @SimTest(name = "TestReliableChurn3C")
+  @Tag("slow") // left out of the mutation run only (pom profile `mutation`)
   @Points(3)
   void reliableChurn(Seed seed) {
     internalChurn(seed, false);
   }
 
   @SimTest(name = "TestUnreliableChurn3C")
+  @Tag("slow") // left out of the mutation run only (pom profile `mutation`)
   @Points(4)
   void unreliableChurn(Seed seed) {
     internalChurn(seed, true);
