@@ -164,54 +164,66 @@ final class WglSearch<S, I, O> {
                         entry = list.first();
                         continue;
                     }
-                } else {
-                    List<S> alternatives = resumeAlternatives != null
-                            ? resumeAlternatives : model.step(state, inputs[o], outputs[o]);
-                    int choice = resumeAlternatives != null ? resumeChoice : 0;
-                    resumeAlternatives = null;
-                    boolean lifted = false;
-                    for (; choice < alternatives.size(); choice++) {
-                        S next = alternatives.get(choice);
-                        if (tryLinearize(cache, entry, o, next)) {
-                            push(entry, state, next, alternatives, choice);
-                            state = next;
-                            list.lift(entry);
-                            entry = list.first();
-                            lifted = true;
-                            break;
-                        }
-                    }
-                    if (lifted) {
-                        continue;
-                    }
+                } else if (linearizeAlternative(o)) {
+                    continue;
                 }
                 entry = list.next(entry);
             } else {
                 if (depth == 0) {
                     return Verdict.NOT_LINEARIZABLE;
                 }
-                depth--;
-                stableDepth = Math.min(stableDepth, depth);
-                entry = stackEntry[depth];
-                state = (S) stackState[depth];
-                int o = list.op(entry);
-                linearized.remove(bitOf[o]);
-                linearizedHash ^= opHash[o];
-                if (lookahead != null) {
-                    lookahead.undone(o);
-                }
-                list.unlift(entry);
-                List<S> alternatives = (List<S>) stackAlternatives[depth];
-                stackAlternatives[depth] = null;
-                if (alternatives != null && stackChoice[depth] + 1 < alternatives.size()) {
-                    resumeAlternatives = alternatives;
-                    resumeChoice = stackChoice[depth] + 1;
-                } else {
-                    entry = list.next(entry);
-                }
+                backtrack();
             }
         }
         return Verdict.LINEARIZABLE;
+    }
+
+    /**
+     * For a model with several successor states: linearizes the call at {@link #entry}
+     * with the first alternative (from the resume point after a backtrack) whose pair is
+     * new. Kept out of {@link #advance}, like {@link #backtrack}, so the hot loop the JIT
+     * compiles first stays small.
+     */
+    private boolean linearizeAlternative(int o) {
+        List<S> alternatives = resumeAlternatives != null
+                ? resumeAlternatives : model.step(state, inputs[o], outputs[o]);
+        int choice = resumeAlternatives != null ? resumeChoice : 0;
+        resumeAlternatives = null;
+        for (; choice < alternatives.size(); choice++) {
+            S next = alternatives.get(choice);
+            if (tryLinearize(cache, entry, o, next)) {
+                push(entry, state, next, alternatives, choice);
+                state = next;
+                list.lift(entry);
+                entry = list.first();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts the most recently linearized operation back and moves past it (or to its next alternative). */
+    @SuppressWarnings("unchecked")
+    private void backtrack() {
+        depth--;
+        stableDepth = Math.min(stableDepth, depth);
+        entry = stackEntry[depth];
+        state = (S) stackState[depth];
+        int o = list.op(entry);
+        linearized.remove(bitOf[o]);
+        linearizedHash ^= opHash[o];
+        if (lookahead != null) {
+            lookahead.undone(o);
+        }
+        list.unlift(entry);
+        List<S> alternatives = (List<S>) stackAlternatives[depth];
+        stackAlternatives[depth] = null;
+        if (alternatives != null && stackChoice[depth] + 1 < alternatives.size()) {
+            resumeAlternatives = alternatives;
+            resumeChoice = stackChoice[depth] + 1;
+        } else {
+            entry = list.next(entry);
+        }
     }
 
     /** Marks op linearized if (set + op, next) is unexplored; otherwise leaves the set as it was. */
