@@ -5,10 +5,10 @@ import java.awt.Graphics2D;
 import org.knowm.xchart.internal.chartpart.Annotation;
 
 /**
- * A translucent vertical band from x = {@code from} to x = {@code to} (data units) over the
- * full height of the plot: how a fault's interval is shaded. XChart has line, text and
- * image annotations but no filled region, so this one paints it with the same
- * data-to-screen mapping the built-in annotations use.
+ * A translucent vertical band from x = {@code from} to x = {@code to} (data units) over the full
+ * height of the plot: how a fault's interval is shaded. XChart has line, text and image annotations
+ * but no filled region, so this one paints it with the same data-to-screen mapping the built-in
+ * annotations use.
  */
 final class BandAnnotation extends Annotation {
   private final double from;

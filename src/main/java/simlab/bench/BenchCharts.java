@@ -19,8 +19,7 @@ final class BenchCharts {
   private static final Color OK = new Color(40, 100, 200);
   private static final Color FAILED = new Color(220, 40, 40);
 
-  private BenchCharts() {
-  }
+  private BenchCharts() {}
 
   static {
     // A command-line benchmark never needs a display; without this, AWT on a server may try one.
@@ -28,9 +27,14 @@ final class BenchCharts {
   }
 
   /** Every operation: call time against latency, ok and failed in two colours, faults shaded. */
-  static void latencyRaw(Path file, String title, List<OpRecord> ops, List<FaultWindow> faults, double seconds)
+  static void latencyRaw(
+      Path file, String title, List<OpRecord> ops, List<FaultWindow> faults, double seconds)
       throws IOException {
-    XYChart c = base(title + ": latency of every operation", "time (virtual s, at the call)", "latency (ms)");
+    XYChart c =
+        base(
+            title + ": latency of every operation",
+            "time (virtual s, at the call)",
+            "latency (ms)");
     c.getStyler().setYAxisLogarithmic(true);
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     c.getStyler().setMarkerSize(3);
@@ -40,7 +44,8 @@ final class BenchCharts {
   }
 
   /** Per second: p50, p90, p99 and max latency of the successful operations ending in it. */
-  static void latencyQuantiles(Path file, String title, double[][] q, List<FaultWindow> faults, double seconds)
+  static void latencyQuantiles(
+      Path file, String title, double[][] q, List<FaultWindow> faults, double seconds)
       throws IOException {
     XYChart c = base(title + ": latency quantiles per second", "time (virtual s)", "latency (ms)");
     c.getStyler().setYAxisLogarithmic(true);
@@ -65,9 +70,11 @@ final class BenchCharts {
   }
 
   /** Per second: successful and failed operations ending in it. */
-  static void rate(Path file, String title, long[][] perSecond, List<FaultWindow> faults, double seconds)
+  static void rate(
+      Path file, String title, long[][] perSecond, List<FaultWindow> faults, double seconds)
       throws IOException {
-    XYChart c = base(title + ": operations per second", "time (virtual s)", "operations per second");
+    XYChart c =
+        base(title + ": operations per second", "time (virtual s)", "operations per second");
     double[] xs = new double[perSecond.length];
     double[] ok = new double[perSecond.length];
     double[] failed = new double[perSecond.length];
@@ -86,7 +93,14 @@ final class BenchCharts {
   }
 
   private static XYChart base(String title, String x, String y) {
-    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    XYChart c =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(x)
+            .yAxisTitle(y)
+            .build();
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setPlotBackgroundColor(Color.WHITE);
     c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
@@ -94,7 +108,8 @@ final class BenchCharts {
     return c;
   }
 
-  private static void addScatter(XYChart c, String name, List<OpRecord> ops, boolean ok, Color color) {
+  private static void addScatter(
+      XYChart c, String name, List<OpRecord> ops, boolean ok, Color color) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (OpRecord o : ops) {
@@ -111,7 +126,8 @@ final class BenchCharts {
     s.setMarkerColor(color);
   }
 
-  private static void finish(XYChart c, List<FaultWindow> faults, double seconds, Path file) throws IOException {
+  private static void finish(XYChart c, List<FaultWindow> faults, double seconds, Path file)
+      throws IOException {
     c.getStyler().setXAxisMin(0.0);
     c.getStyler().setXAxisMax(seconds);
     for (FaultWindow w : faults) {

@@ -3,15 +3,29 @@ package simlab.bench;
 import simlab.sim.NetworkLatency;
 
 /**
- * Everything that determines a fault benchmark run besides the seed (which is here too):
- * two runs with equal params produce byte-identical summaries and histories.
+ * Everything that determines a fault benchmark run besides the seed (which is here too): two runs
+ * with equal params produce byte-identical summaries and histories.
  *
  * @param rate ops per virtual second (open loop) or 0 for a closed loop of {@code clients}
  * @param latency a per-hop latency profile, or null for labrpc's fixed hop
  */
-public record BenchParams(String system, long seed, int servers, int clients, double rate, int keys,
-    double readRatio, int valueSize, long durationMs, long thinkMs, long timeoutMs, Nemeses.Kind nemesis,
-    long nemesisIntervalMs, boolean unreliable, NetworkLatency latency, int maxRaftState) {
+public record BenchParams(
+    String system,
+    long seed,
+    int servers,
+    int clients,
+    double rate,
+    int keys,
+    double readRatio,
+    int valueSize,
+    long durationMs,
+    long thinkMs,
+    long timeoutMs,
+    Nemeses.Kind nemesis,
+    long nemesisIntervalMs,
+    boolean unreliable,
+    NetworkLatency latency,
+    int maxRaftState) {
 
   /** e.g. {@code reliable}, {@code unreliable + exponential 5 ms}. */
   public String networkDescription() {

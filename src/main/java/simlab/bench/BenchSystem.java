@@ -19,11 +19,13 @@ public interface BenchSystem {
   boolean keyValue();
 
   /**
-   * Writes the history (JSON Lines) to {@code file} and checks it, returning the verdict
-   * line printed after {@code linearizability: }.
+   * Writes the history (JSON Lines) to {@code file} and checks it, returning the verdict line
+   * printed after {@code linearizability: }.
    */
   String writeAndCheck(List<OpRecord> ops, Path file, long checkTimeoutMs) throws IOException;
 
-  /** End-of-run invariant checks (the Raft invariant monitor's full scan); throws on a violation. */
+  /**
+   * End-of-run invariant checks (the Raft invariant monitor's full scan); throws on a violation.
+   */
   void finish();
 }

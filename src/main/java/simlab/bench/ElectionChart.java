@@ -15,10 +15,10 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * cdf.png as Figure 16 draws it: two panels, each the cumulative fraction of trials against
- * the time without a leader; the top one (varying randomness, 150-150 ... 150-300) on a
- * logarithmic time axis, the bottom one (scaling the minimum, 12-24 ... 150-300) linear.
- * XChart has no sub-plots, so the two charts are rendered and stacked into one image.
+ * cdf.png as Figure 16 draws it: two panels, each the cumulative fraction of trials against the
+ * time without a leader; the top one (varying randomness, 150-150 ... 150-300) on a logarithmic
+ * time axis, the bottom one (scaling the minimum, 12-24 ... 150-300) linear. XChart has no
+ * sub-plots, so the two charts are rendered and stacked into one image.
  */
 final class ElectionChart {
   static final int WIDTH = 900;
@@ -28,12 +28,12 @@ final class ElectionChart {
     System.setProperty("java.awt.headless", "true");
   }
 
-  private ElectionChart() {
-  }
+  private ElectionChart() {}
 
   static void write(Path file, List<ElectionResult> results, String variant) throws IOException {
     XYChart top = panel("Figure 16, top: varying the randomness" + variant, true, results, "top");
-    XYChart bottom = panel("Figure 16, bottom: scaling the minimum timeout" + variant, false, results, "bottom");
+    XYChart bottom =
+        panel("Figure 16, bottom: scaling the minimum timeout" + variant, false, results, "bottom");
     BufferedImage a = BitmapEncoder.getBufferedImage(top);
     BufferedImage b = BitmapEncoder.getBufferedImage(bottom);
     BufferedImage out = new BufferedImage(WIDTH, 2 * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -44,9 +44,16 @@ final class ElectionChart {
     ImageIO.write(out, "png", file.toFile());
   }
 
-  private static XYChart panel(String title, boolean log, List<ElectionResult> results, String which) {
-    XYChart c = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT).title(title)
-        .xAxisTitle("time without leader (ms)").yAxisTitle("cumulative percent").build();
+  private static XYChart panel(
+      String title, boolean log, List<ElectionResult> results, String which) {
+    XYChart c =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(PANEL_HEIGHT)
+            .title(title)
+            .xAxisTitle("time without leader (ms)")
+            .yAxisTitle("cumulative percent")
+            .build();
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setPlotBackgroundColor(Color.WHITE);
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -63,7 +70,8 @@ final class ElectionChart {
         continue;
       }
       double[] ms = r.sortedMs();
-      // a step CDF: at each sorted downtime the fraction rises by 1/n (censored trials never arrive)
+      // a step CDF: at each sorted downtime the fraction rises by 1/n (censored trials never
+      // arrive)
       int n = ms.length;
       int reached = n - r.censored();
       double[] xs = new double[2 * reached + 1];

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line of Figure 16: election timeouts uniform in [min, max] ms, heartbeats every
- * min/2; {@code panel} is "top" (varying randomness) or "bottom" (scaling the minimum).
+ * One line of Figure 16: election timeouts uniform in [min, max] ms, heartbeats every min/2; {@code
+ * panel} is "top" (varying randomness) or "bottom" (scaling the minimum).
  */
 record ElectionLine(String panel, long minMs, long maxMs) {
   String label() {
@@ -42,14 +42,20 @@ record ElectionLine(String panel, long minMs, long maxMs) {
       }
       if (!found && out.stream().noneMatch(e -> e.label().equals(label))) {
         StringBuilder known = new StringBuilder();
-        all.stream().map(ElectionLine::label).distinct().forEach(x -> known.append(known.length() == 0 ? "" : ", ").append(x));
-        throw new IllegalArgumentException("--lines: unknown line '" + label + "'; expected some of " + known);
+        all.stream()
+            .map(ElectionLine::label)
+            .distinct()
+            .forEach(x -> known.append(known.length() == 0 ? "" : ", ").append(x));
+        throw new IllegalArgumentException(
+            "--lines: unknown line '" + label + "'; expected some of " + known);
       }
     }
     return out;
   }
 
-  /** What the paper states about this line, or "" (Ongaro and Ousterhout, USENIX ATC 2014, §9.3). */
+  /**
+   * What the paper states about this line, or "" (Ongaro and Ousterhout, USENIX ATC 2014, §9.3).
+   */
   String paperSays() {
     return switch (label()) {
       case "150-150" -> "consistently over 10 s (split votes)";

@@ -3,9 +3,9 @@ package simlab.bench;
 import java.util.Arrays;
 
 /**
- * What the election benchmark knows of a cluster: per server, the last AppendEntries it
- * sent (term, time) and the highest term (and sender) of an AppendEntries it received.
- * "Server s has heard from the leader of term t" means s received an AppendEntries of term t.
+ * What the election benchmark knows of a cluster: per server, the last AppendEntries it sent (term,
+ * time) and the highest term (and sender) of an AppendEntries it received. "Server s has heard from
+ * the leader of term t" means s received an AppendEntries of term t.
  */
 final class ElectionObserver {
   private final int[] sentTerm;
@@ -43,8 +43,8 @@ final class ElectionObserver {
   }
 
   /**
-   * If every server in {@code others} has received an AppendEntries of one term above
-   * {@code oldTerm} from the same leader, the time the last of them did; else -1.
+   * If every server in {@code others} has received an AppendEntries of one term above {@code
+   * oldTerm} from the same leader, the time the last of them did; else -1.
    */
   long allHeardNewLeader(int[] others, int oldTerm) {
     int term = -1;
@@ -65,7 +65,10 @@ final class ElectionObserver {
     return last;
   }
 
-  /** The leader of the term every one of {@code others} heard, once {@link #allHeardNewLeader} holds. */
+  /**
+   * The leader of the term every one of {@code others} heard, once {@link #allHeardNewLeader}
+   * holds.
+   */
   int leaderHeardBy(int s) {
     return heardFrom[s];
   }

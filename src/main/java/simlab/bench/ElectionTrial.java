@@ -13,34 +13,38 @@ import simlab.sim.NetworkLatency;
 import simlab.sim.Simulation;
 
 /**
- * One trial of the Figure 16 experiment (Raft paper §9.3, "Leader election"), in one
- * fresh simulation of {@code n} reference Raft servers:
+ * One trial of the Figure 16 experiment (Raft paper §9.3, "Leader election"), in one fresh
+ * simulation of {@code n} reference Raft servers:
  *
  * <ol>
- *   <li>wait until server 0 (given a shorter timeout by the setup) is elected and every follower has heard from it, and commit a
- *       few commands everywhere;</li>
- *   <li>wait for the leader's next heartbeat broadcast: the synchronized heartbeat, which
- *       resets every follower's election timer at about the same time;</li>
- *   <li>right after it, cut the leader's links to {@code lagging} followers and propose one
- *       more command, which only the others receive: the lagging ones now have shorter
- *       logs, so they cannot win an election (the paper's "different log lengths"). The
- *       command's AppendEntries (and the one announcing its commit) also reach the
- *       others, so their timers restart a little after the heartbeat's;</li>
- *   <li>crash the leader {@code crashFraction} of a heartbeat interval after the
- *       synchronized heartbeat;</li>
- *   <li>downtime: from the crash until every surviving server other than the new leader
- *       has received an AppendEntries from the new leader (its first heartbeat).</li>
+ *   <li>wait until server 0 (given a shorter timeout by the setup) is elected and every follower
+ *       has heard from it, and commit a few commands everywhere;
+ *   <li>wait for the leader's next heartbeat broadcast: the synchronized heartbeat, which resets
+ *       every follower's election timer at about the same time;
+ *   <li>right after it, cut the leader's links to {@code lagging} followers and propose one more
+ *       command, which only the others receive: the lagging ones now have shorter logs, so they
+ *       cannot win an election (the paper's "different log lengths"). The command's AppendEntries
+ *       (and the one announcing its commit) also reach the others, so their timers restart a little
+ *       after the heartbeat's;
+ *   <li>crash the leader {@code crashFraction} of a heartbeat interval after the synchronized
+ *       heartbeat;
+ *   <li>downtime: from the crash until every surviving server other than the new leader has
+ *       received an AppendEntries from the new leader (its first heartbeat).
  * </ol>
  *
  * A trial that has not recovered after {@code capMs} of virtual time ends there, censored.
  */
 final class ElectionTrial {
   /**
-   * A trial's outcome: downtime in ns (the cap if {@code censored}), the crashed leader,
-   * the new leader (-1 if censored) and the followers that were made to lag.
+   * A trial's outcome: downtime in ns (the cap if {@code censored}), the crashed leader, the new
+   * leader (-1 if censored) and the followers that were made to lag.
    */
-  record Outcome(long downtimeNanos, boolean censored, int oldLeader, int newLeader, List<Integer> lagging) {
-    /** No trial: the cluster never held a leader long enough to set one up (e.g. 12-24 ms on a lossy network). */
+  record Outcome(
+      long downtimeNanos, boolean censored, int oldLeader, int newLeader, List<Integer> lagging) {
+    /**
+     * No trial: the cluster never held a leader long enough to set one up (e.g. 12-24 ms on a lossy
+     * network).
+     */
     static final Outcome UNSTABLE = new Outcome(-1, false, -1, -1, List.of());
 
     boolean unstable() {
@@ -53,25 +57,31 @@ final class ElectionTrial {
   }
 
   /** What a trial needs; {@code timing.apply(i)} is server i's timing. */
-  record Setup(int n, IntFunction<RaftTiming> timing, NetworkLatency latency, boolean lossy, int lagging,
-      long capMs) {
-  }
+  record Setup(
+      int n,
+      IntFunction<RaftTiming> timing,
+      NetworkLatency latency,
+      boolean lossy,
+      int lagging,
+      long capMs) {}
 
-  private ElectionTrial() {
-  }
+  private ElectionTrial() {}
 
   /**
-   * Runs one trial. {@code crashFraction} in [0, 1) places the crash inside the leader's
-   * heartbeat interval; {@code pick} chooses the lagging followers.
+   * Runs one trial. {@code crashFraction} in [0, 1) places the crash inside the leader's heartbeat
+   * interval; {@code pick} chooses the lagging followers.
    */
   static Outcome run(long seed, Setup s, double crashFraction, RandomGenerator pick) {
     return run(seed, s, crashFraction, pick, 0);
   }
 
-  /** Setups that go wrong (no leader, or the wrong one) start over from a derived seed, a few times. */
+  /**
+   * Setups that go wrong (no leader, or the wrong one) start over from a derived seed, a few times.
+   */
   private static final int SETUP_ATTEMPTS = 20;
 
-  private static Outcome run(long seed, Setup s, double crashFraction, RandomGenerator pick, int attempt) {
+  private static Outcome run(
+      long seed, Setup s, double crashFraction, RandomGenerator pick, int attempt) {
     if (attempt >= SETUP_ATTEMPTS) {
       return Outcome.UNSTABLE;
     }
@@ -90,13 +100,16 @@ final class ElectionTrial {
       List<String> others = new ArrayList<>(ids);
       others.remove(me);
       RaftTiming timing = s.timing().apply(i);
-      sim.addNode(ids.get(i), others,
-          ctx -> new ReferenceRaft(new ObservedContext(ctx, me, obs), ids, me, msg -> { }, timing));
+      sim.addNode(
+          ids.get(i),
+          others,
+          ctx -> new ReferenceRaft(new ObservedContext(ctx, me, obs), ids, me, msg -> {}, timing));
     }
     Duration setupLimit = Duration.ofSeconds(10);
     // 1. a leader everyone follows, and a few commands committed everywhere
     int[] leader = {-1};
-    boolean elected = sim.runUntil(() -> (leader[0] = stableLeader(sim, ids, obs)) >= 0, setupLimit);
+    boolean elected =
+        sim.runUntil(() -> (leader[0] = stableLeader(sim, ids, obs)) >= 0, setupLimit);
     int l = leader[0];
     if (!elected || l != 0) {
       // The setup gives server 0 the short timeout of a leader-to-be; another leader would put
@@ -117,7 +130,8 @@ final class ElectionTrial {
     // 2. the synchronized heartbeat
     long before = obs.lastSendAt(l);
     long hb = s.timing().apply(l).heartbeat().toNanos();
-    sim.runUntil(() -> obs.lastSendAt(l) > before && sim.nowNanos() > before, Duration.ofNanos(2 * hb));
+    sim.runUntil(
+        () -> obs.lastSendAt(l) > before && sim.nowNanos() > before, Duration.ofNanos(2 * hb));
     long h = sim.nowNanos();
     int oldTerm = ((RaftIntrospection) lr).currentTerm();
     // 3. lagging followers miss the next command
@@ -148,8 +162,9 @@ final class ElectionTrial {
       }
     }
     long[] end = {-1};
-    boolean done = sim.runUntil(() -> (end[0] = recovered(obs, alive, oldTerm)) >= 0,
-        Duration.ofMillis(s.capMs()));
+    boolean done =
+        sim.runUntil(
+            () -> (end[0] = recovered(obs, alive, oldTerm)) >= 0, Duration.ofMillis(s.capMs()));
     if (!done) {
       return new Outcome(s.capMs() * 1_000_000L, true, l, -1, lagging);
     }
@@ -162,10 +177,14 @@ final class ElectionTrial {
     return new Outcome(end[0] - crashAt, false, l, newLeader, lagging);
   }
 
-  /** The time the last survivor heard a new leader, if some survivor leads a newer term that all others heard. */
+  /**
+   * The time the last survivor heard a new leader, if some survivor leads a newer term that all
+   * others heard.
+   */
   static long recovered(ElectionObserver obs, List<Integer> alive, int oldTerm) {
     for (int candidate : alive) {
-      int[] others = alive.stream().filter(i -> i != candidate).mapToInt(Integer::intValue).toArray();
+      int[] others =
+          alive.stream().filter(i -> i != candidate).mapToInt(Integer::intValue).toArray();
       long t = obs.allHeardNewLeader(others, oldTerm);
       if (t >= 0 && obs.leaderHeardBy(others[0]) == candidate) {
         return t;

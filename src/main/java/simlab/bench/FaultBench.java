@@ -14,39 +14,52 @@ import simlab.nemesis.ScheduleFormat;
 import simlab.sim.Simulation;
 
 /**
- * One fault benchmark run: build the system, let it elect leaders ({@link #WARM_UP}), run
- * the load and the nemesis side by side for the duration, wait for the operations still
- * in flight (each ends by its timeout at the latest), then compute the figures and write
- * the results folder.
+ * One fault benchmark run: build the system, let it elect leaders ({@link #WARM_UP}), run the load
+ * and the nemesis side by side for the duration, wait for the operations still in flight (each ends
+ * by its timeout at the latest), then compute the figures and write the results folder.
  */
 public final class FaultBench {
   /** Before the measured run: leaders elected (sharded KV: every group joined as well). */
   static final Duration WARM_UP = Duration.ofSeconds(2);
 
   /** What a run produced. */
-  public record Result(BenchParams params, Figures figures, List<OpRecord> ops, List<FaultWindow> faults,
-      Schedule schedule, List<String> nemesisLog, String verdict, boolean violation, Phases wall) {
-  }
+  public record Result(
+      BenchParams params,
+      Figures figures,
+      List<OpRecord> ops,
+      List<FaultWindow> faults,
+      Schedule schedule,
+      List<String> nemesisLog,
+      String verdict,
+      boolean violation,
+      Phases wall) {}
 
-  /** Wall seconds spent simulating, checking the history and drawing (reported, never in summary.json). */
-  public record Phases(double simulate, double check, double plots) {
-  }
+  /**
+   * Wall seconds spent simulating, checking the history and drawing (reported, never in
+   * summary.json).
+   */
+  public record Phases(double simulate, double check, double plots) {}
 
-  private FaultBench() {
-  }
+  private FaultBench() {}
 
   public static BenchSystem system(BenchParams p, Simulation sim) {
     return switch (p.system()) {
       case "kv" -> new KvSystem(sim, p.servers(), p.unreliable(), p.maxRaftState());
       case "raft" -> new RaftSystem(sim, p.servers(), !p.unreliable());
       case "shardkv" -> new ShardKvSystem(sim, p.unreliable(), p.maxRaftState());
-      default -> throw new IllegalArgumentException("unknown system " + p.system() + "; expected kv, raft or shardkv");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown system " + p.system() + "; expected kv, raft or shardkv");
     };
   }
 
-  /** Runs the benchmark and writes DIR (created if missing); the verdict comes from checking the history. */
+  /**
+   * Runs the benchmark and writes DIR (created if missing); the verdict comes from checking the
+   * history.
+   */
   public static Result run(BenchParams p, Path dir, String command) throws IOException {
-    long w0 = System.nanoTime(); // wall-clock ok: phase timings for the report, outside the simulation
+    long w0 =
+        System.nanoTime(); // wall-clock ok: phase timings for the report, outside the simulation
     Simulation sim = new Simulation(p.seed());
     BenchSystem system = system(p, sim);
     if (p.latency() != null) {
@@ -58,7 +71,8 @@ public final class FaultBench {
     sim.runFor(WARM_UP);
     long messages0 = sim.network().totalCount();
     long bytes0 = sim.network().totalBytes();
-    Schedule schedule = Nemeses.schedule(p.nemesis(), p.nemesisIntervalMs(), p.durationMs(), p.seed());
+    Schedule schedule =
+        Nemeses.schedule(p.nemesis(), p.nemesisIntervalMs(), p.durationMs(), p.seed());
     NemesisDriver nemesis = new NemesisDriver(system.target(), schedule, null);
     LoadDriver load = new LoadDriver(system, p);
     load.start();
@@ -91,15 +105,29 @@ public final class FaultBench {
     String scheduleText = ScheduleFormat.print(schedule);
     write(dir.resolve("schedule.txt"), scheduleText);
     write(dir.resolve("summary.json"), SummaryJson.render(p, f, faults, scheduleText));
-    double seconds = Math.max(duration, ops.stream().mapToLong(OpRecord::endNanos).max().orElse(0)) / 1e9;
+    double seconds =
+        Math.max(duration, ops.stream().mapToLong(OpRecord::endNanos).max().orElse(0)) / 1e9;
     String title = "bench " + p.system();
     BenchCharts.latencyRaw(dir.resolve("latency-raw.png"), title, ops, faults, seconds);
-    BenchCharts.latencyQuantiles(dir.resolve("latency-quantiles.png"), title,
-        Metrics.latencyPerSecond(ops, (long) (seconds * 1e9)), faults, seconds);
-    BenchCharts.rate(dir.resolve("rate.png"), title, Metrics.perSecond(ops, (long) (seconds * 1e9)), faults, seconds);
-    Phases phases = new Phases((w1 - w0) / 1e9, (w2 - w1) / 1e9, (System.nanoTime() - w2) / 1e9); // wall-clock ok
+    BenchCharts.latencyQuantiles(
+        dir.resolve("latency-quantiles.png"),
+        title,
+        Metrics.latencyPerSecond(ops, (long) (seconds * 1e9)),
+        faults,
+        seconds);
+    BenchCharts.rate(
+        dir.resolve("rate.png"),
+        title,
+        Metrics.perSecond(ops, (long) (seconds * 1e9)),
+        faults,
+        seconds);
+    Phases phases =
+        new Phases(
+            (w1 - w0) / 1e9, (w2 - w1) / 1e9, (System.nanoTime() - w2) / 1e9); // wall-clock ok
     Result r = new Result(p, f, ops, faults, schedule, nemesis.log(), verdict, violation, phases);
-    write(dir.resolve("index.html"), BenchHtml.render(p, figureLines(f), verdict, scheduleText, nemesis.log(), command));
+    write(
+        dir.resolve("index.html"),
+        BenchHtml.render(p, figureLines(f), verdict, scheduleText, nemesis.log(), command));
     return r;
   }
 
@@ -108,12 +136,25 @@ public final class FaultBench {
     List<String> l = new ArrayList<>();
     l.add("ops: " + f.ops() + " ok: " + f.ok() + " failed: " + f.failed());
     l.add("throughput-ops-per-s: " + d1(f.throughput()));
-    l.add("latency-ms: p50 " + d1(f.latency().p50()) + " p90 " + d1(f.latency().p90()) + " p99 "
-        + d1(f.latency().p99()) + " p999 " + d1(f.latency().p999()) + " max " + d1(f.latency().max()));
+    l.add(
+        "latency-ms: p50 "
+            + d1(f.latency().p50())
+            + " p90 "
+            + d1(f.latency().p90())
+            + " p99 "
+            + d1(f.latency().p99())
+            + " p999 "
+            + d1(f.latency().p999())
+            + " max "
+            + d1(f.latency().max()));
     l.add("availability: " + String.format(Locale.ROOT, "%.4f", f.availability()));
     l.add("longest-gap-ms: " + d1(f.longestGapMs()));
-    l.add("recovery-ms: p50 " + d1(f.recoveryP50()) + " max " + d1(f.recoveryMax())
-        + (f.unrecovered() > 0 ? " (unrecovered: " + f.unrecovered() + ")" : ""));
+    l.add(
+        "recovery-ms: p50 "
+            + d1(f.recoveryP50())
+            + " max "
+            + d1(f.recoveryMax())
+            + (f.unrecovered() > 0 ? " (unrecovered: " + f.unrecovered() + ")" : ""));
     l.add("messages-per-op: " + d1(f.messagesPerOp()));
     l.add("bytes-per-op: " + d1(f.bytesPerOp()));
     return l;

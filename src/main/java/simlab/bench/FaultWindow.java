@@ -1,6 +1,9 @@
 package simlab.bench;
 
-/** A fault's active interval in virtual nanoseconds since the workload started, with the step that made it. */
+/**
+ * A fault's active interval in virtual nanoseconds since the workload started, with the step that
+ * made it.
+ */
 public record FaultWindow(long startNanos, long endNanos, String label) {
   public FaultWindow {
     if (endNanos < startNanos) {

@@ -15,17 +15,22 @@ import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
 /**
- * Lab 4's KV service on Raft ({@code -Dsim.kv} / {@code -Dsim.raft} select other
- * implementations, the reference by default). Each client process is a clerk node that
- * can reach every server; a retired clerk is crashed, so it stops retrying its abandoned
- * operation in the background.
+ * Lab 4's KV service on Raft ({@code -Dsim.kv} / {@code -Dsim.raft} select other implementations,
+ * the reference by default). Each client process is a clerk node that can reach every server; a
+ * retired clerk is crashed, so it stops retrying its abandoned operation in the background.
  */
 final class KvSystem implements BenchSystem {
   private final KvTarget target;
 
   KvSystem(Simulation sim, int servers, boolean unreliable, int maxRaftState) {
-    this.target = KvTarget.create(sim, servers, unreliable, maxRaftState,
-        Implementations.load(KvService.class, "sim.kv", new ReferenceKv()), RaftImplementation.load());
+    this.target =
+        KvTarget.create(
+            sim,
+            servers,
+            unreliable,
+            maxRaftState,
+            Implementations.load(KvService.class, "sim.kv", new ReferenceKv()),
+            RaftImplementation.load());
   }
 
   @Override
@@ -73,7 +78,8 @@ final class KvSystem implements BenchSystem {
   }
 
   @Override
-  public String writeAndCheck(List<OpRecord> ops, Path file, long checkTimeoutMs) throws IOException {
+  public String writeAndCheck(List<OpRecord> ops, Path file, long checkTimeoutMs)
+      throws IOException {
     return KvHistoryCheck.writeAndCheck(ops, file, checkTimeoutMs);
   }
 

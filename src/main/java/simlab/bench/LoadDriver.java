@@ -10,16 +10,16 @@ import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
 /**
- * Issues the benchmark's operations and records each one. Closed loop: {@code clients}
- * processes, each issuing its next operation {@code think} after the previous one ended.
- * Open loop: one operation every 1/rate virtual seconds whatever happened to the earlier
- * ones, each on an idle process from a pool that grows when none is idle. An operation not
- * done within {@code timeout} fails: the driver records it, retires its process and
- * continues on a fresh one. Nothing is issued at or after {@code duration}.
+ * Issues the benchmark's operations and records each one. Closed loop: {@code clients} processes,
+ * each issuing its next operation {@code think} after the previous one ended. Open loop: one
+ * operation every 1/rate virtual seconds whatever happened to the earlier ones, each on an idle
+ * process from a pool that grows when none is idle. An operation not done within {@code timeout}
+ * fails: the driver records it, retires its process and continues on a fresh one. Nothing is issued
+ * at or after {@code duration}.
  *
- * <p>Operations draw from the stream {@code bench:ops}: a get with probability
- * {@code readRatio}, else a put or an append (even odds) of a value unique to the
- * operation, padded to {@code valueSize} characters, on key {@code k0..k<keys-1>}.
+ * <p>Operations draw from the stream {@code bench:ops}: a get with probability {@code readRatio},
+ * else a put or an append (even odds) of a value unique to the operation, padded to {@code
+ * valueSize} characters, on key {@code k0..k<keys-1>}.
  */
 final class LoadDriver {
   private final BenchSystem system;
@@ -70,14 +70,16 @@ final class LoadDriver {
     if (sim.nowNanos() >= endNanos) {
       return;
     }
-    issue(c, ok -> {
-      BenchClient next = ok ? c : system.newClient();
-      if (p.thinkMs() == 0) {
-        loop(next);
-      } else {
-        sim.schedule(Duration.ofMillis(p.thinkMs()), () -> loop(next));
-      }
-    });
+    issue(
+        c,
+        ok -> {
+          BenchClient next = ok ? c : system.newClient();
+          if (p.thinkMs() == 0) {
+            loop(next);
+          } else {
+            sim.schedule(Duration.ofMillis(p.thinkMs()), () -> loop(next));
+          }
+        });
   }
 
   private void tick(long k) {
@@ -85,15 +87,19 @@ final class LoadDriver {
     if (at >= endNanos) {
       return;
     }
-    sim.schedule(Duration.ofNanos(at - sim.nowNanos()), () -> {
-      BenchClient c = idle.isEmpty() ? system.newClient() : idle.pollFirst();
-      issue(c, ok -> {
-        if (ok) {
-          idle.addLast(c);
-        }
-      });
-      tick(k + 1);
-    });
+    sim.schedule(
+        Duration.ofNanos(at - sim.nowNanos()),
+        () -> {
+          BenchClient c = idle.isEmpty() ? system.newClient() : idle.pollFirst();
+          issue(
+              c,
+              ok -> {
+                if (ok) {
+                  idle.addLast(c);
+                }
+              });
+          tick(k + 1);
+        });
   }
 
   private interface Done {
@@ -115,27 +121,36 @@ final class LoadDriver {
     boolean[] over = {false};
     String v = value;
     SimFuture<String> f = c.invoke(op, system.keyValue() ? key : "log", value);
-    var timer = sim.schedule(Duration.ofMillis(p.timeoutMs()), () -> {
-      if (!over[0]) {
-        over[0] = true;
-        inFlight--;
-        records.add(new OpRecord(c.process(), op, key, v, null, call - t0, sim.nowNanos() - t0, false));
-        c.retire();
-        then.ended(false);
-      }
-    });
-    f.onComplete(out -> {
-      if (!over[0]) {
-        over[0] = true;
-        timer.cancel();
-        inFlight--;
-        records.add(new OpRecord(c.process(), op, key, v, out, call - t0, sim.nowNanos() - t0, true));
-        then.ended(true);
-      }
-    });
+    var timer =
+        sim.schedule(
+            Duration.ofMillis(p.timeoutMs()),
+            () -> {
+              if (!over[0]) {
+                over[0] = true;
+                inFlight--;
+                records.add(
+                    new OpRecord(
+                        c.process(), op, key, v, null, call - t0, sim.nowNanos() - t0, false));
+                c.retire();
+                then.ended(false);
+              }
+            });
+    f.onComplete(
+        out -> {
+          if (!over[0]) {
+            over[0] = true;
+            timer.cancel();
+            inFlight--;
+            records.add(
+                new OpRecord(c.process(), op, key, v, out, call - t0, sim.nowNanos() - t0, true));
+            then.ended(true);
+          }
+        });
   }
 
-  /** Unique per operation; for raft a bare integer (the command), for kv padded to the value size. */
+  /**
+   * Unique per operation; for raft a bare integer (the command), for kv padded to the value size.
+   */
   private String value(int process, long n) {
     if (!system.keyValue()) {
       return String.valueOf(n);

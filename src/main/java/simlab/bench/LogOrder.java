@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Linearizability of a replicated log without reads: every acknowledged command must sit
- * at an index above every command acknowledged before it was proposed. A command's index
- * is its first occurrence (a retried command may be in the log twice).
+ * Linearizability of a replicated log without reads: every acknowledged command must sit at an
+ * index above every command acknowledged before it was proposed. A command's index is its first
+ * occurrence (a retried command may be in the log twice).
  */
 final class LogOrder {
-  private LogOrder() {
-  }
+  private LogOrder() {}
 
   /** Null if the order holds, else a description of the first violation. */
   static String check(List<OpRecord> ops, Function<String, Integer> firstIndex) {
@@ -40,8 +39,15 @@ final class LogOrder {
       }
       int ib = firstIndex.apply(b.value());
       if (maxOp != null && ib <= maxIndex) {
-        return "command " + b.value() + " (index " + ib + ") was proposed after command " + maxOp.value()
-            + " (index " + maxIndex + ") was acknowledged";
+        return "command "
+            + b.value()
+            + " (index "
+            + ib
+            + ") was proposed after command "
+            + maxOp.value()
+            + " (index "
+            + maxIndex
+            + ") was acknowledged";
       }
     }
     return null;

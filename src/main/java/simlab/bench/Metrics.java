@@ -5,23 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Computes the {@link Figures} of a run from its operations and fault windows: pure
- * arithmetic on virtual times (nanoseconds since the workload started), so it can be
- * checked on hand-made histories.
+ * Computes the {@link Figures} of a run from its operations and fault windows: pure arithmetic on
+ * virtual times (nanoseconds since the workload started), so it can be checked on hand-made
+ * histories.
  */
 public final class Metrics {
   private static final double NS_PER_MS = 1e6;
 
-  private Metrics() {
-  }
+  private Metrics() {}
 
   /**
    * @param durationNanos the measured run: operations were issued in [0, duration); gaps are
    *     measured over it, throughput is per second of it
    * @param messages network calls during the run; {@code bytes} likewise
    */
-  public static Figures compute(List<OpRecord> ops, List<FaultWindow> faults, long durationNanos, long messages,
-      long bytes) {
+  public static Figures compute(
+      List<OpRecord> ops, List<FaultWindow> faults, long durationNanos, long messages, long bytes) {
     if (durationNanos <= 0) {
       throw new IllegalArgumentException("the run must last > 0 ns, got " + durationNanos);
     }
@@ -48,9 +47,20 @@ public final class Metrics {
     }
     double throughput = ok / (durationNanos / 1e9);
     double availability = ops.isEmpty() ? 1.0 : (double) ok / ops.size();
-    return new Figures(ops.size(), ok, failed, throughput, Figures.Quantiles.of(lat), availability,
-        longestGap(done, durationNanos) / NS_PER_MS, recovery, unrecovered, messages, bytes,
-        ok == 0 ? 0 : (double) messages / ok, ok == 0 ? 0 : (double) bytes / ok);
+    return new Figures(
+        ops.size(),
+        ok,
+        failed,
+        throughput,
+        Figures.Quantiles.of(lat),
+        availability,
+        longestGap(done, durationNanos) / NS_PER_MS,
+        recovery,
+        unrecovered,
+        messages,
+        bytes,
+        ok == 0 ? 0 : (double) messages / ok,
+        ok == 0 ? 0 : (double) bytes / ok);
   }
 
   /** End times of the successful operations, sorted. */
@@ -69,8 +79,8 @@ public final class Metrics {
   }
 
   /**
-   * The longest interval within [0, horizon] containing no successful completion: from the
-   * start to the first, between two, or from the last to the horizon.
+   * The longest interval within [0, horizon] containing no successful completion: from the start to
+   * the first, between two, or from the last to the horizon.
    */
   static long longestGap(long[] sortedEnds, long horizon) {
     long prev = 0;
@@ -86,8 +96,8 @@ public final class Metrics {
   }
 
   /**
-   * Per whole virtual second of [0, horizon): successful and failed operations ending in
-   * it ({@code [second][0]} ok, {@code [second][1]} failed).
+   * Per whole virtual second of [0, horizon): successful and failed operations ending in it ({@code
+   * [second][0]} ok, {@code [second][1]} failed).
    */
   public static long[][] perSecond(List<OpRecord> ops, long horizonNanos) {
     int seconds = (int) Math.max(1, (horizonNanos + 999_999_999L) / 1_000_000_000L);
@@ -99,7 +109,10 @@ public final class Metrics {
     return counts;
   }
 
-  /** Per whole second: p50, p90, p99 and max latency (ms) of the successful operations ending in it (NaN if none). */
+  /**
+   * Per whole second: p50, p90, p99 and max latency (ms) of the successful operations ending in it
+   * (NaN if none).
+   */
   public static double[][] latencyPerSecond(List<OpRecord> ops, long horizonNanos) {
     int seconds = (int) Math.max(1, (horizonNanos + 999_999_999L) / 1_000_000_000L);
     List<List<Double>> buckets = new ArrayList<>();
@@ -118,7 +131,10 @@ public final class Metrics {
       if (v.length == 0) {
         Arrays.fill(q[s], Double.NaN);
       } else {
-        q[s] = new double[] {Figures.rank(v, 0.5), Figures.rank(v, 0.9), Figures.rank(v, 0.99), v[v.length - 1]};
+        q[s] =
+            new double[] {
+              Figures.rank(v, 0.5), Figures.rank(v, 0.9), Figures.rank(v, 0.99), v[v.length - 1]
+            };
       }
     }
     return q;

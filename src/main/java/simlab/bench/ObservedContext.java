@@ -8,14 +8,14 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import simlab.raft.AppendEntries;
 import simlab.sim.NodeContext;
-import simlab.sim.Storage;
 import simlab.sim.Rpc;
+import simlab.sim.Storage;
 import simlab.sim.Timer;
 
 /**
- * A {@link NodeContext} that passes everything through to the real one and tells an
- * {@link ElectionObserver} when this node sends an AppendEntries and when one reaches its
- * handler. This is how the election benchmark sees heartbeats without a hook in Raft.
+ * A {@link NodeContext} that passes everything through to the real one and tells an {@link
+ * ElectionObserver} when this node sends an AppendEntries and when one reaches its handler. This is
+ * how the election benchmark sees heartbeats without a hook in Raft.
  */
 final class ObservedContext implements NodeContext {
   private final NodeContext ctx;
@@ -63,18 +63,22 @@ final class ObservedContext implements NodeContext {
 
   @Override
   public <Q extends Rpc<R>, R> void handle(Class<Q> type, Function<Q, R> handler) {
-    ctx.handle(type, q -> {
-      seen(q);
-      return handler.apply(q);
-    });
+    ctx.handle(
+        type,
+        q -> {
+          seen(q);
+          return handler.apply(q);
+        });
   }
 
   @Override
   public <Q extends Rpc<R>, R> void handleAsync(Class<Q> type, AsyncHandler<Q, R> handler) {
-    ctx.handleAsync(type, (q, responder) -> {
-      seen(q);
-      handler.handle(q, responder);
-    });
+    ctx.handleAsync(
+        type,
+        (q, responder) -> {
+          seen(q);
+          handler.handle(q, responder);
+        });
   }
 
   private void seen(Object q) {

@@ -22,16 +22,15 @@ import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
 /**
- * Lab 3's Raft alone. A client process proposes a unique integer command through
- * {@link Raft#start} (trying servers round-robin, from the one that last accepted) and
- * succeeds when some server applies that command at the index the leader gave it; if
- * another command lands there, or nothing is applied within {@link #REPROPOSE}, it proposes
- * again. Applies are observed by wrapping each peer's apply channel, so latency is exact
- * (no polling).
+ * Lab 3's Raft alone. A client process proposes a unique integer command through {@link Raft#start}
+ * (trying servers round-robin, from the one that last accepted) and succeeds when some server
+ * applies that command at the index the leader gave it; if another command lands there, or nothing
+ * is applied within {@link #REPROPOSE}, it proposes again. Applies are observed by wrapping each
+ * peer's apply channel, so latency is exact (no polling).
  *
- * <p>Raft commands carry no reads, so the check is the one linearizability asks of a log:
- * if command A was acknowledged before command B was proposed, A's first index in the
- * committed log is below B's.
+ * <p>Raft commands carry no reads, so the check is the one linearizability asks of a log: if
+ * command A was acknowledged before command B was proposed, A's first index in the committed log is
+ * below B's.
  */
 final class RaftSystem implements BenchSystem {
   static final Duration NO_LEADER_RETRY = Duration.ofMillis(10);
@@ -47,10 +46,16 @@ final class RaftSystem implements BenchSystem {
 
   RaftSystem(Simulation sim, int servers, boolean reliable) {
     RaftFactory base = RaftImplementation.load();
-    RaftFactory observed = (ctx, peers, me, applyCh) -> base.make(ctx, peers, me, m -> {
-      applyCh.accept(m);
-      applied(m);
-    });
+    RaftFactory observed =
+        (ctx, peers, me, applyCh) ->
+            base.make(
+                ctx,
+                peers,
+                me,
+                m -> {
+                  applyCh.accept(m);
+                  applied(m);
+                });
     this.target = RaftTarget.create(sim, servers, reliable, false, observed);
     this.n = servers;
   }
@@ -59,7 +64,8 @@ final class RaftSystem implements BenchSystem {
     if (!(m instanceof ApplyMsg.Command c)) {
       return;
     }
-    if (committed.putIfAbsent(c.index(), c.command()) == null && c.command() instanceof Integer cmd) {
+    if (committed.putIfAbsent(c.index(), c.command()) == null
+        && c.command() instanceof Integer cmd) {
       firstIndex.putIfAbsent(cmd, c.index());
     }
     List<Runnable> w = waiting.remove(c.index());
@@ -117,18 +123,24 @@ final class RaftSystem implements BenchSystem {
             guess = i;
             int index = r.index();
             long since = sim().nowNanos();
-            waiting.computeIfAbsent(index, x -> new ArrayList<>()).add(() -> {
-              if (Integer.valueOf(cmd).equals(committed.get(index))) {
-                done.complete(String.valueOf(index));
-              } else {
-                propose(cmd, done);
-              }
-            });
-            sim().schedule(REPROPOSE, () -> {
-              if (!done.isDone() && sim().nowNanos() - since >= REPROPOSE.toNanos()) {
-                propose(cmd, done);
-              }
-            });
+            waiting
+                .computeIfAbsent(index, x -> new ArrayList<>())
+                .add(
+                    () -> {
+                      if (Integer.valueOf(cmd).equals(committed.get(index))) {
+                        done.complete(String.valueOf(index));
+                      } else {
+                        propose(cmd, done);
+                      }
+                    });
+            sim()
+                .schedule(
+                    REPROPOSE,
+                    () -> {
+                      if (!done.isDone() && sim().nowNanos() - since >= REPROPOSE.toNanos()) {
+                        propose(cmd, done);
+                      }
+                    });
             return;
           }
         }
@@ -143,11 +155,13 @@ final class RaftSystem implements BenchSystem {
   }
 
   /**
-   * Writes one line per operation ({@code {"client":..,"command":..,"index":..,"call":..,"return":..}},
-   * return null for a command given up on) and checks the log order against real time.
+   * Writes one line per operation ({@code
+   * {"client":..,"command":..,"index":..,"call":..,"return":..}}, return null for a command given
+   * up on) and checks the log order against real time.
    */
   @Override
-  public String writeAndCheck(List<OpRecord> ops, Path file, long checkTimeoutMs) throws IOException {
+  public String writeAndCheck(List<OpRecord> ops, Path file, long checkTimeoutMs)
+      throws IOException {
     List<OpRecord> sorted = new ArrayList<>(ops);
     sorted.sort(Comparator.comparingLong(OpRecord::callNanos).thenComparingInt(OpRecord::process));
     Path parent = file.toAbsolutePath().getParent();
@@ -157,8 +171,18 @@ final class RaftSystem implements BenchSystem {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (OpRecord o : sorted) {
         Integer idx = firstIndex.get(Integer.valueOf(o.value()));
-        w.write("{\"client\":" + o.process() + ",\"command\":" + o.value() + ",\"index\":" + idx + ",\"call\":"
-            + o.callNanos() + ",\"return\":" + (o.ok() ? String.valueOf(o.endNanos()) : "null") + "}\n");
+        w.write(
+            "{\"client\":"
+                + o.process()
+                + ",\"command\":"
+                + o.value()
+                + ",\"index\":"
+                + idx
+                + ",\"call\":"
+                + o.callNanos()
+                + ",\"return\":"
+                + (o.ok() ? String.valueOf(o.endNanos()) : "null")
+                + "}\n");
       }
     }
     String problem = LogOrder.check(sorted, cmd -> firstIndex.get(Integer.valueOf(cmd)));

@@ -7,21 +7,27 @@ import simlab.harness.ShardCluster;
 import simlab.harness.ShardImplementations;
 import simlab.nemesis.NemesisTarget;
 import simlab.nemesis.ShardKvTarget;
-import simlab.shardkv.ShardKVClerk;
+import simlab.shardkv.ShardKvClerk;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
 /**
- * Lab 5's sharded KV: the controller (3 replicas) and three replica groups of three,
- * every group joined before the workload starts, so the keys spread over all groups.
- * Each client process is a clerk node; a retired clerk is crashed.
+ * Lab 5's sharded KV: the controller (3 replicas) and three replica groups of three, every group
+ * joined before the workload starts, so the keys spread over all groups. Each client process is a
+ * clerk node; a retired clerk is crashed.
  */
 final class ShardKvSystem implements BenchSystem {
   private final ShardKvTarget target;
 
   ShardKvSystem(Simulation sim, boolean unreliable, int maxRaftState) {
-    this.target = ShardKvTarget.create(sim, unreliable, maxRaftState, ShardImplementations.raft(),
-        ShardImplementations.ctrler(), ShardImplementations.shardkv());
+    this.target =
+        ShardKvTarget.create(
+            sim,
+            unreliable,
+            maxRaftState,
+            ShardImplementations.raft(),
+            ShardImplementations.ctrler(),
+            ShardImplementations.shardkv());
   }
 
   /** Joins every group (runs the simulation until each join is done). */
@@ -48,7 +54,7 @@ final class ShardKvSystem implements BenchSystem {
 
   @Override
   public BenchClient newClient() {
-    ShardKVClerk ck = target.cluster().makeClient();
+    ShardKvClerk ck = target.cluster().makeClient();
     List<String> ids = sim().nodeIds();
     String id = ids.get(ids.size() - 1); // the clerk node just added
     int process = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
@@ -78,7 +84,8 @@ final class ShardKvSystem implements BenchSystem {
   }
 
   @Override
-  public String writeAndCheck(List<OpRecord> ops, Path file, long checkTimeoutMs) throws IOException {
+  public String writeAndCheck(List<OpRecord> ops, Path file, long checkTimeoutMs)
+      throws IOException {
     return KvHistoryCheck.writeAndCheck(ops, file, checkTimeoutMs);
   }
 

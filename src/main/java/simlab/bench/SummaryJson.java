@@ -5,14 +5,13 @@ import java.util.Locale;
 import simlab.json.JsonLines;
 
 /**
- * summary.json: the parameters, the fault windows and the figures of a run, in a fixed
- * field order with fixed number formats, and nothing measured in wall time (nor the
- * linearizability verdict, which a time budget can turn into "unknown"), so equal seeds
- * and parameters give byte-identical files.
+ * summary.json: the parameters, the fault windows and the figures of a run, in a fixed field order
+ * with fixed number formats, and nothing measured in wall time (nor the linearizability verdict,
+ * which a time budget can turn into "unknown"), so equal seeds and parameters give byte-identical
+ * files.
  */
 final class SummaryJson {
-  private SummaryJson() {
-  }
+  private SummaryJson() {}
 
   static String render(BenchParams p, Figures f, List<FaultWindow> faults, String schedule) {
     StringBuilder b = new StringBuilder("{\n");
@@ -38,8 +37,13 @@ final class SummaryJson {
     b.append("  \"faults\": [");
     for (int i = 0; i < faults.size(); i++) {
       FaultWindow w = faults.get(i);
-      b.append(i == 0 ? "\n" : ",\n").append("    {\"start_ms\": ").append(w.startNanos() / 1_000_000L)
-          .append(", \"end_ms\": ").append(w.endNanos() / 1_000_000L).append(", \"step\": ").append(str(w.label()))
+      b.append(i == 0 ? "\n" : ",\n")
+          .append("    {\"start_ms\": ")
+          .append(w.startNanos() / 1_000_000L)
+          .append(", \"end_ms\": ")
+          .append(w.endNanos() / 1_000_000L)
+          .append(", \"step\": ")
+          .append(str(w.label()))
           .append('}');
     }
     b.append(faults.isEmpty() ? "],\n" : "\n  ],\n");
@@ -47,14 +51,28 @@ final class SummaryJson {
     field(b, "ok", String.valueOf(f.ok()));
     field(b, "failed", String.valueOf(f.failed()));
     field(b, "throughput_ops_per_s", num(f.throughput()));
-    b.append("  \"latency_ms\": {\"p50\": ").append(num(f.latency().p50())).append(", \"p90\": ")
-        .append(num(f.latency().p90())).append(", \"p99\": ").append(num(f.latency().p99())).append(", \"p999\": ")
-        .append(num(f.latency().p999())).append(", \"max\": ").append(num(f.latency().max())).append("},\n");
+    b.append("  \"latency_ms\": {\"p50\": ")
+        .append(num(f.latency().p50()))
+        .append(", \"p90\": ")
+        .append(num(f.latency().p90()))
+        .append(", \"p99\": ")
+        .append(num(f.latency().p99()))
+        .append(", \"p999\": ")
+        .append(num(f.latency().p999()))
+        .append(", \"max\": ")
+        .append(num(f.latency().max()))
+        .append("},\n");
     field(b, "availability", num(f.availability()));
     field(b, "longest_gap_ms", num(f.longestGapMs()));
-    b.append("  \"recovery_ms\": {\"p50\": ").append(num(f.recoveryP50())).append(", \"max\": ")
-        .append(num(f.recoveryMax())).append(", \"count\": ").append(f.recoveryMs().size())
-        .append(", \"unrecovered\": ").append(f.unrecovered()).append("},\n");
+    b.append("  \"recovery_ms\": {\"p50\": ")
+        .append(num(f.recoveryP50()))
+        .append(", \"max\": ")
+        .append(num(f.recoveryMax()))
+        .append(", \"count\": ")
+        .append(f.recoveryMs().size())
+        .append(", \"unrecovered\": ")
+        .append(f.unrecovered())
+        .append("},\n");
     field(b, "messages", String.valueOf(f.messages()));
     field(b, "bytes", String.valueOf(f.bytes()));
     field(b, "messages_per_op", num(f.messagesPerOp()));

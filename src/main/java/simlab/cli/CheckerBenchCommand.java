@@ -27,139 +27,182 @@ import simlab.linearizability.model.KvModel;
 import simlab.logging.Logs;
 
 /**
- * Times the checker on every Porcupine history and compares with Porcupine's own
- * figures from MANIFEST.md. Parsing is not timed. The first check of each file (before
- * any warm-up) is reported as "cold"; the median of several checks after JIT warm-up
- * passes is the figure compared.
+ * Times the checker on every Porcupine history and compares with Porcupine's own figures from
+ * MANIFEST.md. Parsing is not timed. The first check of each file (before any warm-up) is reported
+ * as "cold"; the median of several checks after JIT warm-up passes is the figure compared.
  */
-@Command(name = "bench checker", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 3,
-        description = "Benchmark the linearizability checker on Porcupine's histories.")
+@Command(
+    name = "bench checker",
+    mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = 3,
+    description = "Benchmark the linearizability checker on Porcupine's histories.")
 public final class CheckerBenchCommand implements Callable<Integer> {
-    private static final Logger LOG = Logs.get(CheckerBenchCommand.class);
+  private static final Logger LOG = Logs.get(CheckerBenchCommand.class);
 
-    @Option(names = "--dir", description = "Directory with jepsen/, kv/ and MANIFEST.md "
-            + "(default: -Dsimlab.histories, else src/test/resources/histories/porcupine).")
-    Path dir;
+  @Option(
+      names = "--dir",
+      description =
+          "Directory with jepsen/, kv/ and MANIFEST.md "
+              + "(default: -Dsimlab.histories, else src/test/resources/histories/porcupine).")
+  Path dir;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed checks per file (median is reported). Default ${DEFAULT-VALUE}.")
-    int runs;
+  @Option(
+      names = "--runs",
+      defaultValue = "5",
+      description = "Timed checks per file (median is reported). Default ${DEFAULT-VALUE}.")
+  int runs;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed passes over all files first. Default ${DEFAULT-VALUE}.")
-    int warmup;
+  @Option(
+      names = "--warmup",
+      defaultValue = "3",
+      description = "Untimed passes over all files first. Default ${DEFAULT-VALUE}.")
+  int warmup;
 
-    @Option(names = "--threads", description = "Threads per check (default: processors).")
-    Integer threads;
+  @Option(names = "--threads", description = "Threads per check (default: processors).")
+  Integer threads;
 
-    @Option(names = "--timeout", defaultValue = "60", description = "Seconds per check before UNKNOWN. Default ${DEFAULT-VALUE}.")
-    double timeoutSeconds;
+  @Option(
+      names = "--timeout",
+      defaultValue = "60",
+      description = "Seconds per check before UNKNOWN. Default ${DEFAULT-VALUE}.")
+  double timeoutSeconds;
 
-    @Option(names = "--no-partition", description = "Check kv histories as one map-valued object (no per-key split).")
-    boolean noPartition;
+  @Option(
+      names = "--no-partition",
+      description = "Check kv histories as one map-valued object (no per-key split).")
+  boolean noPartition;
 
-    @Option(names = "--only", description = "Regex on the relative file name, e.g. 'kv/.*'.")
-    String only;
+  @Option(names = "--only", description = "Regex on the relative file name, e.g. 'kv/.*'.")
+  String only;
 
-    @Option(names = "--markdown", description = "Also write the table and summary as Markdown to this file.")
-    Path markdown;
+  @Option(
+      names = "--markdown",
+      description = "Also write the table and summary as Markdown to this file.")
+  Path markdown;
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new CheckerBenchCommand()).execute(args));
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CheckerBenchCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path root =
+        dir != null
+            ? dir
+            : Path.of(
+                System.getProperty("simlab.histories", "src/test/resources/histories/porcupine"));
+    Path manifest = root.resolve("MANIFEST.md");
+    if (!Files.isRegularFile(manifest)) {
+      System.err.println(
+          "bench checker: no MANIFEST.md in "
+              + root.toAbsolutePath()
+              + " (use --dir or -Dsimlab.histories)");
+      return 3;
     }
-
-    @Override
-    public Integer call() throws IOException {
-        Path root = dir != null ? dir : Path.of(System.getProperty("simlab.histories", "src/test/resources/histories/porcupine"));
-        Path manifest = root.resolve("MANIFEST.md");
-        if (!Files.isRegularFile(manifest)) {
-            System.err.println("bench checker: no MANIFEST.md in " + root.toAbsolutePath()
-                    + " (use --dir or -Dsimlab.histories)");
-            return 3;
+    Map<String, CheckerBenchManifest.Row> rows = CheckerBenchManifest.rows(manifest);
+    List<CheckerBenchCase<?, ?, ?>> cases = new ArrayList<>();
+    try {
+      for (Map.Entry<String, CheckerBenchManifest.Row> row : rows.entrySet()) {
+        String file = row.getKey();
+        if (only != null && !Pattern.compile(only).matcher(file).matches()) {
+          continue;
         }
-        Map<String, CheckerBenchManifest.Row> rows = CheckerBenchManifest.rows(manifest);
-        List<CheckerBenchCase<?, ?, ?>> cases = new ArrayList<>();
-        try {
-            for (Map.Entry<String, CheckerBenchManifest.Row> row : rows.entrySet()) {
-                String file = row.getKey();
-                if (only != null && !Pattern.compile(only).matcher(file).matches()) {
-                    continue;
-                }
-                String expected = row.getValue().linearizable() ? "lin" : "NOT lin";
-                Path path = root.resolve(file);
-                if (file.startsWith("jepsen/")) {
-                    cases.add(new CheckerBenchCase<>(file, expected, new EtcdModel(), JepsenEtcdFormat.read(path)));
-                } else if (noPartition) {
-                    cases.add(new CheckerBenchCase<>(file, expected, KvModel.unpartitioned(), PorcupineKvFormat.read(path)));
-                } else {
-                    cases.add(new CheckerBenchCase<>(file, expected, new KvModel(), PorcupineKvFormat.read(path)));
-                }
-            }
-        } catch (HistoryFormatException e) {
-            System.err.println(e.getMessage());
-            return 3;
+        String expected = row.getValue().linearizable() ? "lin" : "NOT lin";
+        Path path = root.resolve(file);
+        if (file.startsWith("jepsen/")) {
+          cases.add(
+              new CheckerBenchCase<>(file, expected, new EtcdModel(), JepsenEtcdFormat.read(path)));
+        } else if (noPartition) {
+          cases.add(
+              new CheckerBenchCase<>(
+                  file, expected, KvModel.unpartitioned(), PorcupineKvFormat.read(path)));
+        } else {
+          cases.add(
+              new CheckerBenchCase<>(file, expected, new KvModel(), PorcupineKvFormat.read(path)));
         }
-        LOG.debug("{} histories from {} ({} listed in its MANIFEST.md)", cases.size(), root.toAbsolutePath(), rows.size());
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        CheckOptions options = new CheckOptions(Duration.ofNanos((long) (timeoutSeconds * 1e9)), nThreads);
-        String loadAtStart = CheckerBenchLoad.now();
-        List<CheckerBenchRow> results = measure(cases, options, rows);
-        CheckerBenchReport report = new CheckerBenchReport(results, noPartition, nThreads, runs, warmup, loadAtStart);
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        report.printText(out);
-        out.println("load average (1 min) at start / end: " + loadAtStart + " / " + CheckerBenchLoad.now());
-        if (markdown != null) {
-            Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
-            out.println("wrote " + markdown);
-        }
-        return report.mismatches() == 0 ? 0 : 1;
+      }
+    } catch (HistoryFormatException e) {
+      System.err.println(e.getMessage());
+      return 3;
     }
-
-    private List<CheckerBenchRow> measure(List<CheckerBenchCase<?, ?, ?>> cases, CheckOptions options,
-                                          Map<String, CheckerBenchManifest.Row> rows) {
-        long[] nanos = new long[1];
-        double[] cold = new double[cases.size()];
-        Verdict[] verdicts = new Verdict[cases.size()];
-        for (int i = 0; i < cases.size(); i++) {
-            verdicts[i] = cases.get(i).time(options, nanos);
-            cold[i] = nanos[0] / 1e6;
-            LOG.debug("cold: {} {} in {} ms", cases.get(i).file, verdicts[i].text(), fmt(cold[i]));
-            if (verdicts[i] == Verdict.UNKNOWN) {
-                LOG.warn("{}: the time budget ran out; its time is the cold run's, not a median", cases.get(i).file);
-            }
-        }
-        for (int w = 0; w < warmup; w++) {
-            for (int i = 0; i < cases.size(); i++) {
-                // A history that timed out cold would only burn the timeout again.
-                if (verdicts[i] != Verdict.UNKNOWN) {
-                    cases.get(i).time(options, nanos);
-                }
-            }
-        }
-        List<CheckerBenchRow> out = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            CheckerBenchCase<?, ?, ?> c = cases.get(i);
-            double median = cold[i];
-            if (verdicts[i] != Verdict.UNKNOWN && runs > 0) {
-                double[] times = new double[runs];
-                for (int r = 0; r < runs; r++) {
-                    verdicts[i] = c.time(options, nanos);
-                    times[r] = nanos[0] / 1e6;
-                }
-                Arrays.sort(times);
-                median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-            }
-            double porcupine = noPartition && c.file.startsWith("kv/")
-                    ? CheckerBenchManifest.UNPARTITIONED_MS.get(c.file)
-                    : rows.get(c.file).medianMs();
-            out.add(new CheckerBenchRow(c.file, c.operations(), c.expected, verdicts[i], median, cold[i], porcupine));
-        }
-        return out;
+    LOG.debug(
+        "{} histories from {} ({} listed in its MANIFEST.md)",
+        cases.size(),
+        root.toAbsolutePath(),
+        rows.size());
+    int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    CheckOptions options =
+        new CheckOptions(Duration.ofNanos((long) (timeoutSeconds * 1e9)), nThreads);
+    String loadAtStart = CheckerBenchLoad.now();
+    List<CheckerBenchRow> results = measure(cases, options, rows);
+    CheckerBenchReport report =
+        new CheckerBenchReport(results, noPartition, nThreads, runs, warmup, loadAtStart);
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    report.printText(out);
+    out.println(
+        "load average (1 min) at start / end: " + loadAtStart + " / " + CheckerBenchLoad.now());
+    if (markdown != null) {
+      Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
+      out.println("wrote " + markdown);
     }
+    return report.mismatches() == 0 ? 0 : 1;
+  }
 
-    static String fmt(double ms) {
-        if (Double.isNaN(ms)) {
-            return "-";
-        }
-        return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms)
-                : ms >= 1 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.3f", ms);
+  private List<CheckerBenchRow> measure(
+      List<CheckerBenchCase<?, ?, ?>> cases,
+      CheckOptions options,
+      Map<String, CheckerBenchManifest.Row> rows) {
+    long[] nanos = new long[1];
+    double[] cold = new double[cases.size()];
+    Verdict[] verdicts = new Verdict[cases.size()];
+    for (int i = 0; i < cases.size(); i++) {
+      verdicts[i] = cases.get(i).time(options, nanos);
+      cold[i] = nanos[0] / 1e6;
+      LOG.debug("cold: {} {} in {} ms", cases.get(i).file, verdicts[i].text(), fmt(cold[i]));
+      if (verdicts[i] == Verdict.UNKNOWN) {
+        LOG.warn(
+            "{}: the time budget ran out; its time is the cold run's, not a median",
+            cases.get(i).file);
+      }
     }
+    for (int w = 0; w < warmup; w++) {
+      for (int i = 0; i < cases.size(); i++) {
+        // A history that timed out cold would only burn the timeout again.
+        if (verdicts[i] != Verdict.UNKNOWN) {
+          cases.get(i).time(options, nanos);
+        }
+      }
+    }
+    List<CheckerBenchRow> out = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      CheckerBenchCase<?, ?, ?> c = cases.get(i);
+      double median = cold[i];
+      if (verdicts[i] != Verdict.UNKNOWN && runs > 0) {
+        double[] times = new double[runs];
+        for (int r = 0; r < runs; r++) {
+          verdicts[i] = c.time(options, nanos);
+          times[r] = nanos[0] / 1e6;
+        }
+        Arrays.sort(times);
+        median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+      }
+      double porcupine =
+          noPartition && c.file.startsWith("kv/")
+              ? CheckerBenchManifest.UNPARTITIONED_MS.get(c.file)
+              : rows.get(c.file).medianMs();
+      out.add(
+          new CheckerBenchRow(
+              c.file, c.operations(), c.expected, verdicts[i], median, cold[i], porcupine));
+    }
+    return out;
+  }
+
+  static String fmt(double ms) {
+    if (Double.isNaN(ms)) {
+      return "-";
+    }
+    return ms >= 100
+        ? String.format(Locale.ROOT, "%.0f", ms)
+        : ms >= 1 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.3f", ms);
+  }
 }

@@ -6,16 +6,15 @@ import java.nio.file.Path;
 
 /** The machine's load average, so a benchmark report shows whether other work competed. */
 final class CheckerBenchLoad {
-    private CheckerBenchLoad() {
-    }
+  private CheckerBenchLoad() {}
 
-    /** The 1-minute load average, or "n/a" where the platform does not expose it. */
-    static String now() {
-        try {
-            String text = Files.readString(Path.of("/proc/loadavg"));
-            return text.split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
+  /** The 1-minute load average, or "n/a" where the platform does not expose it. */
+  static String now() {
+    try {
+      String text = Files.readString(Path.of("/proc/loadavg"));
+      return text.split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
     }
+  }
 }

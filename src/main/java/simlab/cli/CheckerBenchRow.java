@@ -7,19 +7,29 @@ import simlab.linearizability.Verdict;
  *
  * @param porcupineMs Porcupine's median; NaN when Porcupine itself timed out
  */
-record CheckerBenchRow(String file, int operations, String expected, Verdict verdict, double medianMs,
-                       double coldMs, double porcupineMs) {
+record CheckerBenchRow(
+    String file,
+    int operations,
+    String expected,
+    Verdict verdict,
+    double medianMs,
+    double coldMs,
+    double porcupineMs) {
 
-    boolean matchesExpected() {
-        return expected.equals("lin") ? verdict == Verdict.LINEARIZABLE : verdict == Verdict.NOT_LINEARIZABLE;
-    }
+  boolean matchesExpected() {
+    return expected.equals("lin")
+        ? verdict == Verdict.LINEARIZABLE
+        : verdict == Verdict.NOT_LINEARIZABLE;
+  }
 
-    /** How many times faster than Porcupine (above 1 = faster); NaN if there is nothing to compare. */
-    double ratio() {
-        return porcupineMs / medianMs;
-    }
+  /**
+   * How many times faster than Porcupine (above 1 = faster); NaN if there is nothing to compare.
+   */
+  double ratio() {
+    return porcupineMs / medianMs;
+  }
 
-    boolean etcd() {
-        return file.startsWith("jepsen/");
-    }
+  boolean etcd() {
+    return file.startsWith("jepsen/");
+  }
 }

@@ -15,41 +15,49 @@ import simlab.sim.Rpc;
 import simlab.sim.Simulation;
 
 /**
- * Raw simulator speed: N nodes, each keeping a window of RPCs in flight to every other
- * node (all-to-all), on one thread. Counts delivered messages (requests handled plus
- * replies received) per second of wall time, after a warm-up run for the JIT. Also per
- * second of the process's CPU time (the simulating thread plus the collector and the JIT):
- * on a machine shared with other work the wall figure measures the load as much as the
- * simulator, the CPU figure much less so.
+ * Raw simulator speed: N nodes, each keeping a window of RPCs in flight to every other node
+ * (all-to-all), on one thread. Counts delivered messages (requests handled plus replies received)
+ * per second of wall time, after a warm-up run for the JIT. Also per second of the process's CPU
+ * time (the simulating thread plus the collector and the JIT): on a machine shared with other work
+ * the wall figure measures the load as much as the simulator, the CPU figure much less so.
  */
-@Command(name = "sim", description = "Measure raw simulator throughput (delivered messages per wall second).",
+@Command(
+    name = "sim",
+    description = "Measure raw simulator throughput (delivered messages per wall second).",
     mixinStandardHelpOptions = true)
 public final class SimBenchCommand implements Callable<Integer> {
   private static final Logger LOG = Logs.get(SimBenchCommand.class);
 
-  @Option(names = "--nodes", description = "Number of nodes (default ${DEFAULT-VALUE}).", defaultValue = "5")
+  @Option(
+      names = "--nodes",
+      description = "Number of nodes (default ${DEFAULT-VALUE}).",
+      defaultValue = "5")
   int nodes;
 
-  @Option(names = "--window", description = "RPCs in flight per ordered pair of nodes (default ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--window",
+      description = "RPCs in flight per ordered pair of nodes (default ${DEFAULT-VALUE}).",
       defaultValue = "4")
   int window;
 
-  @Option(names = "--messages", description = "Delivered messages per measured run (default ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--messages",
+      description = "Delivered messages per measured run (default ${DEFAULT-VALUE}).",
       defaultValue = "5000000")
   long messages;
 
-  @Option(names = "--runs", description = "Measured runs; the median is reported (default ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--runs",
+      description = "Measured runs; the median is reported (default ${DEFAULT-VALUE}).",
       defaultValue = "5")
   int runs;
 
   @Option(names = "--unreliable", description = "Use the unreliable network (drops and delays).")
   boolean unreliable;
 
-  record Ping(int n) implements Rpc<Pong> {
-  }
+  record Ping(int n) implements Rpc<Pong> {}
 
-  record Pong(int n) {
-  }
+  record Pong(int n) {}
 
   /** A node that keeps {@code window} calls in flight to each peer. */
   static final class Pinger {
@@ -59,14 +67,19 @@ public final class SimBenchCommand implements Callable<Integer> {
 
     Pinger(NodeContext ctx) {
       this.ctx = ctx;
-      ctx.handle(Ping.class, p -> {
-        handled++;
-        return new Pong(p.n());
-      });
+      ctx.handle(
+          Ping.class,
+          p -> {
+            handled++;
+            return new Pong(p.n());
+          });
     }
 
     void start(int window) {
       for (String peer : ctx.peers()) {
+        if (peer.equals(ctx.id())) {
+          continue;
+        }
         for (int i = 0; i < window; i++) {
           pump(peer, i);
         }
@@ -74,12 +87,15 @@ public final class SimBenchCommand implements Callable<Integer> {
     }
 
     private void pump(String peer, int n) {
-      ctx.call(peer, new Ping(n), reply -> {
-        if (reply.isPresent()) {
-          replies++;
-        }
-        pump(peer, n + 1);
-      });
+      ctx.call(
+          peer,
+          new Ping(n),
+          reply -> {
+            if (reply.isPresent()) {
+              replies++;
+            }
+            pump(peer, n + 1);
+          });
     }
   }
 
@@ -93,7 +109,7 @@ public final class SimBenchCommand implements Callable<Integer> {
     }
     List<Pinger> pingers = new ArrayList<>();
     for (String id : ids) {
-      pingers.add(sim.addNode(id, ids.stream().filter(x -> !x.equals(id)).toList(), Pinger::new));
+      pingers.add(sim.addNode(id, ids, Pinger::new));
     }
     pingers.forEach(p -> p.start(window));
     long cpuStart = processCpuNanos();
@@ -110,14 +126,21 @@ public final class SimBenchCommand implements Callable<Integer> {
 
   /** CPU time of the whole JVM so far, or -1 where the platform does not report it. */
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : -1;
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   @Override
   public Integer call() {
-    LOG.debug("{} nodes, window {}, {} network, {} messages per run, {} runs", nodes, window,
-        unreliable ? "unreliable" : "reliable", messages, runs);
+    LOG.debug(
+        "{} nodes, window {}, {} network, {} messages per run, {} runs",
+        nodes,
+        window,
+        unreliable ? "unreliable" : "reliable",
+        messages,
+        runs);
     runOnce(1, Math.min(messages, 2_000_000)); // JIT warm-up
     List<Double> rates = new ArrayList<>();
     List<Double> cpuRates = new ArrayList<>();
@@ -127,15 +150,19 @@ public final class SimBenchCommand implements Callable<Integer> {
       double cpuRate = res[3] > 0 ? res[0] / (res[3] / 1e9) : Double.NaN;
       rates.add(rate);
       cpuRates.add(cpuRate);
-      System.out.printf("run %d: %d messages in %.3f s wall, %.3f s CPU (%.1f s virtual): %.0f msg/s, %.0f msg/CPU-s%n",
+      System.out.printf(
+          "run %d: %d messages in %.3f s wall, %.3f s CPU (%.1f s virtual): %.0f msg/s, %.0f msg/CPU-s%n",
           r + 1, res[0], res[1] / 1e9, res[3] / 1e9, res[2] / 1e9, rate, cpuRate);
     }
     rates.sort(Double::compare);
     cpuRates.sort(Double::compare);
     double median = rates.get(rates.size() / 2);
-    System.out.printf("nodes: %d, window: %d, network: %s%n", nodes, window, unreliable ? "unreliable" : "reliable");
+    System.out.printf(
+        "nodes: %d, window: %d, network: %s%n",
+        nodes, window, unreliable ? "unreliable" : "reliable");
     System.out.printf("delivered-messages-per-second: %d%n", Math.round(median));
-    System.out.printf("delivered-messages-per-cpu-second: %d%n", Math.round(cpuRates.get(cpuRates.size() / 2)));
+    System.out.printf(
+        "delivered-messages-per-cpu-second: %d%n", Math.round(cpuRates.get(cpuRates.size() / 2)));
     return 0;
   }
 

@@ -4,8 +4,7 @@ import simlab.sim.SimFuture;
 
 /** Small adapters between clerk futures. */
 public final class Futures {
-  private Futures() {
-  }
+  private Futures() {}
 
   /** Completes (with null) when {@code f} completes: for writes whose interface returns nothing. */
   public static SimFuture<Void> whenDone(SimFuture<?> f) {

@@ -4,9 +4,9 @@ import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
- * Keeps a clerk to one operation in flight, the rest waiting in submission order. Clerks
- * number their requests (clientId, seq) and servers treat a seq at or below the last one
- * applied as a duplicate, so a later request must never overtake an earlier one.
+ * Keeps a clerk to one operation in flight, the rest waiting in submission order. Clerks number
+ * their requests (clientId, seq) and servers treat a seq at or below the last one applied as a
+ * duplicate, so a later request must never overtake an earlier one.
  *
  * @param <T> the clerk's record of one pending operation
  */
@@ -29,8 +29,8 @@ public final class OneAtATime<T> {
   }
 
   /**
-   * The operation in flight is over (call after completing its result, so that result's
-   * listeners run before the next request is sent): starts the next waiting one, if any.
+   * The operation in flight is over (call after completing its result, so that result's listeners
+   * run before the next request is sent): starts the next waiting one, if any.
    */
   public void finishCurrent() {
     T next = waiting.pollFirst();

@@ -12,21 +12,20 @@ import simlab.raft.RaftIntrospection;
 import simlab.sim.Simulation;
 
 /**
- * "A command once reported committed is in the log of every later leader": a monitor,
- * run after every event, over the commands a client was told were committed (for Raft,
- * {@link simlab.workload.RaftWorkload#acknowledged()}). When an acknowledgement is first
- * seen, the highest term of any live server is noted; every leader of a strictly higher
- * term was elected later and must hold the command at its index (an index inside its
- * snapshot counts as held). Needs {@link RaftIntrospection}; without it nothing is checked.
+ * "A command once reported committed is in the log of every later leader": a monitor, run after
+ * every event, over the commands a client was told were committed (for Raft, {@link
+ * simlab.workload.RaftWorkload#acknowledged()}). When an acknowledgement is first seen, the highest
+ * term of any live server is noted; every leader of a strictly higher term was elected later and
+ * must hold the command at its index (an index inside its snapshot counts as held). Needs {@link
+ * RaftIntrospection}; without it nothing is checked.
  *
- * <p>Cheap per event: each (server, term) is checked only against acknowledgements it has
- * not been checked against yet, with a full re-check every {@value #FULL_EVERY} events.
+ * <p>Cheap per event: each (server, term) is checked only against acknowledgements it has not been
+ * checked against yet, with a full re-check every {@value #FULL_EVERY} events.
  */
 final class CommittedInLaterLeaders implements Runnable {
   static final int FULL_EVERY = 512;
 
-  private record Ack(int index, Object command, int termAtAck) {
-  }
+  private record Ack(int index, Object command, int termAtAck) {}
 
   private final Simulation sim;
   private final List<String> names;
@@ -38,7 +37,10 @@ final class CommittedInLaterLeaders implements Runnable {
   private final int[] checkedUpTo;
   private long runs;
 
-  CommittedInLaterLeaders(Simulation sim, List<String> names, IntFunction<Raft> peers,
+  CommittedInLaterLeaders(
+      Simulation sim,
+      List<String> names,
+      IntFunction<Raft> peers,
       Supplier<Map<Integer, Integer>> acknowledged) {
     this.sim = sim;
     this.names = List.copyOf(names);
@@ -84,11 +86,25 @@ final class CommittedInLaterLeaders implements Runnable {
       return;
     }
     if (a.index() > log.lastIndex() || !Objects.equals(log.commandAt(a.index()), a.command())) {
-      Object has = a.index() > log.lastIndex() ? "nothing (its log ends at " + log.lastIndex() + ")"
-          : log.commandAt(a.index());
-      throw sim.failure(PropertyNames.COMMITTED_IN_LATER_LEADERS + " violated: " + names.get(s) + " leads term "
-          + term + " but holds " + has + " at index " + a.index() + ", where command " + a.command()
-          + " was reported committed to a client while the highest term was " + a.termAtAck(), null);
+      Object has =
+          a.index() > log.lastIndex()
+              ? "nothing (its log ends at " + log.lastIndex() + ")"
+              : log.commandAt(a.index());
+      throw sim.failure(
+          PropertyNames.COMMITTED_IN_LATER_LEADERS
+              + " violated: "
+              + names.get(s)
+              + " leads term "
+              + term
+              + " but holds "
+              + has
+              + " at index "
+              + a.index()
+              + ", where command "
+              + a.command()
+              + " was reported committed to a client while the highest term was "
+              + a.termAtAck(),
+          null);
     }
   }
 

@@ -20,66 +20,112 @@ import simlab.nemesis.ScheduleFormat;
 import simlab.workload.WorkloadParams;
 
 /**
- * {@code test-scripts/explore raft|kv|shardkv [options]}: explores seeds, or replays one
- * schedule file with {@code --schedule}. Exit codes: 0 every seed passed, 1 a seed failed
- * or its linearizability check was UNKNOWN, 2 bad options or input, 3 a file could not be
- * written (4 is the scripts' build failure).
+ * {@code test-scripts/explore raft|kv|shardkv [options]}: explores seeds, or replays one schedule
+ * file with {@code --schedule}. Exit codes: 0 every seed passed, 1 a seed failed or its
+ * linearizability check was UNKNOWN, 2 bad options or input, 3 a file could not be written (4 is
+ * the scripts' build failure).
  */
-@Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Seeded property tests of raft, kv or shardkv under generated fault schedules; every failure is"
-        + " shrunk to a small schedule that replays exactly.",
-        "Also: explore merge FILE... (combine --json result files).",
-        "Exit codes: 0 all passed, 1 some seed failed or was UNKNOWN, 2 bad options or input, 3 cannot write a file."})
+@Command(
+    name = "explore",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Seeded property tests of raft, kv or shardkv under generated fault schedules; every failure is"
+          + " shrunk to a small schedule that replays exactly.",
+      "Also: explore merge FILE... (combine --json result files).",
+      "Exit codes: 0 all passed, 1 some seed failed or was UNKNOWN, 2 bad options or input, 3 cannot write a file."
+    })
 public final class ExploreCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SYSTEM", description = "raft, kv or shardkv")
   String system;
 
-  @Option(names = "--seeds", paramLabel = "K", description = "Seeds to explore (default ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--seeds",
+      paramLabel = "K",
+      description = "Seeds to explore (default ${DEFAULT-VALUE}).",
       defaultValue = "20")
   int seeds;
 
-  @Option(names = "--first-seed", paramLabel = "N", description = "First seed (default ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--first-seed",
+      paramLabel = "N",
+      description = "First seed (default ${DEFAULT-VALUE}).",
       defaultValue = "1")
   long firstSeed;
 
-  @Option(names = "--impl", paramLabel = "CLASS", description = "A class implementing a factory the system runs"
-      + " (raft: RaftFactory; kv: KvService or RaftFactory; shardkv: RaftFactory, ShardCtrlerFactory or"
-      + " ShardKVFactory); the reference for the rest.")
+  @Option(
+      names = "--impl",
+      paramLabel = "CLASS",
+      description =
+          "A class implementing a factory the system runs"
+              + " (raft: RaftFactory; kv: KvService or RaftFactory; shardkv: RaftFactory, ShardCtrlerFactory or"
+              + " ShardKvFactory); the reference for the rest.")
   String impl;
 
-  @Option(names = "--faults", paramLabel = "LIST", description = "Fault kinds, comma-separated (default all): "
-      + "partition-random, partition-majority, isolate-leader, bridge, one-way-cut, crash-one, crash-minority, "
-      + "power-loss, crash-leader-after-start, unreliable, reorder, clog.", defaultValue = "all")
+  @Option(
+      names = "--faults",
+      paramLabel = "LIST",
+      description =
+          "Fault kinds, comma-separated (default all): "
+              + "partition-random, partition-majority, isolate-leader, bridge, one-way-cut, crash-one, crash-minority, "
+              + "power-loss, crash-leader-after-start, unreliable, reorder, clog.",
+      defaultValue = "all")
   String faults;
 
-  @Option(names = "--swarm", description = "Each seed picks its own subset of the fault kinds, rates and time scales.")
+  @Option(
+      names = "--swarm",
+      description = "Each seed picks its own subset of the fault kinds, rates and time scales.")
   boolean swarm;
 
-  @Option(names = "--clients", paramLabel = "C", description = "Clients (default: the system's, 3).")
+  @Option(
+      names = "--clients",
+      paramLabel = "C",
+      description = "Clients (default: the system's, 3).")
   Integer clients;
 
-  @Option(names = "--ops", paramLabel = "N", description = "Operations per client (default: raft 25, kv/shardkv 40).")
+  @Option(
+      names = "--ops",
+      paramLabel = "N",
+      description = "Operations per client (default: raft 25, kv/shardkv 40).")
   Integer ops;
 
-  @Option(names = "--shard", paramLabel = "I/N", description = "Run only the seeds s with s mod N == I (a sweep"
-      + " split over N machines).")
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = "Run only the seeds s with s mod N == I (a sweep" + " split over N machines).")
   String shard;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write one JSON record per seed (JSON Lines).")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write one JSON record per seed (JSON Lines).")
   Path json;
 
-  @Option(names = "--schedule", paramLabel = "FILE", description = "Replay one schedule file written by the explorer"
-      + " (its header gives the seed and the workload).")
+  @Option(
+      names = "--schedule",
+      paramLabel = "FILE",
+      description =
+          "Replay one schedule file written by the explorer"
+              + " (its header gives the seed and the workload).")
   Path schedule;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Parallel simulations (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Parallel simulations (default: all cores).")
   Integer threads;
 
-  @Option(names = "--shrink-budget", paramLabel = "R", description = "Runs a shrink may spend (0: no shrinking;"
-      + " default ${DEFAULT-VALUE}).", defaultValue = "200")
+  @Option(
+      names = "--shrink-budget",
+      paramLabel = "R",
+      description = "Runs a shrink may spend (0: no shrinking;" + " default ${DEFAULT-VALUE}).",
+      defaultValue = "200")
   int shrinkBudget;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where shrunk schedules go (default ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where shrunk schedules go (default ${DEFAULT-VALUE}).",
       defaultValue = "target/explore")
   Path out;
 
@@ -124,8 +170,8 @@ public final class ExploreCommand implements Callable<Integer> {
     WorkloadParams p = sys.defaultParams();
     p = clients == null ? p : p.withClients(clients);
     p = ops == null ? p : p.withOps(ops);
-    Explorer.Settings settings = new Explorer.Settings(sys, impls, kinds, swarm, p, shrinkBudget, out,
-        replayBase(sys));
+    Explorer.Settings settings =
+        new Explorer.Settings(sys, impls, kinds, swarm, p, shrinkBudget, out, replayBase(sys));
     List<Long> chosen = new ArrayList<>();
     for (long s = firstSeed; s < firstSeed + seeds; s++) {
       if (sh == null || Math.floorMod(s, sh[1]) == sh[0]) {
@@ -163,8 +209,12 @@ public final class ExploreCommand implements Callable<Integer> {
       h = ScheduleFile.readHeader(schedule, lines);
       sched = ScheduleFormat.parse(schedule.toString(), String.join("\n", lines));
       if (h.system() != sys) {
-        throw new IllegalArgumentException(schedule + ": the file is a " + h.system().cliName()
-            + " schedule, not " + sys.cliName());
+        throw new IllegalArgumentException(
+            schedule
+                + ": the file is a "
+                + h.system().cliName()
+                + " schedule, not "
+                + sys.cliName());
       }
       sched.validate(sys.topology());
     } catch (IOException e) {
@@ -185,8 +235,20 @@ public final class ExploreCommand implements Callable<Integer> {
       return 2;
     }
     RunSpec spec = new RunSpec(sys, h.seed(), sched, p, impls);
-    stdout.println("replaying " + schedule + ": " + sys.cliName() + " seed " + h.seed() + ", " + p.clients()
-        + " clients x " + p.opsPerClient() + " ops, " + sched.size() + " steps");
+    stdout.println(
+        "replaying "
+            + schedule
+            + ": "
+            + sys.cliName()
+            + " seed "
+            + h.seed()
+            + ", "
+            + p.clients()
+            + " clients x "
+            + p.opsPerClient()
+            + " ops, "
+            + sched.size()
+            + " steps");
     stdout.print(ScheduleFormat.print(sched));
     Outcome o = ExploreRun.run(spec, stdout::println);
     if (o.result() == Outcome.Result.PASS) {
@@ -196,8 +258,11 @@ public final class ExploreCommand implements Callable<Integer> {
       stdout.println("  " + o.detail());
     }
     stdout.println("trace-hash: " + o.traceHash());
-    stdout.println("explored: 1 seeds, passed: " + (o.result() == Outcome.Result.PASS ? 1 : 0) + ", failed: "
-        + (o.failed() ? 1 : 0));
+    stdout.println(
+        "explored: 1 seeds, passed: "
+            + (o.result() == Outcome.Result.PASS ? 1 : 0)
+            + ", failed: "
+            + (o.failed() ? 1 : 0));
     return o.result() == Outcome.Result.PASS ? 0 : 1;
   }
 
@@ -234,7 +299,8 @@ public final class ExploreCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // fall through to the message
     }
-    throw new IllegalArgumentException("--shard expects I/N with 0 <= I < N (e.g. 0/4), got '" + s + "'");
+    throw new IllegalArgumentException(
+        "--shard expects I/N with 0 <= I < N (e.g. 0/4), got '" + s + "'");
   }
 
   static void writeJson(Path file, List<SeedResult> results) throws IOException {

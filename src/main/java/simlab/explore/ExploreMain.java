@@ -5,12 +5,10 @@ import picocli.CommandLine;
 
 /**
  * Entry point of {@code test-scripts/explore}: {@code merge} goes to {@link MergeCommand},
- * everything else to {@link ExploreCommand}. Usage errors print one line (and a hint)
- * and exit 2.
+ * everything else to {@link ExploreCommand}. Usage errors print one line (and a hint) and exit 2.
  */
 public final class ExploreMain {
-  private ExploreMain() {
-  }
+  private ExploreMain() {}
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -23,14 +21,16 @@ public final class ExploreMain {
     CommandLine cl = new CommandLine(command);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
-    cl.setParameterExceptionHandler((ex, a) -> {
-      err.println((merge ? "merge: " : "explore: ") + ex.getMessage() + " (see --help)");
-      return 2;
-    });
-    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-      err.println((merge ? "merge: " : "explore: ") + "internal error: " + ex);
-      return 3;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println((merge ? "merge: " : "explore: ") + ex.getMessage() + " (see --help)");
+          return 2;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          err.println((merge ? "merge: " : "explore: ") + "internal error: " + ex);
+          return 3;
+        });
     String[] rest = merge ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
     return cl.execute(rest);
   }

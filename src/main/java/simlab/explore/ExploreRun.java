@@ -16,21 +16,20 @@ import simlab.sim.SimulationFailure;
 import simlab.workload.Workload;
 
 /**
- * One explorer run: a fresh simulation of {@link RunSpec#seed()}, the workload and the
- * nemesis started together, then the checks, in this order, each naming its property:
+ * One explorer run: a fresh simulation of {@link RunSpec#seed()}, the workload and the nemesis
+ * started together, then the checks, in this order, each naming its property:
  *
  * <ol>
- *   <li>safety, throughout: the Raft invariant monitor of every Raft group after every
- *       event (and a full scan at the end), plus for Raft {@link CommittedInLaterLeaders};
- *   <li>liveness: the schedule ends with a heal (one is added if a file lacks it); within
- *       {@link #LEADER_WITHIN} of it every Raft group has a leader, and within
- *       {@link #PENDING_WITHIN} every client operation issued before it has completed;
- *       then the clients finish their remaining operations within {@link #FINISH_WITHIN};
- *   <li>linearizability of the recorded client history (KV, shardkv); UNKNOWN is its own
- *       outcome;
- *   <li>durability: every node crashes at one instant and restarts; within
- *       {@link #LEADER_WITHIN} every group has a leader again, and every acknowledged
- *       write must still be there (see each system's {@code checkDurability}).
+ *   <li>safety, throughout: the Raft invariant monitor of every Raft group after every event (and a
+ *       full scan at the end), plus for Raft {@link CommittedInLaterLeaders};
+ *   <li>liveness: the schedule ends with a heal (one is added if a file lacks it); within {@link
+ *       #LEADER_WITHIN} of it every Raft group has a leader, and within {@link #PENDING_WITHIN}
+ *       every client operation issued before it has completed; then the clients finish their
+ *       remaining operations within {@link #FINISH_WITHIN};
+ *   <li>linearizability of the recorded client history (KV, shardkv); UNKNOWN is its own outcome;
+ *   <li>durability: every node crashes at one instant and restarts; within {@link #LEADER_WITHIN}
+ *       every group has a leader again, and every acknowledged write must still be there (see each
+ *       system's {@code checkDurability}).
  * </ol>
  *
  * Everything depends on the spec alone, so a spec always gives the same outcome and trace hash.
@@ -40,10 +39,11 @@ public final class ExploreRun {
   public static final Duration PENDING_WITHIN = Duration.ofSeconds(10);
   public static final Duration FINISH_WITHIN = Duration.ofSeconds(120);
 
-  private ExploreRun() {
-  }
+  private ExploreRun() {}
 
-  /** Runs {@code spec}; {@code log} (may be null) receives the nemesis's lines as they are applied. */
+  /**
+   * Runs {@code spec}; {@code log} (may be null) receives the nemesis's lines as they are applied.
+   */
   public static Outcome run(RunSpec spec, Consumer<String> log) {
     Simulation sim = new Simulation(spec.seed());
     try {
@@ -54,7 +54,9 @@ public final class ExploreRun {
       return Outcome.fail(PropertyNames.of(f), f.getMessage(), sim.trace().hashHex());
     } catch (AssertionError | RuntimeException e) {
       // A harness assertion outside node code (e.g. the controller never answering a join).
-      return Outcome.fail(PropertyNames.HARNESS_CHECK, e.getClass().getSimpleName() + ": " + e.getMessage(),
+      return Outcome.fail(
+          PropertyNames.HARNESS_CHECK,
+          e.getClass().getSimpleName() + ": " + e.getMessage(),
           sim.trace().hashHex());
     }
   }
@@ -69,24 +71,36 @@ public final class ExploreRun {
     w.start();
     driver.start();
     if (!sim.runUntil(driver::finished, Duration.ofMillis(schedule.endMs() + 1))) {
-      throw new IllegalStateException("the nemesis did not finish its schedule by " + schedule.endMs() + " ms");
+      throw new IllegalStateException(
+          "the nemesis did not finish its schedule by " + schedule.endMs() + " ms");
     }
     awaitLeaders(sim, target, "the final heal");
     int[] issued = w.issuedPerClient();
     if (!sim.runUntil(() -> caughtUp(w, issued), PENDING_WITHIN)) {
-      throw new PropertyFailure(PropertyNames.LIVENESS, "client operations pending at the final heal did not "
-          + "complete within " + PENDING_WITHIN.toSeconds() + " s of virtual time: issued per client "
-          + Arrays.toString(issued) + ", completed " + Arrays.toString(w.completedPerClient()));
+      throw new PropertyFailure(
+          PropertyNames.LIVENESS,
+          "client operations pending at the final heal did not "
+              + "complete within "
+              + PENDING_WITHIN.toSeconds()
+              + " s of virtual time: issued per client "
+              + Arrays.toString(issued)
+              + ", completed "
+              + Arrays.toString(w.completedPerClient()));
     }
     if (!sim.runUntil(w::finished, FINISH_WITHIN)) {
-      throw new PropertyFailure(PropertyNames.LIVENESS, "the clients did not finish within "
-          + FINISH_WITHIN.toSeconds() + " s of virtual time after the final heal; still pending: " + w.pending());
+      throw new PropertyFailure(
+          PropertyNames.LIVENESS,
+          "the clients did not finish within "
+              + FINISH_WITHIN.toSeconds()
+              + " s of virtual time after the final heal; still pending: "
+              + w.pending());
     }
     run.fullCheck();
     List<Operation<KvInput, KvOutput>> history = run.history();
     if (history != null) {
-      Outcome lin = run.linearizability(new ArrayList<>(history), PropertyNames.LINEARIZABILITY,
-          "the clients' history");
+      Outcome lin =
+          run.linearizability(
+              new ArrayList<>(history), PropertyNames.LINEARIZABILITY, "the clients' history");
       if (lin != null) {
         return lin;
       }
@@ -129,14 +143,17 @@ public final class ExploreRun {
 
   private static void awaitLeaders(Simulation sim, NemesisTarget target, String after) {
     int groups = target.topology().groups().size();
-    boolean ok = sim.runUntil(() -> {
-      for (int g = 0; g < groups; g++) {
-        if (target.leader(g).isEmpty()) {
-          return false;
-        }
-      }
-      return true;
-    }, LEADER_WITHIN);
+    boolean ok =
+        sim.runUntil(
+            () -> {
+              for (int g = 0; g < groups; g++) {
+                if (target.leader(g).isEmpty()) {
+                  return false;
+                }
+              }
+              return true;
+            },
+            LEADER_WITHIN);
     if (!ok) {
       List<Integer> without = new ArrayList<>();
       for (int g = 0; g < groups; g++) {
@@ -144,9 +161,13 @@ public final class ExploreRun {
           without.add(g);
         }
       }
-      throw new PropertyFailure(PropertyNames.LIVENESS, "no leader within " + LEADER_WITHIN.toSeconds()
-          + " s of virtual time after " + after + (groups > 1 ? " in Raft group(s) " + without
-          + " (0 = controller)" : ""));
+      throw new PropertyFailure(
+          PropertyNames.LIVENESS,
+          "no leader within "
+              + LEADER_WITHIN.toSeconds()
+              + " s of virtual time after "
+              + after
+              + (groups > 1 ? " in Raft group(s) " + without + " (0 = controller)" : ""));
     }
   }
 }

@@ -7,20 +7,35 @@ import simlab.nemesis.Topology;
 import simlab.workload.WorkloadParams;
 
 /**
- * The three systems the explorer drives, each at its default size: the fault domain the
- * schedules are generated for and the default workload.
+ * The three systems the explorer drives, each at its default size: the fault domain the schedules
+ * are generated for and the default workload.
  */
 public enum ExploredSystem {
   /** 5 Raft servers with the 3D snapshotting applier; 3 clients proposing 25 commands each. */
-  RAFT(Topology.oneGroup(List.of("raft-0", "raft-1", "raft-2", "raft-3", "raft-4")),
+  RAFT(
+      Topology.oneGroup(List.of("raft-0", "raft-1", "raft-2", "raft-3", "raft-4")),
       new WorkloadParams(3, 1, 25, Duration.ofMillis(20), 0)),
   /** 5 KV servers (maxraftstate 1000); 3 clerks on 3 contended keys, 40 operations each. */
-  KV(Topology.oneGroup(List.of("kv-0", "kv-1", "kv-2", "kv-3", "kv-4")), WorkloadParams.contended()),
+  KV(
+      Topology.oneGroup(List.of("kv-0", "kv-1", "kv-2", "kv-3", "kv-4")),
+      WorkloadParams.contended()),
   /** 3 controller replicas and 3 groups of 3; 3 clerks on 3 keys, reconfigurations every 400 ms. */
-  SHARDKV(new Topology(
-      List.of("ctrler-0", "ctrler-1", "ctrler-2", "shardkv-100-0", "shardkv-100-1", "shardkv-100-2",
-          "shardkv-101-0", "shardkv-101-1", "shardkv-101-2", "shardkv-102-0", "shardkv-102-1", "shardkv-102-2"),
-      List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(9, 10, 11))),
+  SHARDKV(
+      new Topology(
+          List.of(
+              "ctrler-0",
+              "ctrler-1",
+              "ctrler-2",
+              "shardkv-100-0",
+              "shardkv-100-1",
+              "shardkv-100-2",
+              "shardkv-101-0",
+              "shardkv-101-1",
+              "shardkv-101-2",
+              "shardkv-102-0",
+              "shardkv-102-1",
+              "shardkv-102-2"),
+          List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(9, 10, 11))),
       WorkloadParams.contended());
 
   private final Topology topology;
@@ -51,6 +66,7 @@ public enum ExploredSystem {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown system '" + name + "'; expected raft, kv or shardkv");
+    throw new IllegalArgumentException(
+        "unknown system '" + name + "'; expected raft, kv or shardkv");
   }
 }

@@ -18,31 +18,37 @@ import simlab.nemesis.ScheduleGenerator;
 import simlab.workload.WorkloadParams;
 
 /**
- * Explores seeds: for each, generates the schedule, runs it and, on a failure, shrinks it
- * and saves the shrunk schedule. Seeds run in parallel, one simulation per thread; runs
- * share nothing (each builds its own simulation, cluster and implementation instances),
- * so a seed's result does not depend on the number of threads or on the other seeds.
+ * Explores seeds: for each, generates the schedule, runs it and, on a failure, shrinks it and saves
+ * the shrunk schedule. Seeds run in parallel, one simulation per thread; runs share nothing (each
+ * builds its own simulation, cluster and implementation instances), so a seed's result does not
+ * depend on the number of threads or on the other seeds.
  */
 public final class Explorer {
   /**
    * What every seed of a sweep shares.
    *
-   * @param replayBase the command line that replays one seed, without --seeds/--first-seed
-   *     (e.g. {@code test-scripts/explore kv --faults crash-one}); used in reports
+   * @param replayBase the command line that replays one seed, without --seeds/--first-seed (e.g.
+   *     {@code test-scripts/explore kv --faults crash-one}); used in reports
    * @param shrinkBudget candidate runs a shrink may spend (0 = do not shrink)
    * @param outDir where shrunk schedules are saved
    */
-  public record Settings(ExploredSystem system, Impls impls, Set<FaultKind> faults, boolean swarm,
-      WorkloadParams params, int shrinkBudget, Path outDir, String replayBase) {
-  }
+  public record Settings(
+      ExploredSystem system,
+      Impls impls,
+      Set<FaultKind> faults,
+      boolean swarm,
+      WorkloadParams params,
+      int shrinkBudget,
+      Path outDir,
+      String replayBase) {}
 
-  private Explorer() {
-  }
+  private Explorer() {}
 
   /** The schedule of {@code seed}: generated from the seed's own stream, swarm or not. */
   public static Schedule scheduleFor(Settings s, long seed) {
     GeneratorConfig config = GeneratorConfig.of(s.faults());
-    return s.swarm() ? ScheduleGenerator.swarm(seed, s.system().topology(), config)
+    return s.swarm()
+        ? ScheduleGenerator.swarm(seed, s.system().topology(), config)
         : ScheduleGenerator.generate(seed, s.system().topology(), config);
   }
 
@@ -56,15 +62,38 @@ public final class Explorer {
     Outcome o = ExploreRun.run(spec, null);
     String replay = s.replayBase() + " --seeds 1 --first-seed " + seed;
     if (!o.failed() || s.shrinkBudget() <= 0) {
-      return new SeedResult(s.system().cliName(), seed, o.result().text(), o.property(), o.detail(), o.traceHash(),
-          spec.schedule().size(), -1, null, null, replay, null);
+      return new SeedResult(
+          s.system().cliName(),
+          seed,
+          o.result().text(),
+          o.property(),
+          o.detail(),
+          o.traceHash(),
+          spec.schedule().size(),
+          -1,
+          null,
+          null,
+          replay,
+          null);
     }
-    ScheduleShrinker.Shrunk shrunk = new ScheduleShrinker(x -> ExploreRun.run(x, null), s.shrinkBudget())
-        .shrink(spec, o);
+    ScheduleShrinker.Shrunk shrunk =
+        new ScheduleShrinker(x -> ExploreRun.run(x, null), s.shrinkBudget()).shrink(spec, o);
     Path file = s.outDir().resolve(s.system().cliName() + "-seed" + seed + ".txt");
-    String title = s.system().cliName() + " seed " + seed + " (property " + o.property() + "; "
-        + spec.schedule().size() + " steps shrunk to " + shrunk.spec().schedule().size() + " in " + shrunk.runs()
-        + " runs; trace-hash " + shrunk.outcome().traceHash() + ")";
+    String title =
+        s.system().cliName()
+            + " seed "
+            + seed
+            + " (property "
+            + o.property()
+            + "; "
+            + spec.schedule().size()
+            + " steps shrunk to "
+            + shrunk.spec().schedule().size()
+            + " in "
+            + shrunk.runs()
+            + " runs; trace-hash "
+            + shrunk.outcome().traceHash()
+            + ")";
     String text = ScheduleFile.render(shrunk.spec(), title, o.property());
     try {
       ScheduleFile.write(file, shrunk.spec(), title, o.property());
@@ -72,31 +101,49 @@ public final class Explorer {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
     String shrunkReplay = "test-scripts/explore " + s.system().cliName() + " --schedule " + file;
-    return new SeedResult(s.system().cliName(), seed, o.result().text(), o.property(), o.detail(), o.traceHash(),
-        spec.schedule().size(), shrunk.spec().schedule().size(), file.toString(), text, replay, shrunkReplay);
+    return new SeedResult(
+        s.system().cliName(),
+        seed,
+        o.result().text(),
+        o.property(),
+        o.detail(),
+        o.traceHash(),
+        spec.schedule().size(),
+        shrunk.spec().schedule().size(),
+        file.toString(),
+        text,
+        replay,
+        shrunkReplay);
   }
 
   /**
-   * Runs {@code seeds} on {@code threads} threads; {@code onDone} hears each result as it
-   * finishes (from one thread at a time). Returns the results in the order of {@code seeds}.
+   * Runs {@code seeds} on {@code threads} threads; {@code onDone} hears each result as it finishes
+   * (from one thread at a time). Returns the results in the order of {@code seeds}.
    */
-  public static List<SeedResult> run(Settings s, List<Long> seeds, int threads, Consumer<SeedResult> onDone) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      // Deep recursion in some implementations: the same stack the test scripts give (-Xss8m).
-      Thread t = new Thread(null, r, "explore", 8L << 20);
-      t.setDaemon(true);
-      return t;
-    });
+  public static List<SeedResult> run(
+      Settings s, List<Long> seeds, int threads, Consumer<SeedResult> onDone) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads),
+            r -> {
+              // Deep recursion in some implementations: the same stack the test scripts give
+              // (-Xss8m).
+              Thread t = new Thread(null, r, "explore", 8L << 20);
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<SeedResult>> futures = new ArrayList<>();
       for (long seed : seeds) {
-        futures.add(pool.submit(() -> {
-          SeedResult r = runSeed(s, seed);
-          synchronized (onDone) {
-            onDone.accept(r);
-          }
-          return r;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  SeedResult r = runSeed(s, seed);
+                  synchronized (onDone) {
+                    onDone.accept(r);
+                  }
+                  return r;
+                }));
       }
       List<SeedResult> out = new ArrayList<>();
       for (Future<SeedResult> f : futures) {

@@ -8,22 +8,25 @@ import simlab.raft.RaftFactory;
 import simlab.raft.ReferenceRaftFactory;
 import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.shardctrler.ShardCtrlerFactory;
-import simlab.shardkv.ReferenceShardKVFactory;
-import simlab.shardkv.ShardKVFactory;
+import simlab.shardkv.ReferenceShardKvFactory;
+import simlab.shardkv.ShardKvFactory;
 
 /**
- * The implementations one run uses: the reference everywhere, except for the factories
- * that {@code --impl CLASS} implements. As in {@code grade --impl}, the class must
- * implement a factory the system actually runs (raft: RaftFactory; kv: KvService or
- * RaftFactory; shardkv: RaftFactory, ShardCtrlerFactory or ShardKVFactory) and have a
- * public no-argument constructor; anything else is rejected up front with one line.
- * Each run gets fresh instances, so a factory's own state is never shared between threads.
+ * The implementations one run uses: the reference everywhere, except for the factories that {@code
+ * --impl CLASS} implements. As in {@code grade --impl}, the class must implement a factory the
+ * system actually runs (raft: RaftFactory; kv: KvService or RaftFactory; shardkv: RaftFactory,
+ * ShardCtrlerFactory or ShardKvFactory) and have a public no-argument constructor; anything else is
+ * rejected up front with one line. Each run gets fresh instances, so a factory's own state is never
+ * shared between threads.
  */
 public record Impls(String className) {
   /** The reference implementations. */
   public static final Impls REFERENCE = new Impls(null);
 
-  /** Validates {@code className} for {@code system}; throws IllegalArgumentException with a one-line reason. */
+  /**
+   * Validates {@code className} for {@code system}; throws IllegalArgumentException with a one-line
+   * reason.
+   */
   public static Impls validate(ExploredSystem system, String className) {
     if (className == null) {
       return REFERENCE;
@@ -32,20 +35,31 @@ public record Impls(String className) {
     try {
       c = Class.forName(className);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException("--impl " + className + ": no such class on the classpath");
+      throw new IllegalArgumentException(
+          "--impl " + className + ": no such class on the classpath");
     }
     List<Class<?>> accepted = factories(system);
     if (accepted.stream().noneMatch(f -> f.isAssignableFrom(c))) {
       List<String> names = new ArrayList<>();
       accepted.forEach(f -> names.add(f.getName()));
-      throw new IllegalArgumentException("--impl " + className + ": implements none of " + String.join(", ", names)
-          + " (what " + system.cliName() + " runs)");
+      throw new IllegalArgumentException(
+          "--impl "
+              + className
+              + ": implements none of "
+              + String.join(", ", names)
+              + " (what "
+              + system.cliName()
+              + " runs)");
     }
     try {
       c.getConstructor().newInstance();
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalArgumentException("--impl " + className + ": needs a public no-argument constructor ("
-          + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          "--impl "
+              + className
+              + ": needs a public no-argument constructor ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
     return new Impls(className);
   }
@@ -54,7 +68,7 @@ public record Impls(String className) {
     return switch (system) {
       case RAFT -> List.of(RaftFactory.class);
       case KV -> List.of(KvService.class, RaftFactory.class);
-      case SHARDKV -> List.of(RaftFactory.class, ShardCtrlerFactory.class, ShardKVFactory.class);
+      case SHARDKV -> List.of(RaftFactory.class, ShardCtrlerFactory.class, ShardKvFactory.class);
     };
   }
 
@@ -70,8 +84,8 @@ public record Impls(String className) {
     return pick(ShardCtrlerFactory.class, new ReferenceShardCtrlerFactory());
   }
 
-  public ShardKVFactory shardkv() {
-    return pick(ShardKVFactory.class, new ReferenceShardKVFactory());
+  public ShardKvFactory shardkv() {
+    return pick(ShardKvFactory.class, new ReferenceShardKvFactory());
   }
 
   private <T> T pick(Class<T> type, T reference) {
@@ -82,7 +96,8 @@ public record Impls(String className) {
       Class<?> c = Class.forName(className);
       return type.isAssignableFrom(c) ? type.cast(c.getConstructor().newInstance()) : reference;
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("--impl " + className + " was validated but cannot be made: " + e, e);
+      throw new IllegalStateException(
+          "--impl " + className + " was validated but cannot be made: " + e, e);
     }
   }
 }

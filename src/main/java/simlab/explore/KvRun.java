@@ -14,9 +14,9 @@ import simlab.workload.Workload;
 
 /**
  * KV on Raft: 5 servers (maxraftstate 1000, so snapshots happen) and {@link KvWorkload}.
- * Durability: after the final power loss a fresh clerk reads every key, and the whole
- * history, those reads included, must still be linearizable: each read must reflect
- * every write acknowledged before it.
+ * Durability: after the final power loss a fresh clerk reads every key, and the whole history,
+ * those reads included, must still be linearizable: each read must reflect every write acknowledged
+ * before it.
  */
 final class KvRun extends SystemRun {
   static final int SERVERS = 5;
@@ -27,7 +27,9 @@ final class KvRun extends SystemRun {
 
   KvRun(Simulation sim, RunSpec spec) {
     super(sim, spec);
-    this.target = KvTarget.create(sim, SERVERS, false, MAX_RAFT_STATE, spec.impls().kv(), spec.impls().raft());
+    this.target =
+        KvTarget.create(
+            sim, SERVERS, false, MAX_RAFT_STATE, spec.impls().kv(), spec.impls().raft());
     this.workload = new KvWorkload(target.cluster(), spec.params());
   }
 
@@ -59,7 +61,9 @@ final class KvRun extends SystemRun {
       String key = "k" + k;
       await(c.get(ck, key), Duration.ofSeconds(10), "Get(" + key + ")");
     }
-    return linearizability(history(), PropertyNames.DURABILITY,
+    return linearizability(
+        history(),
+        PropertyNames.DURABILITY,
         "reads of every key after the final restart of every server");
   }
 }

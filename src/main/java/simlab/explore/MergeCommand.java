@@ -15,19 +15,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code test-scripts/explore merge FILE... [--json OUT]}: combines the {@code --json}
- * result files of many machines (or shards) into one summary and failure list, records
- * ordered by system and seed. A seed found twice with the same record counts once; with
- * different records (result or trace hash) the merge refuses: the inputs disagree.
- * Exit codes as for explore: 0 all passed, 1 some failed or UNKNOWN, 2 bad input, 3 cannot write.
+ * {@code test-scripts/explore merge FILE... [--json OUT]}: combines the {@code --json} result files
+ * of many machines (or shards) into one summary and failure list, records ordered by system and
+ * seed. A seed found twice with the same record counts once; with different records (result or
+ * trace hash) the merge refuses: the inputs disagree. Exit codes as for explore: 0 all passed, 1
+ * some failed or UNKNOWN, 2 bad input, 3 cannot write.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
     description = "Merge explore --json result files into one summary and failure list.")
 public final class MergeCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Result files (JSON Lines) from explore --json.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Result files (JSON Lines) from explore --json.")
   List<Path> files;
 
-  @Option(names = "--json", paramLabel = "OUT", description = "Also write the merged records (JSON Lines).")
+  @Option(
+      names = "--json",
+      paramLabel = "OUT",
+      description = "Also write the merged records (JSON Lines).")
   Path json;
 
   private final PrintStream stdout;
@@ -74,9 +82,26 @@ public final class MergeCommand implements Callable<Integer> {
         if (prev == null) {
           origin.put(k, f + ":" + (i + 1));
         } else if (!prev.result().equals(r.result()) || !prev.traceHash().equals(r.traceHash())) {
-          stderr.println("merge: " + r.system() + " seed " + r.seed() + " differs between " + origin.get(k) + " ("
-              + prev.result() + ", trace-hash " + prev.traceHash() + ") and " + f + ":" + (i + 1) + " ("
-              + r.result() + ", trace-hash " + r.traceHash() + ")");
+          stderr.println(
+              "merge: "
+                  + r.system()
+                  + " seed "
+                  + r.seed()
+                  + " differs between "
+                  + origin.get(k)
+                  + " ("
+                  + prev.result()
+                  + ", trace-hash "
+                  + prev.traceHash()
+                  + ") and "
+                  + f
+                  + ":"
+                  + (i + 1)
+                  + " ("
+                  + r.result()
+                  + ", trace-hash "
+                  + r.traceHash()
+                  + ")");
           return 2;
         }
       }

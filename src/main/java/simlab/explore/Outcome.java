@@ -1,13 +1,15 @@
 package simlab.explore;
 
 /**
- * The verdict of one run. {@code UNKNOWN} means the linearizability checker ran out of
- * budget: it is never counted as a pass. {@code property} names what failed (see
- * {@link PropertyNames}); {@code detail} is the one-paragraph reason.
+ * The verdict of one run. {@code UNKNOWN} means the linearizability checker ran out of budget: it
+ * is never counted as a pass. {@code property} names what failed (see {@link PropertyNames});
+ * {@code detail} is the one-paragraph reason.
  */
 public record Outcome(Result result, String property, String detail, String traceHash) {
   public enum Result {
-    PASS, FAIL, UNKNOWN;
+    PASS,
+    FAIL,
+    UNKNOWN;
 
     public String text() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -3,8 +3,8 @@ package simlab.explore;
 import java.io.PrintStream;
 
 /**
- * The progress line on stderr: rewritten in place on a terminal, otherwise printed about
- * every tenth of the seeds. Reads the wall clock, outside every simulation, for the rate.
+ * The progress line on stderr: rewritten in place on a terminal, otherwise printed about every
+ * tenth of the seeds. Reads the wall clock, outside every simulation, for the rate.
  */
 final class Progress {
   private final PrintStream err;
@@ -27,8 +27,10 @@ final class Progress {
       failed++;
     }
     double secs = (System.nanoTime() - start) / 1e9; // wall-clock ok
-    String line = String.format("explore %s: %d/%d seeds, %d not passed, %.1f seeds/s", what, done, total, failed,
-        secs > 0 ? done / secs : 0.0);
+    String line =
+        String.format(
+            "explore %s: %d/%d seeds, %d not passed, %.1f seeds/s",
+            what, done, total, failed, secs > 0 ? done / secs : 0.0);
     if (terminal) {
       err.print("\r" + line);
     } else if (done == total || done % Math.max(1, total / 10) == 0) {

@@ -20,11 +20,11 @@ import simlab.workload.RaftWorkload;
 import simlab.workload.Workload;
 
 /**
- * Raft: 5 servers with the 3D snapshotting applier and {@link RaftWorkload}. Besides the
- * cluster's own invariant monitor, {@link CommittedInLaterLeaders} watches what clients
- * were told. Durability: after the final power loss a probe command is committed, which
- * makes a majority re-apply their logs from their snapshots; every acknowledged command
- * must be applied again at its index.
+ * Raft: 5 servers with the 3D snapshotting applier and {@link RaftWorkload}. Besides the cluster's
+ * own invariant monitor, {@link CommittedInLaterLeaders} watches what clients were told.
+ * Durability: after the final power loss a probe command is committed, which makes a majority
+ * re-apply their logs from their snapshots; every acknowledged command must be applied again at its
+ * index.
  */
 final class RaftRun extends SystemRun {
   /** The probe proposed after the final restart; client commands are positive. */
@@ -32,13 +32,16 @@ final class RaftRun extends SystemRun {
 
   private final RaftTarget target;
   private final RaftWorkload workload;
+
   /** Per server, what the incarnations since the final restart applied (snapshots included). */
   private final List<Map<Integer, Object>> reapplied = new ArrayList<>();
+
   private boolean tracking;
 
   RaftRun(Simulation sim, RunSpec spec) {
     super(sim, spec);
-    this.target = RaftTarget.create(sim, spec.system().topology().size(), true, true, spec.impls().raft());
+    this.target =
+        RaftTarget.create(sim, spec.system().topology().size(), true, true, spec.impls().raft());
     this.workload = new RaftWorkload(target.cluster(), spec.params());
     int n = target.cluster().n();
     List<String> ids = new ArrayList<>();
@@ -46,33 +49,35 @@ final class RaftRun extends SystemRun {
       ids.add(target.cluster().id(i));
       reapplied.add(new TreeMap<>());
     }
-    sim.addMonitor(new CommittedInLaterLeaders(sim, ids, target.cluster()::raft, workload::acknowledged));
-    target.onApply(new StartHook.ApplyListener() {
-      @Override
-      public void started(String node, int snapshotIndex) {
-        if (tracking) {
-          int i = ids.indexOf(node);
-          reapplied.get(i).clear();
-          byte[] snap = sim.persister(node).readSnapshot();
-          if (snap.length > 0) {
-            fill(i, snap);
+    sim.addMonitor(
+        new CommittedInLaterLeaders(sim, ids, target.cluster()::raft, workload::acknowledged));
+    target.onApply(
+        new StartHook.ApplyListener() {
+          @Override
+          public void started(String node, int snapshotIndex) {
+            if (tracking) {
+              int i = ids.indexOf(node);
+              reapplied.get(i).clear();
+              byte[] snap = sim.persister(node).readSnapshot();
+              if (snap.length > 0) {
+                fill(i, snap);
+              }
+            }
           }
-        }
-      }
 
-      @Override
-      public void applied(String node, ApplyMsg msg) {
-        if (!tracking) {
-          return;
-        }
-        int i = ids.indexOf(node);
-        if (msg instanceof ApplyMsg.Command c) {
-          reapplied.get(i).put(c.index(), c.command());
-        } else if (msg instanceof ApplyMsg.Snapshot s) {
-          fill(i, s.snapshot());
-        }
-      }
-    });
+          @Override
+          public void applied(String node, ApplyMsg msg) {
+            if (!tracking) {
+              return;
+            }
+            int i = ids.indexOf(node);
+            if (msg instanceof ApplyMsg.Command c) {
+              reapplied.get(i).put(c.index(), c.command());
+            } else if (msg instanceof ApplyMsg.Snapshot s) {
+              fill(i, s.snapshot());
+            }
+          }
+        });
   }
 
   private void fill(int server, byte[] snapshot) {
@@ -118,24 +123,29 @@ final class RaftRun extends SystemRun {
     int majority = n / 2 + 1;
     long[] lastTry = {sim.nowNanos() - RaftWorkload.ATTEMPT.toNanos()};
     // Propose the probe to whoever leads, again every 2 s until a majority has applied it.
-    boolean ok = sim.runUntil(() -> {
-      if (countWithProbe() >= majority) {
-        return true;
-      }
-      if (sim.nowNanos() - lastTry[0] >= RaftWorkload.ATTEMPT.toNanos()) {
-        for (int i = 0; i < n; i++) {
-          Raft rf = target.cluster().raft(i);
-          if (rf != null && rf.getState().isLeader() && rf.start(PROBE).isLeader()) {
-            lastTry[0] = sim.nowNanos();
-            break;
-          }
-        }
-      }
-      return false;
-    }, Duration.ofSeconds(10));
+    boolean ok =
+        sim.runUntil(
+            () -> {
+              if (countWithProbe() >= majority) {
+                return true;
+              }
+              if (sim.nowNanos() - lastTry[0] >= RaftWorkload.ATTEMPT.toNanos()) {
+                for (int i = 0; i < n; i++) {
+                  Raft rf = target.cluster().raft(i);
+                  if (rf != null && rf.getState().isLeader() && rf.start(PROBE).isLeader()) {
+                    lastTry[0] = sim.nowNanos();
+                    break;
+                  }
+                }
+              }
+              return false;
+            },
+            Duration.ofSeconds(10));
     if (!ok) {
-      throw new PropertyFailure(PropertyNames.LIVENESS, "after the final restart of every server no command"
-          + " committed within 10 s of virtual time (a majority never applied the probe)");
+      throw new PropertyFailure(
+          PropertyNames.LIVENESS,
+          "after the final restart of every server no command"
+              + " committed within 10 s of virtual time (a majority never applied the probe)");
     }
     for (Map.Entry<Integer, Integer> e : workload.acknowledged().entrySet()) {
       int index = e.getKey();
@@ -145,15 +155,29 @@ final class RaftRun extends SystemRun {
         if (log.containsKey(index)) {
           holders++;
           if (!Objects.equals(log.get(index), e.getValue())) {
-            throw new PropertyFailure(PropertyNames.DURABILITY, "after the final restart of every server "
-                + target.cluster().id(i) + " applied " + log.get(index) + " at index " + index
-                + ", where command " + e.getValue() + " had been acknowledged to its client");
+            throw new PropertyFailure(
+                PropertyNames.DURABILITY,
+                "after the final restart of every server "
+                    + target.cluster().id(i)
+                    + " applied "
+                    + log.get(index)
+                    + " at index "
+                    + index
+                    + ", where command "
+                    + e.getValue()
+                    + " had been acknowledged to its client");
           }
         }
       }
       if (holders == 0) {
-        throw new PropertyFailure(PropertyNames.DURABILITY, "after the final restart of every server no server"
-            + " applied index " + index + " again, where command " + e.getValue() + " had been acknowledged");
+        throw new PropertyFailure(
+            PropertyNames.DURABILITY,
+            "after the final restart of every server no server"
+                + " applied index "
+                + index
+                + " again, where command "
+                + e.getValue()
+                + " had been acknowledged");
       }
     }
     return null;

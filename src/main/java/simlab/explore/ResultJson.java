@@ -5,33 +5,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import simlab.json.JsonLines;
 
 /**
- * {@link SeedResult} as one line of JSON (JSON Lines), and back, through Jackson
- * ({@link JsonLines}). The reader wants one object with {@code system}, {@code seed},
- * {@code result} and {@code traceHash}, strings (or null) for the text fields and whole
- * numbers for {@code seed}, {@code steps} and {@code shrunkSteps}; fields it does not
- * know are ignored, so a newer writer's records still merge.
+ * {@link SeedResult} as one line of JSON (JSON Lines), and back, through Jackson ({@link
+ * JsonLines}). The reader wants one object with {@code system}, {@code seed}, {@code result} and
+ * {@code traceHash}, strings (or null) for the text fields and whole numbers for {@code seed},
+ * {@code steps} and {@code shrunkSteps}; fields it does not know are ignored, so a newer writer's
+ * records still merge.
  */
 public final class ResultJson {
   private static final String[] REQUIRED = {"system", "seed", "result", "traceHash"};
 
-  private ResultJson() {
-  }
+  private ResultJson() {}
 
   public static String write(SeedResult r) {
-    return JsonLines.object(g -> {
-      g.writeStringField("system", r.system());
-      g.writeNumberField("seed", r.seed());
-      g.writeStringField("result", r.result());
-      g.writeStringField("property", r.property());
-      g.writeStringField("detail", r.detail());
-      g.writeStringField("traceHash", r.traceHash());
-      g.writeNumberField("steps", r.steps());
-      g.writeNumberField("shrunkSteps", r.shrunkSteps());
-      g.writeStringField("shrunkFile", r.shrunkFile());
-      g.writeStringField("shrunkSchedule", r.shrunkSchedule());
-      g.writeStringField("replay", r.replay());
-      g.writeStringField("shrunkReplay", r.shrunkReplay());
-    });
+    return JsonLines.object(
+        g -> {
+          g.writeStringField("system", r.system());
+          g.writeNumberField("seed", r.seed());
+          g.writeStringField("result", r.result());
+          g.writeStringField("property", r.property());
+          g.writeStringField("detail", r.detail());
+          g.writeStringField("traceHash", r.traceHash());
+          g.writeNumberField("steps", r.steps());
+          g.writeNumberField("shrunkSteps", r.shrunkSteps());
+          g.writeStringField("shrunkFile", r.shrunkFile());
+          g.writeStringField("shrunkSchedule", r.shrunkSchedule());
+          g.writeStringField("replay", r.replay());
+          g.writeStringField("shrunkReplay", r.shrunkReplay());
+        });
   }
 
   /**
@@ -53,9 +53,19 @@ public final class ResultJson {
         throw new IllegalArgumentException("missing field '" + key + "'");
       }
     }
-    return new SeedResult(str(m, "system"), num(m, "seed"), str(m, "result"), str(m, "property"), str(m, "detail"),
-        str(m, "traceHash"), (int) num(m, "steps"), (int) num(m, "shrunkSteps"), str(m, "shrunkFile"),
-        str(m, "shrunkSchedule"), str(m, "replay"), str(m, "shrunkReplay"));
+    return new SeedResult(
+        str(m, "system"),
+        num(m, "seed"),
+        str(m, "result"),
+        str(m, "property"),
+        str(m, "detail"),
+        str(m, "traceHash"),
+        (int) num(m, "steps"),
+        (int) num(m, "shrunkSteps"),
+        str(m, "shrunkFile"),
+        str(m, "shrunkSchedule"),
+        str(m, "replay"),
+        str(m, "shrunkReplay"));
   }
 
   private static String str(JsonNode m, String k) {

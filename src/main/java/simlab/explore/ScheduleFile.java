@@ -8,13 +8,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import simlab.nemesis.Schedule;
 import simlab.nemesis.ScheduleFormat;
 import simlab.workload.WorkloadParams;
 
 /**
- * A replayable run as a schedule file: the schedule in the nemesis's text format, preceded
- * by header comments that carry everything else the run depends on, e.g.
+ * A replayable run as a schedule file: the schedule in the nemesis's text format, preceded by
+ * header comments that carry everything else the run depends on, e.g.
  *
  * <pre>
  * # simlab explore: kv seed 7 (property Linearizability; 9 steps shrunk to 3 in 41 runs)
@@ -35,11 +34,10 @@ import simlab.workload.WorkloadParams;
  */
 public final class ScheduleFile {
   /** What a file says about its run; impl and property may be null. */
-  public record Header(ExploredSystem system, long seed, WorkloadParams params, String impl, String property) {
-  }
+  public record Header(
+      ExploredSystem system, long seed, WorkloadParams params, String impl, String property) {}
 
-  private ScheduleFile() {
-  }
+  private ScheduleFile() {}
 
   public static String render(RunSpec spec, String title, String property) {
     WorkloadParams p = spec.params();
@@ -62,7 +60,8 @@ public final class ScheduleFile {
     return b.toString();
   }
 
-  public static void write(Path file, RunSpec spec, String title, String property) throws IOException {
+  public static void write(Path file, RunSpec spec, String title, String property)
+      throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
@@ -70,8 +69,8 @@ public final class ScheduleFile {
   }
 
   /**
-   * Reads the header; throws IllegalArgumentException naming the file, the line and what
-   * was expected when a required key is missing or malformed.
+   * Reads the header; throws IllegalArgumentException naming the file, the line and what was
+   * expected when a required key is missing or malformed.
    */
   public static Header readHeader(Path file, List<String> lines) {
     Map<String, String> kv = new LinkedHashMap<>();
@@ -89,8 +88,10 @@ public final class ScheduleFile {
       }
     }
     if (!kv.containsKey("system") || !kv.containsKey("seed")) {
-      throw new IllegalArgumentException(file + ": not an explorer schedule file: expected header comments"
-          + " '# system: raft|kv|shardkv' and '# seed: N' (the explorer writes them)");
+      throw new IllegalArgumentException(
+          file
+              + ": not an explorer schedule file: expected header comments"
+              + " '# system: raft|kv|shardkv' and '# seed: N' (the explorer writes them)");
     }
     ExploredSystem system;
     try {
@@ -102,18 +103,21 @@ public final class ScheduleFile {
     WorkloadParams d = system.defaultParams();
     WorkloadParams p;
     try {
-      p = new WorkloadParams((int) number(file, kv, lineOf, "clients", d.clients()),
-          (int) number(file, kv, lineOf, "keys", d.keys()), (int) number(file, kv, lineOf, "ops", d.opsPerClient()),
-          Duration.ofMillis(number(file, kv, lineOf, "think-ms", d.think().toMillis())),
-          (int) number(file, kv, lineOf, "read-percent", d.readPercent()));
+      p =
+          new WorkloadParams(
+              (int) number(file, kv, lineOf, "clients", d.clients()),
+              (int) number(file, kv, lineOf, "keys", d.keys()),
+              (int) number(file, kv, lineOf, "ops", d.opsPerClient()),
+              Duration.ofMillis(number(file, kv, lineOf, "think-ms", d.think().toMillis())),
+              (int) number(file, kv, lineOf, "read-percent", d.readPercent()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": bad workload in the header: " + e.getMessage());
     }
     return new Header(system, seed, p, kv.get("impl"), kv.get("property"));
   }
 
-  private static long number(Path file, Map<String, String> kv, Map<String, Integer> lineOf, String key,
-      long fallback) {
+  private static long number(
+      Path file, Map<String, String> kv, Map<String, Integer> lineOf, String key, long fallback) {
     String v = kv.get(key);
     if (v == null) {
       return fallback;
@@ -121,8 +125,15 @@ public final class ScheduleFile {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(file + ":" + lineOf.get(key) + ": expected a whole number after '# " + key
-          + ":', got '" + v + "'");
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + lineOf.get(key)
+              + ": expected a whole number after '# "
+              + key
+              + ":', got '"
+              + v
+              + "'");
     }
   }
 }

@@ -8,17 +8,17 @@ import simlab.nemesis.Step;
 import simlab.workload.WorkloadParams;
 
 /**
- * Delta debugging over a failing run's data: the schedule's steps and the workload's size.
- * A candidate is kept only when it fails with the same property as the original (a
- * different failure is a different bug). Because a run is a pure function of its spec,
- * every candidate's verdict is exact and the result replays.
+ * Delta debugging over a failing run's data: the schedule's steps and the workload's size. A
+ * candidate is kept only when it fails with the same property as the original (a different failure
+ * is a different bug). Because a run is a pure function of its spec, every candidate's verdict is
+ * exact and the result replays.
  *
- * <p>Moves, tried in rounds until a whole round changes nothing or the budget of runs is
- * spent: remove chunks of fault steps (ddmin: halves, then quarters, ... then single
- * steps); merge adjacent steps; halve every duration, then each one; move every step to
- * half its time; reduce the clients, then the operations per client. The final heal is
- * not a step of its own: each candidate gets one when its last fault has ended
- * ({@link Schedule#withFinalHeal()}), so shorter schedules also end sooner.
+ * <p>Moves, tried in rounds until a whole round changes nothing or the budget of runs is spent:
+ * remove chunks of fault steps (ddmin: halves, then quarters, ... then single steps); merge
+ * adjacent steps; halve every duration, then each one; move every step to half its time; reduce the
+ * clients, then the operations per client. The final heal is not a step of its own: each candidate
+ * gets one when its last fault has ended ({@link Schedule#withFinalHeal()}), so shorter schedules
+ * also end sooner.
  */
 public final class ScheduleShrinker {
   private final Function<RunSpec, Outcome> runner;
@@ -26,10 +26,11 @@ public final class ScheduleShrinker {
   private int runs;
 
   /** The result: the smallest failing spec found, its outcome and how many runs it took. */
-  public record Shrunk(RunSpec spec, Outcome outcome, int runs) {
-  }
+  public record Shrunk(RunSpec spec, Outcome outcome, int runs) {}
 
-  /** @param budget at most this many candidate runs */
+  /**
+   * @param budget at most this many candidate runs
+   */
   public ScheduleShrinker(Function<RunSpec, Outcome> runner, int budget) {
     this.runner = runner;
     this.budget = budget;

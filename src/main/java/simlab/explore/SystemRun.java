@@ -16,15 +16,15 @@ import simlab.sim.Simulation;
 import simlab.workload.Workload;
 
 /**
- * What differs between the systems in one explorer run: the cluster (as a nemesis
- * target), its workload, its end-of-run safety scan, its history and its durability
- * probe. {@link ExploreRun} runs the phases that are the same for all.
+ * What differs between the systems in one explorer run: the cluster (as a nemesis target), its
+ * workload, its end-of-run safety scan, its history and its durability probe. {@link ExploreRun}
+ * runs the phases that are the same for all.
  */
 abstract class SystemRun {
   /**
-   * Budget of one linearizability check, in search steps per key (the graded suites' budget,
-   * {@link simlab.harness.HistoryCheck#MAX_STEPS}), so the verdict depends on the seed alone,
-   * never on the machine's speed. UNKNOWN is reported separately and never counts as a pass.
+   * Budget of one linearizability check, in search steps per key (the graded suites' budget, {@link
+   * simlab.harness.HistoryCheck#MAX_STEPS}), so the verdict depends on the seed alone, never on the
+   * machine's speed. UNKNOWN is reported separately and never counts as a pass.
    */
   static final long CHECK_STEPS = simlab.harness.HistoryCheck.MAX_STEPS;
 
@@ -49,8 +49,7 @@ abstract class SystemRun {
   abstract Workload workload();
 
   /** Work before the nemesis starts (shardkv joins its first group). */
-  void setUp() {
-  }
+  void setUp() {}
 
   /** A complete scan of every Raft log by the invariant monitors. */
   abstract void fullCheck();
@@ -59,17 +58,21 @@ abstract class SystemRun {
   abstract List<Operation<KvInput, KvOutput>> history();
 
   /**
-   * After the final crash and restart of every node (leaders already elected): checks
-   * that every acknowledged write is still there; throws {@link PropertyFailure}, or
-   * returns an UNKNOWN outcome when the check ran out of budget, else null.
+   * After the final crash and restart of every node (leaders already elected): checks that every
+   * acknowledged write is still there; throws {@link PropertyFailure}, or returns an UNKNOWN
+   * outcome when the check ran out of budget, else null.
    */
   abstract Outcome checkDurability();
 
   /** Waits for a future at most {@code limit}; a liveness failure naming {@code what} otherwise. */
   <T> T await(SimFuture<T> f, Duration limit, String what) {
     if (!sim.runUntil(f::isDone, limit)) {
-      throw new PropertyFailure(PropertyNames.LIVENESS, what + " did not complete within " + limit.toSeconds()
-          + " s of virtual time after the final restart of every node");
+      throw new PropertyFailure(
+          PropertyNames.LIVENESS,
+          what
+              + " did not complete within "
+              + limit.toSeconds()
+              + " s of virtual time after the final restart of every node");
     }
     return f.get();
   }
@@ -85,11 +88,27 @@ abstract class SystemRun {
       return null;
     }
     if (r.verdict() == Verdict.UNKNOWN) {
-      return new Outcome(Outcome.Result.UNKNOWN, property, "the linearizability check of " + ops.size()
-          + " operations ran out of its " + CHECK_STEPS + "-step budget (" + what + ")",
+      return new Outcome(
+          Outcome.Result.UNKNOWN,
+          property,
+          "the linearizability check of "
+              + ops.size()
+              + " operations ran out of its "
+              + CHECK_STEPS
+              + "-step budget ("
+              + what
+              + ")",
           sim.trace().hashHex());
     }
-    throw new PropertyFailure(property, what + ": history of " + ops.size() + " operations is not linearizable ("
-        + r.failures().size() + " of " + r.partitions().size() + " keys fail)");
+    throw new PropertyFailure(
+        property,
+        what
+            + ": history of "
+            + ops.size()
+            + " operations is not linearizable ("
+            + r.failures().size()
+            + " of "
+            + r.partitions().size()
+            + " keys fail)");
   }
 }

@@ -6,9 +6,9 @@ import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
 /**
- * One simulated client thread of a test: runs {@code step} (which issues one operation)
- * again and again, pausing {@code pause} after each completion, until {@link #stop()};
- * the operation in flight then finishes and the loop goes {@link #idle()}.
+ * One simulated client thread of a test: runs {@code step} (which issues one operation) again and
+ * again, pausing {@code pause} after each completion, until {@link #stop()}; the operation in
+ * flight then finishes and the loop goes {@link #idle()}.
  */
 public final class ClientLoop {
   private final Simulation sim;
@@ -34,14 +34,16 @@ public final class ClientLoop {
       idle = true;
       return;
     }
-    step.get().onComplete(v -> {
-      completed++;
-      if (pause.isZero()) {
-        next();
-      } else {
-        sim.schedule(pause, this::next);
-      }
-    });
+    step.get()
+        .onComplete(
+            v -> {
+              completed++;
+              if (pause.isZero()) {
+                next();
+              } else {
+                sim.schedule(pause, this::next);
+              }
+            });
   }
 
   public void stop() {

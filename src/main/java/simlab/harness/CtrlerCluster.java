@@ -15,11 +15,12 @@ import simlab.shardctrler.ShardCtrlerFactory;
 import simlab.sim.Simulation;
 
 /**
- * The shard controller service of a test (6.5840 shardctrler {@code config.go}): 3 replicas
- * on Raft named {@code <prefix>-0..2}, on a reliable network, and clerks as client nodes.
+ * The shard controller service of a test (6.5840 shardctrler {@code config.go}): 3 replicas on Raft
+ * named {@code <prefix>-0..2}, on a reliable network, and clerks as client nodes.
  */
 public final class CtrlerCluster {
   public static final int NSERVERS = 3;
+
   /** How long a driver waits for one controller operation before failing the test. */
   public static final Duration OP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -32,7 +33,8 @@ public final class CtrlerCluster {
 
   private static final Logger LOG = Logs.get(CtrlerCluster.class);
 
-  public CtrlerCluster(Simulation sim, String prefix, int n, RaftFactory raft, ShardCtrlerFactory factory) {
+  public CtrlerCluster(
+      Simulation sim, String prefix, int n, RaftFactory raft, ShardCtrlerFactory factory) {
     this.sim = sim;
     this.prefix = prefix;
     this.factory = factory;
@@ -47,7 +49,11 @@ public final class CtrlerCluster {
       sim.addNode(all.get(i), all, ctx -> factory.makeServer(ctx, all, me, monitored));
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} controller cluster started: {}, {} on {}", sim.logPrefix(), all, factory.getClass().getName(),
+      LOG.debug(
+          "{} controller cluster started: {}, {} on {}",
+          sim.logPrefix(),
+          all,
+          factory.getClass().getName(),
           raft.getClass().getName());
     }
   }

@@ -14,8 +14,8 @@ import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
 
 /**
- * Where a non-linearizable KV history is saved: an HTML view to look at and the same
- * operations as JSON Lines, so the verdict can be re-checked offline with check-history.
+ * Where a non-linearizable KV history is saved: an HTML view to look at and the same operations as
+ * JSON Lines, so the verdict can be re-checked offline with check-history.
  */
 record FailedHistoryFiles(Path html, Path jsonl) {
   static FailedHistoryFiles of(Path dir, String testName, long seed) {
@@ -23,7 +23,8 @@ record FailedHistoryFiles(Path html, Path jsonl) {
     return new FailedHistoryFiles(dir.resolve(base + ".html"), dir.resolve(base + ".jsonl"));
   }
 
-  void write(CheckResult<KvInput, KvOutput> result, KvModel model, List<Operation<KvInput, KvOutput>> ops)
+  void write(
+      CheckResult<KvInput, KvOutput> result, KvModel model, List<Operation<KvInput, KvOutput>> ops)
       throws IOException {
     Files.createDirectories(html.toAbsolutePath().getParent());
     HtmlReport.write(html, result, model, HistoryTime.VIRTUAL_NANOS);
@@ -32,7 +33,12 @@ record FailedHistoryFiles(Path html, Path jsonl) {
 
   /** Both paths, and the command that re-checks the history. */
   String describe() {
-    return "visualization written to " + html.toAbsolutePath() + "; history written to " + jsonl.toAbsolutePath()
-        + " (re-check: test-scripts/check-history " + jsonl.toAbsolutePath() + " --html /tmp/h.html)";
+    return "visualization written to "
+        + html.toAbsolutePath()
+        + "; history written to "
+        + jsonl.toAbsolutePath()
+        + " (re-check: test-scripts/check-history "
+        + jsonl.toAbsolutePath()
+        + " --html /tmp/h.html)";
   }
 }

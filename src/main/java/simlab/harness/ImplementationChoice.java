@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which class implements each pluggable part of the labs being run, decided and checked
- * before any test runs. Input: the {@code --impl} values ({@code KIND=CLASS}, or a bare
- * {@code CLASS} meaning "the factory of the lab being run") and the {@code sim.KIND} /
- * {@code sim.impl} properties. Every class must exist, implement its kind's factory
- * interface and have a public no-argument constructor, and every kind named must be one
- * the selected parts run; anything else is an {@link IllegalArgumentException} with a
- * one-line message naming the option and the value.
+ * Which class implements each pluggable part of the labs being run, decided and checked before any
+ * test runs. Input: the {@code --impl} values ({@code KIND=CLASS}, or a bare {@code CLASS} meaning
+ * "the factory of the lab being run") and the {@code sim.KIND} / {@code sim.impl} properties. Every
+ * class must exist, implement its kind's factory interface and have a public no-argument
+ * constructor, and every kind named must be one the selected parts run; anything else is an {@link
+ * IllegalArgumentException} with a one-line message naming the option and the value.
  */
 public final class ImplementationChoice {
   private final Set<ImplementationKind> used;
   private final Map<ImplementationKind, String> chosen;
 
-  private ImplementationChoice(Set<ImplementationKind> used, Map<ImplementationKind, String> chosen) {
+  private ImplementationChoice(
+      Set<ImplementationKind> used, Map<ImplementationKind, String> chosen) {
     this.used = used;
     this.chosen = chosen;
   }
@@ -30,12 +30,12 @@ public final class ImplementationChoice {
   /**
    * Resolves the switches against the kinds the selected parts use.
    *
-   * @param implArgs   the values of every {@code --impl} option, in order
+   * @param implArgs the values of every {@code --impl} option, in order
    * @param properties system properties (only {@code sim.KIND} and {@code sim.impl} are read)
-   * @param usedKinds  the kinds the selected tests plug in
+   * @param usedKinds the kinds the selected tests plug in
    */
-  public static ImplementationChoice resolve(List<String> implArgs, Map<?, ?> properties,
-      Collection<ImplementationKind> usedKinds) {
+  public static ImplementationChoice resolve(
+      List<String> implArgs, Map<?, ?> properties, Collection<ImplementationKind> usedKinds) {
     Set<ImplementationKind> used = new LinkedHashSet<>(usedKinds);
     Map<ImplementationKind, String> chosen = new EnumMap<>(ImplementationKind.class);
     Map<ImplementationKind, String> origin = new EnumMap<>(ImplementationKind.class);
@@ -49,13 +49,17 @@ public final class ImplementationChoice {
     }
     Object generic = properties.get(ImplementationKind.GENERIC_PROPERTY);
     if (generic != null && !generic.toString().isBlank()) {
-      bare.add(new String[] {generic.toString().trim(), "-D" + ImplementationKind.GENERIC_PROPERTY + "=" + generic});
+      bare.add(
+          new String[] {
+            generic.toString().trim(), "-D" + ImplementationKind.GENERIC_PROPERTY + "=" + generic
+          });
     }
     for (String a : implArgs) {
       String value = a.trim();
       int eq = value.indexOf('=');
       if (value.isEmpty()) {
-        throw new IllegalArgumentException("--impl needs a class name or KIND=CLASS, got an empty value");
+        throw new IllegalArgumentException(
+            "--impl needs a class name or KIND=CLASS, got an empty value");
       }
       if (eq < 0) {
         bare.add(new String[] {value, "--impl " + value});
@@ -63,9 +67,18 @@ public final class ImplementationChoice {
       }
       String kindName = value.substring(0, eq).trim();
       String cls = value.substring(eq + 1).trim();
-      ImplementationKind k = ImplementationKind.byShortName(kindName).orElseThrow(() -> new IllegalArgumentException(
-          "--impl " + value + ": unknown kind '" + kindName + "' (expected one of " + ImplementationKind.shortNames()
-              + ")"));
+      ImplementationKind k =
+          ImplementationKind.byShortName(kindName)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--impl "
+                              + value
+                              + ": unknown kind '"
+                              + kindName
+                              + "' (expected one of "
+                              + ImplementationKind.shortNames()
+                              + ")"));
       if (cls.isEmpty()) {
         throw new IllegalArgumentException("--impl " + value + ": no class after '='");
       }
@@ -77,24 +90,38 @@ public final class ImplementationChoice {
     return new ImplementationChoice(used, chosen);
   }
 
-  private static void put(Map<ImplementationKind, String> chosen, Map<ImplementationKind, String> origin,
-      Set<ImplementationKind> used, ImplementationKind k, String cls, String where) {
+  private static void put(
+      Map<ImplementationKind, String> chosen,
+      Map<ImplementationKind, String> origin,
+      Set<ImplementationKind> used,
+      ImplementationKind k,
+      String cls,
+      String where) {
     if (!used.contains(k)) {
-      throw new IllegalArgumentException(where + ": the tests being run use no " + k.shortName()
-          + " implementation (they use " + names(used) + ")");
+      throw new IllegalArgumentException(
+          where
+              + ": the tests being run use no "
+              + k.shortName()
+              + " implementation (they use "
+              + names(used)
+              + ")");
     }
     checkedClass(k, cls, where);
     String before = chosen.get(k);
     if (before != null && !before.equals(cls)) {
-      throw new IllegalArgumentException(where + ": " + k.shortName() + " is already " + before + " (from "
-          + origin.get(k) + ")");
+      throw new IllegalArgumentException(
+          where + ": " + k.shortName() + " is already " + before + " (from " + origin.get(k) + ")");
     }
     chosen.put(k, cls);
     origin.put(k, where);
   }
 
-  private static void resolveBare(Map<ImplementationKind, String> chosen, Map<ImplementationKind, String> origin,
-      Set<ImplementationKind> used, String cls, String where) {
+  private static void resolveBare(
+      Map<ImplementationKind, String> chosen,
+      Map<ImplementationKind, String> origin,
+      Set<ImplementationKind> used,
+      String cls,
+      String where) {
     Class<?> c = load(cls, where);
     List<ImplementationKind> matches = new ArrayList<>();
     for (ImplementationKind k : used) {
@@ -103,20 +130,30 @@ public final class ImplementationChoice {
       }
     }
     if (matches.isEmpty()) {
-      throw new IllegalArgumentException(where + ": not a factory of the labs being run (expected a class implementing "
-          + expected(used) + ")");
+      throw new IllegalArgumentException(
+          where
+              + ": not a factory of the labs being run (expected a class implementing "
+              + expected(used)
+              + ")");
     }
     for (ImplementationKind k : matches) {
       put(chosen, origin, used, k, cls, where);
     }
   }
 
-  /** Loads and checks one class for one kind; the message of any failure starts with {@code where}. */
+  /**
+   * Loads and checks one class for one kind; the message of any failure starts with {@code where}.
+   */
   public static Class<?> checkedClass(ImplementationKind k, String cls, String where) {
     Class<?> c = load(cls, where);
     if (!k.factoryType().isAssignableFrom(c)) {
-      throw new IllegalArgumentException(where + ": does not implement " + k.factoryType().getName()
-          + " (the " + k.shortName() + " factory)");
+      throw new IllegalArgumentException(
+          where
+              + ": does not implement "
+              + k.factoryType().getName()
+              + " (the "
+              + k.shortName()
+              + " factory)");
     }
     if (c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
       throw new IllegalArgumentException(where + ": is abstract; give a concrete class");
@@ -147,7 +184,10 @@ public final class ImplementationChoice {
     }
     StringBuilder sb = new StringBuilder();
     for (ImplementationKind k : used) {
-      sb.append(sb.length() == 0 ? "" : " or ").append(k.factoryType().getName()).append(" (").append(k.shortName())
+      sb.append(sb.length() == 0 ? "" : " or ")
+          .append(k.factoryType().getName())
+          .append(" (")
+          .append(k.shortName())
           .append(')');
     }
     return sb.toString();
@@ -186,10 +226,11 @@ public final class ImplementationChoice {
   /** The {@code --impl KIND=CLASS} arguments that reproduce this choice exactly. */
   public List<String> asArguments() {
     List<String> args = new ArrayList<>();
-    chosen.forEach((k, c) -> {
-      args.add("--impl");
-      args.add(k.shortName() + "=" + c);
-    });
+    chosen.forEach(
+        (k, c) -> {
+          args.add("--impl");
+          args.add(k.shortName() + "=" + c);
+        });
     return args;
   }
 }

@@ -11,20 +11,20 @@ import simlab.raft.RaftFactory;
 import simlab.raft.ReferenceRaftFactory;
 import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.shardctrler.ShardCtrlerFactory;
-import simlab.shardkv.ReferenceShardKVFactory;
-import simlab.shardkv.ShardKVFactory;
+import simlab.shardkv.ReferenceShardKvFactory;
+import simlab.shardkv.ShardKvFactory;
 
 /**
  * The pluggable implementations of the labs: each has a short name (what {@code --impl NAME=CLASS}
- * takes), a system property ({@code sim.NAME}), the factory interface a student's class
- * must implement and the reference class used when none is chosen.
+ * takes), a system property ({@code sim.NAME}), the factory interface a student's class must
+ * implement and the reference class used when none is chosen.
  */
 public enum ImplementationKind {
   KVSRV("kvsrv", KvSrvService.class, ReferenceKvSrv.class),
   RAFT("raft", RaftFactory.class, ReferenceRaftFactory.class),
   KV("kv", KvService.class, ReferenceKv.class),
   SHARDCTRLER("shardctrler", ShardCtrlerFactory.class, ReferenceShardCtrlerFactory.class),
-  SHARDKV("shardkv", ShardKVFactory.class, ReferenceShardKVFactory.class);
+  SHARDKV("shardkv", ShardKvFactory.class, ReferenceShardKvFactory.class);
 
   /** The generic switch: the factory of whichever lab is running ({@code grade --impl CLASS}). */
   public static final String GENERIC_PROPERTY = "sim.impl";
@@ -74,9 +74,9 @@ public enum ImplementationKind {
   }
 
   /**
-   * The implementations a lab part runs, the lab's own first: part 2 runs kvsrv; 3A–3D
-   * Raft; 4A/4B the KV service on a Raft; 5A/5B the shard controller and sharded KV on a
-   * Raft. Any other part (simulator core tests) plugs nothing in.
+   * The implementations a lab part runs, the lab's own first: part 2 runs kvsrv; 3A–3D Raft; 4A/4B
+   * the KV service on a Raft; 5A/5B the shard controller and sharded KV on a Raft. Any other part
+   * (simulator core tests) plugs nothing in.
    */
   public static List<ImplementationKind> forPart(String part) {
     if (part.equals("2")) {

@@ -15,18 +15,20 @@ import simlab.linearizability.model.KvOutput;
 import simlab.logging.Logs;
 import simlab.raft.RaftFactory;
 import simlab.sim.SimFuture;
-import simlab.sim.TraceKind;
 import simlab.sim.Simulation;
+import simlab.sim.TraceKind;
 
 /**
- * The lab 4 test configuration (6.5840 2024 kvraft {@code config.go}): n replicas, each a
- * node "kv-i" hosting a Raft peer and a KV server; clerks are nodes "clerk-N". Partitions
- * only cut server-to-server links, as in 6.5840; which servers a clerk can reach is set per
- * clerk. Every operation issued through {@link #get}/{@link #put}/{@link #append}/
- * {@link #delete} is recorded in {@link #history()} with virtual call and return times.
+ * The lab 4 test configuration (6.5840 2024 kvraft {@code config.go}): n replicas, each a node
+ * "kv-i" hosting a Raft peer and a KV server; clerks are nodes "clerk-N". Partitions only cut
+ * server-to-server links, as in 6.5840; which servers a clerk can reach is set per clerk. Every
+ * operation issued through {@link #get}/{@link #put}/{@link #append}/ {@link #delete} is recorded
+ * in {@link #history()} with virtual call and return times.
  */
 public final class KvCluster {
-  /** What a driver waits at most for one operation before the test fails (6.5840's 120 s test cap). */
+  /**
+   * What a driver waits at most for one operation before the test fails (6.5840's 120 s test cap).
+   */
   public static final Duration OP_LIMIT = Duration.ofSeconds(120);
 
   private final Simulation sim;
@@ -45,18 +47,27 @@ public final class KvCluster {
   private long ops0;
 
   /** A clerk node and the servers it may talk to. */
-  public record ClerkHandle(String id, int index, Clerk clerk) {
-  }
+  public record ClerkHandle(String id, int index, Clerk clerk) {}
 
   private static final Logger LOG = Logs.get(KvCluster.class);
 
   /** Uses the implementations selected by -Dsim.kv / -Dsim.raft (reference by default). */
   public KvCluster(Simulation sim, int n, boolean unreliable, int maxRaftState) {
-    this(sim, n, unreliable, maxRaftState,
-        Implementations.load(KvService.class, "sim.kv", new ReferenceKv()), RaftImplementation.load());
+    this(
+        sim,
+        n,
+        unreliable,
+        maxRaftState,
+        Implementations.load(KvService.class, "sim.kv", new ReferenceKv()),
+        RaftImplementation.load());
   }
 
-  public KvCluster(Simulation sim, int n, boolean unreliable, int maxRaftState, KvService service,
+  public KvCluster(
+      Simulation sim,
+      int n,
+      boolean unreliable,
+      int maxRaftState,
+      KvService service,
       RaftFactory raftFactory) {
     this.sim = sim;
     this.n = n;
@@ -69,16 +80,26 @@ public final class KvCluster {
     sim.network().setReliable(!unreliable);
     for (int i = 0; i < n; i++) {
       int me = i;
-      sim.addNode(serverIds.get(i), serverIds,
+      sim.addNode(
+          serverIds.get(i),
+          serverIds,
           ctx -> service.makeServer(ctx, serverIds, me, monitored, maxRaftState));
     }
-    RaftStatusProbe.attach(sim, serverIds, i -> {
-      KvServer s = sim.node(serverIds.get(i));
-      return s == null ? null : s.raft();
-    });
+    RaftStatusProbe.attach(
+        sim,
+        serverIds,
+        i -> {
+          KvServer s = sim.node(serverIds.get(i));
+          return s == null ? null : s.raft();
+        });
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} kv cluster started: {} servers, {} network, maxraftstate {}, {} on {}", sim.logPrefix(), n,
-          unreliable ? "unreliable" : "reliable", maxRaftState, service.getClass().getName(),
+      LOG.debug(
+          "{} kv cluster started: {} servers, {} network, maxraftstate {}, {} on {}",
+          sim.logPrefix(),
+          n,
+          unreliable ? "unreliable" : "reliable",
+          maxRaftState,
+          service.getClass().getName(),
           raftFactory.getClass().getName());
     }
   }
@@ -157,7 +178,9 @@ public final class KvCluster {
     return List.of(p1, p2);
   }
 
-  /** Crash: cut the server off from the other servers, then drop its memory (6.5840 ShutdownServer). */
+  /**
+   * Crash: cut the server off from the other servers, then drop its memory (6.5840 ShutdownServer).
+   */
   public void shutdownServer(int i) {
     for (int j = 0; j < n; j++) {
       if (j != i) {
@@ -211,24 +234,26 @@ public final class KvCluster {
     return record(ck, KvInput.delete(key), c -> c.delete(key), v -> KvOutput.NONE);
   }
 
-  private <T> SimFuture<T> record(ClerkHandle ck, KvInput in, Function<Clerk, SimFuture<T>> op,
-      Function<T, KvOutput> out) {
+  private <T> SimFuture<T> record(
+      ClerkHandle ck, KvInput in, Function<Clerk, SimFuture<T>> op, Function<T, KvOutput> out) {
     ops++;
     KvOpLog.Pending p = history.called(ck.index(), in, sim.nowNanos());
     sim.record(TraceKind.INVOKE, ck.id(), in.toString());
     SimFuture<T> f = op.apply(ck.clerk());
-    f.onComplete(v -> {
-      KvOutput o = out.apply(v);
-      sim.record(TraceKind.RETURN, ck.id(), String.valueOf(o));
-      p.returned(o, sim.nowNanos());
-    });
+    f.onComplete(
+        v -> {
+          KvOutput o = out.apply(v);
+          sim.record(TraceKind.RETURN, ck.id(), String.valueOf(o));
+          p.returned(o, sim.nowNanos());
+        });
     return f;
   }
 
   /** Runs the simulation until {@code f} completes; fails the test after {@link #OP_LIMIT}. */
   public <T> T await(SimFuture<T> f, String what) {
     if (!sim.runUntil(f::isDone, OP_LIMIT)) {
-      throw new AssertionError(what + " did not complete within " + OP_LIMIT.toSeconds() + " s of virtual time");
+      throw new AssertionError(
+          what + " did not complete within " + OP_LIMIT.toSeconds() + " s of virtual time");
     }
     return f.get();
   }
@@ -264,11 +289,14 @@ public final class KvCluster {
     ops0 = ops;
   }
 
-  /** Prints the 2024 kvraft end line: virtual seconds, peers, RPCs (clerks' included), clerk ops. */
+  /**
+   * Prints the 2024 kvraft end line: virtual seconds, peers, RPCs (clerks' included), clerk ops.
+   */
   public void end() {
     double secs = (sim.nowNanos() - t0) / 1e9;
-    System.out.printf("  ... Passed --  %4.1f  %d %5d %4d%n", secs, n, sim.network().totalCount() - rpcs0,
-        ops - ops0);
+    System.out.printf(
+        "  ... Passed --  %4.1f  %d %5d %4d%n",
+        secs, n, sim.network().totalCount() - rpcs0, ops - ops0);
   }
 
   public String title() {

@@ -9,12 +9,12 @@ import simlab.linearizability.model.KvOp;
 import simlab.linearizability.model.KvOutput;
 
 /**
- * The recorded client history of one test (6.5840's OpLog): every operation with its
- * client, input, output and virtual call/return times in nanoseconds.
+ * The recorded client history of one test (6.5840's OpLog): every operation with its client, input,
+ * output and virtual call/return times in nanoseconds.
  *
- * <p>A write that was called but never returned (a clerk still stuck in a minority when
- * the test ends) may still have taken effect, so {@link #operations()} includes it with
- * a return time of "never"; a read that never returned tells nothing and is left out.
+ * <p>A write that was called but never returned (a clerk still stuck in a minority when the test
+ * ends) may still have taken effect, so {@link #operations()} includes it with a return time of
+ * "never"; a read that never returned tells nothing and is left out.
  */
 public final class KvOpLog {
   private final List<Operation<KvInput, KvOutput>> done = new ArrayList<>();
@@ -53,12 +53,17 @@ public final class KvOpLog {
     return done.size();
   }
 
-  /** Completed operations plus writes still outstanding (returning at KvJsonLinesFormat.NEVER_RETURNED). */
+  /**
+   * Completed operations plus writes still outstanding (returning at
+   * KvJsonLinesFormat.NEVER_RETURNED).
+   */
   public List<Operation<KvInput, KvOutput>> operations() {
     List<Operation<KvInput, KvOutput>> all = new ArrayList<>(done);
     for (Pending p : pending) {
       if (p.input.op() != KvOp.GET) {
-        all.add(new Operation<>(p.clientId, p.input, KvOutput.NONE, p.call, KvJsonLinesFormat.NEVER_RETURNED));
+        all.add(
+            new Operation<>(
+                p.clientId, p.input, KvOutput.NONE, p.call, KvJsonLinesFormat.NEVER_RETURNED));
       }
     }
     return all;

@@ -11,9 +11,9 @@ import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
 /**
- * The lab 2 test configuration (6.5840 2024 kvsrv {@code config.go}): one server node
- * "kvsrv" and clerk nodes "clerk-N", over a reliable or unreliable network. Operations
- * issued through it are recorded with virtual call/return times.
+ * The lab 2 test configuration (6.5840 2024 kvsrv {@code config.go}): one server node "kvsrv" and
+ * clerk nodes "clerk-N", over a reliable or unreliable network. Operations issued through it are
+ * recorded with virtual call/return times.
  */
 public final class KvSrvSetup {
   public static final String SERVER = "kvsrv";
@@ -28,7 +28,10 @@ public final class KvSrvSetup {
   private long ops0;
 
   public KvSrvSetup(Simulation sim, boolean unreliable) {
-    this(sim, unreliable, Implementations.load(KvSrvService.class, "sim.kvsrv", new ReferenceKvSrv()));
+    this(
+        sim,
+        unreliable,
+        Implementations.load(KvSrvService.class, "sim.kvsrv", new ReferenceKvSrv()));
   }
 
   public KvSrvSetup(Simulation sim, boolean unreliable, KvSrvService service) {
@@ -51,8 +54,7 @@ public final class KvSrvSetup {
   }
 
   /** A clerk handle: its node id, its number (the client id in the history) and the clerk. */
-  public record Clerk(String id, int index, KvSrvClerk clerk) {
-  }
+  public record Clerk(String id, int index, KvSrvClerk clerk) {}
 
   public Clerk makeClient() {
     int index = clerks++;
@@ -76,7 +78,10 @@ public final class KvSrvSetup {
     return f;
   }
 
-  /** Append returns the old value (6.5840 2024); it is recorded as the output, and the model checks it. */
+  /**
+   * Append returns the old value (6.5840 2024); it is recorded as the output, and the model checks
+   * it.
+   */
   public SimFuture<String> append(Clerk ck, String key, String value) {
     ops++;
     KvOpLog.Pending p = history.called(ck.index(), KvInput.append(key, value), sim.nowNanos());
@@ -87,8 +92,11 @@ public final class KvSrvSetup {
 
   public <T> T await(SimFuture<T> f, String what) {
     if (!sim.runUntil(f::isDone, KvCluster.OP_LIMIT)) {
-      throw new AssertionError(what + " did not complete within " + KvCluster.OP_LIMIT.toSeconds()
-          + " s of virtual time");
+      throw new AssertionError(
+          what
+              + " did not complete within "
+              + KvCluster.OP_LIMIT.toSeconds()
+              + " s of virtual time");
     }
     return f.get();
   }
@@ -105,7 +113,8 @@ public final class KvSrvSetup {
   }
 
   public void end() {
-    System.out.printf("  ... Passed --  %4.1f  %d %5d %4d%n", (sim.nowNanos() - t0) / 1e9, 1,
-        sim.network().totalCount() - rpcs0, ops - ops0);
+    System.out.printf(
+        "  ... Passed --  %4.1f  %d %5d %4d%n",
+        (sim.nowNanos() - t0) / 1e9, 1, sim.network().totalCount() - rpcs0, ops - ops0);
   }
 }

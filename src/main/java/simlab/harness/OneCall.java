@@ -5,15 +5,15 @@ import simlab.raft.Raft;
 import simlab.sim.SimFuture;
 
 /**
- * 6.5840's {@code one(cmd, expectedServers, retry)} as an event-driven state machine, so
- * several can run at once (TestUnreliableAgree3C's goroutines) and the sequential form is
- * just "start one and run the simulation until it finishes".
+ * 6.5840's {@code one(cmd, expectedServers, retry)} as an event-driven state machine, so several
+ * can run at once (TestUnreliableAgree3C's goroutines) and the sequential form is just "start one
+ * and run the simulation until it finishes".
  *
  * <p>For up to {@link RaftCluster#ONE_TOTAL} it offers {@code cmd} to the connected servers
- * round-robin; once one accepts, it polls {@code nCommitted} every {@link RaftCluster#ONE_POLL}
- * for up to {@link RaftCluster#ONE_ATTEMPT}, succeeding when at least {@code expected}
- * servers committed this very command at that index. Nobody accepting means a pause of
- * {@link RaftCluster#ONE_IDLE}. Without {@code retry} a timed-out attempt is fatal.
+ * round-robin; once one accepts, it polls {@code nCommitted} every {@link RaftCluster#ONE_POLL} for
+ * up to {@link RaftCluster#ONE_ATTEMPT}, succeeding when at least {@code expected} servers
+ * committed this very command at that index. Nobody accepting means a pause of {@link
+ * RaftCluster#ONE_IDLE}. Without {@code retry} a timed-out attempt is fatal.
  */
 final class OneCall {
   private final RaftCluster cfg;

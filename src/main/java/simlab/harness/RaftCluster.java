@@ -21,42 +21,53 @@ import simlab.sim.SimulationFailure;
 import simlab.sim.TraceKind;
 
 /**
- * The Raft lab's test harness, 6.5840's {@code config.go} (2024) on the simulator: n Raft
- * servers named {@code raft-0 .. raft-(n-1)}, the tester's copy of what each applied, fault
- * injection with 6.5840's connect/disconnect/crash/restart semantics, the agreement helpers
- * ({@code checkOneLeader}, {@code one}, {@code wait}, ...) and the invariant monitor.
+ * The Raft lab's test harness, 6.5840's {@code config.go} (2024) on the simulator: n Raft servers
+ * named {@code raft-0 .. raft-(n-1)}, the tester's copy of what each applied, fault injection with
+ * 6.5840's connect/disconnect/crash/restart semantics, the agreement helpers ({@code
+ * checkOneLeader}, {@code one}, {@code wait}, ...) and the invariant monitor.
  *
- * <p>Every wait is virtual ({@code sim.runFor}); a helper that fails throws a
- * {@link SimulationFailure} carrying 6.5840's message, the virtual time and the seed.
- * Driver randomness comes from named streams: {@link #random()} ("driver") for the tests,
- * "harness" for the helpers' own sleeps.
+ * <p>Every wait is virtual ({@code sim.runFor}); a helper that fails throws a {@link
+ * SimulationFailure} carrying 6.5840's message, the virtual time and the seed. Driver randomness
+ * comes from named streams: {@link #random()} ("driver") for the tests, "harness" for the helpers'
+ * own sleeps.
  */
 public final class RaftCluster {
   /** 6.5840: "The tester generously allows solutions to complete elections in one second". */
   public static final Duration RAFT_ELECTION_TIMEOUT = Duration.ofMillis(1000);
+
   /** 3D: the persisted Raft state must stay below this many bytes (6.5840 MAXLOGSIZE). */
   public static final int MAX_LOG_SIZE = 2000;
+
   /** 3D: the tester snapshots after every this many applied commands (6.5840 SnapShotInterval). */
   public static final int SNAPSHOT_INTERVAL = 10;
-  /** 6.5840 fails a test that takes longer than this (here: virtual time since the cluster was made). */
+
+  /**
+   * 6.5840 fails a test that takes longer than this (here: virtual time since the cluster was
+   * made).
+   */
   public static final Duration TEST_TIME_LIMIT = Duration.ofSeconds(120);
+
   /** checkOneLeader: rounds, and each round's pause is BASE + U{0..SPREAD-1} ms. */
   public static final int CHECK_LEADER_ROUNDS = 10;
+
   public static final int CHECK_LEADER_BASE_MS = 450;
   public static final int CHECK_LEADER_SPREAD_MS = 100;
+
   /** one(): overall budget, per-attempt budget, commit poll period, pause when nobody accepted. */
   public static final Duration ONE_TOTAL = Duration.ofSeconds(10);
+
   public static final Duration ONE_ATTEMPT = Duration.ofSeconds(2);
   public static final Duration ONE_POLL = Duration.ofMillis(20);
   public static final Duration ONE_IDLE = Duration.ofMillis(50);
+
   /** wait(): iterations, first pause (doubling until it reaches WAIT_CAP). */
   public static final int WAIT_ITERATIONS = 30;
+
   public static final Duration WAIT_FIRST = Duration.ofMillis(10);
   public static final Duration WAIT_CAP = Duration.ofSeconds(1);
 
   /** How many servers hold index i in their applied log, and the command there. */
-  public record Committed(int count, Object command) {
-  }
+  public record Committed(int count, Object command) {}
 
   private final Simulation sim;
   private final int n;
@@ -77,21 +88,29 @@ public final class RaftCluster {
   private int maxIndex;
   private int maxIndex0;
 
-  /** A cluster running the implementation under test: {@code -Dsim.raft} / {@code -Dsim.impl}, else the reference. */
+  /**
+   * A cluster running the implementation under test: {@code -Dsim.raft} / {@code -Dsim.impl}, else
+   * the reference.
+   */
   private static final Logger LOG = Logs.get(RaftCluster.class);
 
   public static RaftCluster create(Simulation sim, int n, boolean reliable, boolean snapshot) {
-    return new RaftCluster(sim, n, reliable, snapshot,
+    return new RaftCluster(
+        sim,
+        n,
+        reliable,
+        snapshot,
         Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
   }
 
   /**
-   * 6.5840's {@code make_config}. Note the polarity: 2024 passes {@code unreliable}, we pass
-   * {@code reliable} (as 2025 does). Long delays are on, as in every Raft test.
+   * 6.5840's {@code make_config}. Note the polarity: 2024 passes {@code unreliable}, we pass {@code
+   * reliable} (as 2025 does). Long delays are on, as in every Raft test.
    *
    * @param snapshot use the snapshotting applier (3D)
    */
-  public RaftCluster(Simulation sim, int n, boolean reliable, boolean snapshot, RaftFactory factory) {
+  public RaftCluster(
+      Simulation sim, int n, boolean reliable, boolean snapshot, RaftFactory factory) {
     this.sim = sim;
     this.n = n;
     this.snapshot = snapshot;
@@ -119,9 +138,7 @@ public final class RaftCluster {
     }
     for (int i = 0; i < n; i++) {
       int me = i;
-      List<String> others = new ArrayList<>(ids);
-      others.remove(me);
-      sim.addNode(ids.get(i), others, ctx -> newServer(me, ctx));
+      sim.addNode(ids.get(i), ids, ctx -> newServer(me, ctx));
     }
     sim.addMonitor(monitor);
     RaftStatusProbe.attach(sim, ids, this::raft);
@@ -129,8 +146,13 @@ public final class RaftCluster {
       connect(i);
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} raft cluster started: {} servers, {} network, snapshots {}, {}", sim.logPrefix(), n,
-          reliable ? "reliable" : "unreliable", snapshot ? "on" : "off", factory.getClass().getName());
+      LOG.debug(
+          "{} raft cluster started: {} servers, {} network, snapshots {}, {}",
+          sim.logPrefix(),
+          n,
+          reliable ? "reliable" : "unreliable",
+          snapshot ? "on" : "off",
+          factory.getClass().getName());
     }
   }
 
@@ -162,7 +184,10 @@ public final class RaftCluster {
     sim.crash(ids.get(i));
   }
 
-  /** 6.5840 start1: crash if running, then start a fresh instance from the persisted state. Does not connect. */
+  /**
+   * 6.5840 start1: crash if running, then start a fresh instance from the persisted state. Does not
+   * connect.
+   */
   public void start1(int i) {
     crash1(i);
     sim.annotate("restart " + i);
@@ -170,8 +195,8 @@ public final class RaftCluster {
   }
 
   /**
-   * The 3D tests' "crash all, then revive all": crash every server first so none survives to
-   * help the others, then start and connect each one again from its persisted state.
+   * The 3D tests' "crash all, then revive all": crash every server first so none survives to help
+   * the others, then start and connect each one again from its persisted state.
    */
   public void crashAndReviveAll() {
     for (int i = 0; i < n; i++) {
@@ -211,7 +236,9 @@ public final class RaftCluster {
     annotatePartition("disconnect " + i);
   }
 
-  /** 6.5840's tester annotation: the connected servers form one side, each disconnected one its own. */
+  /**
+   * 6.5840's tester annotation: the connected servers form one side, each disconnected one its own.
+   */
   private void annotatePartition(String what) {
     StringBuilder side = new StringBuilder("[");
     StringBuilder alone = new StringBuilder();
@@ -325,8 +352,12 @@ public final class RaftCluster {
       throw fatal(appliersViolation(err));
     }
     monitor.observeApply(i, msg);
-    sim.record(TraceKind.APPLY, "raft-" + i, msg instanceof ApplyMsg.Command c
-        ? c.index() + "@" + c.term() : "snapshot@" + ((ApplyMsg.Snapshot) msg).index());
+    sim.record(
+        TraceKind.APPLY,
+        "raft-" + i,
+        msg instanceof ApplyMsg.Command c
+            ? c.index() + "@" + c.term()
+            : "snapshot@" + ((ApplyMsg.Snapshot) msg).index());
     if (snapshot && msg instanceof ApplyMsg.Command c && (c.index() + 1) % SNAPSHOT_INTERVAL == 0) {
       // applierSnap: the service snapshots its whole state, the tester's log 0..index
       List<Object> xlog = new ArrayList<>(c.index() + 1);
@@ -346,14 +377,16 @@ public final class RaftCluster {
   /**
    * A failure of the tester's own appliers names the property that broke, as the invariant
    * monitor's do ({@code <property> violated (tester's applier): apply error: ...}), so the
-   * explorer and a reader can tell a safety bug from a harness problem. The errors are
-   * built in this class: a disagreement with another server's applied log breaks State
-   * Machine Safety, a gap breaks the apply order, and a snapshot the tester cannot decode or
-   * that does not match its index breaks snapshot integrity.
+   * explorer and a reader can tell a safety bug from a harness problem. The errors are built in
+   * this class: a disagreement with another server's applied log breaks State Machine Safety, a gap
+   * breaks the apply order, and a snapshot the tester cannot decode or that does not match its
+   * index breaks snapshot integrity.
    */
   private static String appliersViolation(String err) {
-    String property = err.startsWith("commit index=") ? "State Machine Safety"
-        : err.contains("apply out of order") ? "Apply order" : "Snapshot integrity";
+    String property =
+        err.startsWith("commit index=")
+            ? "State Machine Safety"
+            : err.contains("apply out of order") ? "Apply order" : "Snapshot integrity";
     return property + " violated (tester's applier): apply error: " + err;
   }
 
@@ -372,8 +405,13 @@ public final class RaftCluster {
   private String applySnapCommand(int i, RaftServer from, ApplyMsg.Command m) {
     String err = null;
     if (m.index() != lastApplied[i] + 1) {
-      err = "server " + ids.get(i) + " apply out of order, expected index " + (lastApplied[i] + 1)
-          + ", got " + m.index();
+      err =
+          "server "
+              + ids.get(i)
+              + " apply out of order, expected index "
+              + (lastApplied[i] + 1)
+              + ", got "
+              + m.index();
     }
     if (err == null) {
       err = applyCommand(i, m);
@@ -387,8 +425,16 @@ public final class RaftCluster {
     for (int j = 0; j < n; j++) {
       Map<Integer, Object> other = logs.get(j);
       if (other.containsKey(m.index()) && !Objects.equals(other.get(m.index()), m.command())) {
-        return "commit index=" + m.index() + " server=" + ids.get(i) + " " + RaftInvariantMonitor.show(m.command())
-            + " != server=" + ids.get(j) + " " + RaftInvariantMonitor.show(other.get(m.index()));
+        return "commit index="
+            + m.index()
+            + " server="
+            + ids.get(i)
+            + " "
+            + RaftInvariantMonitor.show(m.command())
+            + " != server="
+            + ids.get(j)
+            + " "
+            + RaftInvariantMonitor.show(other.get(m.index()));
       }
     }
     return null;
@@ -403,8 +449,13 @@ public final class RaftCluster {
       return "server " + ids.get(i) + ": " + e.getMessage();
     }
     if (index != -1 && index != snap.lastIncludedIndex()) {
-      return "server " + ids.get(i) + " snapshot doesn't match m.SnapshotIndex (" + snap.lastIncludedIndex()
-          + " vs " + index + ")";
+      return "server "
+          + ids.get(i)
+          + " snapshot doesn't match m.SnapshotIndex ("
+          + snap.lastIncludedIndex()
+          + " vs "
+          + index
+          + ")";
     }
     Map<Integer, Object> log = new HashMap<>();
     for (int j = 0; j < snap.log().size(); j++) {
@@ -417,7 +468,10 @@ public final class RaftCluster {
 
   // ---- checks ------------------------------------------------------------------------
 
-  /** A leader among the connected servers (of the highest term); fatal if two share a term or none appears. */
+  /**
+   * A leader among the connected servers (of the highest term); fatal if two share a term or none
+   * appears.
+   */
   public int checkOneLeader() {
     return checked("checkOneLeader", this::checkOneLeader0);
   }
@@ -478,22 +532,28 @@ public final class RaftCluster {
 
   /** No connected server believes it is the leader. */
   public void checkNoLeader() {
-    checked("checkNoLeader", () -> {
-      checkNoLeader0();
-      return null;
-    });
+    checked(
+        "checkNoLeader",
+        () -> {
+          checkNoLeader0();
+          return null;
+        });
   }
 
   private void checkNoLeader0() {
     for (int i = 0; i < n; i++) {
       Raft rf = connected[i] ? raft(i) : null;
       if (rf != null && rf.getState().isLeader()) {
-        throw fatal("expected no leader among connected servers, but " + i + " claims to be leader");
+        throw fatal(
+            "expected no leader among connected servers, but " + i + " claims to be leader");
       }
     }
   }
 
-  /** How many servers have applied index {@code index}, and what; fatal on disagreement or an applier error. */
+  /**
+   * How many servers have applied index {@code index}, and what; fatal on disagreement or an
+   * applier error.
+   */
   public Committed nCommitted(int index) {
     int count = 0;
     Object cmd = null;
@@ -505,8 +565,13 @@ public final class RaftCluster {
       if (log.containsKey(index)) {
         Object cmd1 = log.get(index);
         if (count > 0 && !Objects.equals(cmd, cmd1)) {
-          throw fatal("committed values do not match: index " + index + ", " + RaftInvariantMonitor.show(cmd)
-              + ", " + RaftInvariantMonitor.show(cmd1));
+          throw fatal(
+              "committed values do not match: index "
+                  + index
+                  + ", "
+                  + RaftInvariantMonitor.show(cmd)
+                  + ", "
+                  + RaftInvariantMonitor.show(cmd1));
         }
         count++;
         cmd = cmd1;
@@ -516,8 +581,8 @@ public final class RaftCluster {
   }
 
   /**
-   * Waits until at least {@code count} servers applied {@code index}, with doubling pauses.
-   * Empty when {@code startTerm > -1} and some server moved past it (6.5840 returns -1 then).
+   * Waits until at least {@code count} servers applied {@code index}, with doubling pauses. Empty
+   * when {@code startTerm > -1} and some server moved past it (6.5840 returns -1 then).
    */
   public Optional<Object> wait(int index, int count, int startTerm) {
     Duration to = WAIT_FIRST;
@@ -547,7 +612,8 @@ public final class RaftCluster {
 
   /** A complete agreement on {@code cmd} by at least {@code expectedServers}; returns its index. */
   public int one(Object cmd, int expectedServers, boolean retry) {
-    return checked("one(" + RaftInvariantMonitor.show(cmd) + ")", () -> one0(cmd, expectedServers, retry));
+    return checked(
+        "one(" + RaftInvariantMonitor.show(cmd) + ")", () -> one0(cmd, expectedServers, retry));
   }
 
   private int one0(Object cmd, int expectedServers, boolean retry) {
@@ -577,20 +643,23 @@ public final class RaftCluster {
   }
 
   /**
-   * Checks the time limit and the invariants once more, then prints 6.5840's (2021-2024)
-   * line {@code "  ... Passed --  %4.1f  %d %4d %7d %4d"}: virtual seconds, peers, RPCs sent,
-   * bytes, commands committed (the highest applied index's rise).
+   * Checks the time limit and the invariants once more, then prints 6.5840's (2021-2024) line
+   * {@code " ... Passed -- %4.1f %d %4d %7d %4d"}: virtual seconds, peers, RPCs sent, bytes,
+   * commands committed (the highest applied index's rise).
    */
   public void end() {
     checkTimeout();
     monitor.fullCheck();
     sim.annotate("passed");
     double seconds = (sim.nowNanos() - t0) / 1e9;
-    System.out.printf("  ... Passed --  %4.1f  %d %4d %7d %4d%n", seconds, n, rpcTotal() - rpcs0,
-        bytesTotal() - bytes0, maxIndex - maxIndex0);
+    System.out.printf(
+        "  ... Passed --  %4.1f  %d %4d %7d %4d%n",
+        seconds, n, rpcTotal() - rpcs0, bytesTotal() - bytes0, maxIndex - maxIndex0);
   }
 
-  /** 6.5840 checkTimeout: a test may take at most 120 s (here virtual) since the cluster was made. */
+  /**
+   * 6.5840 checkTimeout: a test may take at most 120 s (here virtual) since the cluster was made.
+   */
   public void checkTimeout() {
     if (sim.nowNanos() - createdAt > TEST_TIME_LIMIT.toNanos()) {
       throw fatal("test took longer than 120 seconds");

@@ -13,38 +13,37 @@ import simlab.raft.RaftIntrospection;
 import simlab.sim.Simulation;
 
 /**
- * Checks Raft's safety properties (Figure 3 of the extended paper) after every event of a
- * run, so a violation fails the test at the instant it happens rather than when a later
- * agreement check trips over its consequences.
+ * Checks Raft's safety properties (Figure 3 of the extended paper) after every event of a run, so a
+ * violation fails the test at the instant it happens rather than when a later agreement check trips
+ * over its consequences.
  *
  * <ul>
- *   <li><b>Election Safety</b>: at most one leader per term over the whole run (every peer,
- *       through {@link Raft#getState()}).
- *   <li><b>Log Matching</b>: two logs holding an entry with the same index and term hold the
- *       same command there and the same term just before it — which by induction makes the
- *       logs identical up to that index. Kept cheap by remembering, per (index, term), the
- *       first command and preceding term seen anywhere, and by scanning each log only from its
- *       tail down to the first entry already checked; a full scan runs every
- *       {@link #FULL_CHECK_EVERY} events and at the end of a test. Needs {@link RaftIntrospection}.
- *   <li><b>Leader Completeness</b>: a leader holds every committed entry (committed = applied
- *       by some server) whose commit it must know of: an entry is committed by a leader of a
- *       term no higher than the highest term seen when it was first applied, so every leader
- *       of a strictly higher term must hold it (snapshotted indices count as held).
- *       Needs {@link RaftIntrospection}.
+ *   <li><b>Election Safety</b>: at most one leader per term over the whole run (every peer, through
+ *       {@link Raft#getState()}).
+ *   <li><b>Log Matching</b>: two logs holding an entry with the same index and term hold the same
+ *       command there and the same term just before it — which by induction makes the logs
+ *       identical up to that index. Kept cheap by remembering, per (index, term), the first command
+ *       and preceding term seen anywhere, and by scanning each log only from its tail down to the
+ *       first entry already checked; a full scan runs every {@link #FULL_CHECK_EVERY} events and at
+ *       the end of a test. Needs {@link RaftIntrospection}.
+ *   <li><b>Leader Completeness</b>: a leader holds every committed entry (committed = applied by
+ *       some server) whose commit it must know of: an entry is committed by a leader of a term no
+ *       higher than the highest term seen when it was first applied, so every leader of a strictly
+ *       higher term must hold it (snapshotted indices count as held). Needs {@link
+ *       RaftIntrospection}.
  *   <li><b>State Machine Safety</b>: no two servers apply different commands at one index.
- *   <li><b>Apply order</b>: each incarnation applies indices rising by exactly one, starting
- *       after the snapshot it was started from; a snapshot message moves the point forward.
- *   <li><b>Monotonic Applied Index</b>: a snapshot message never moves a live server's
- *       applied index back.
- *   <li><b>Monotonic Commit Index</b> and <b>Monotonic Snapshot Index</b>: on a live server
- *       (one incarnation) neither ever decreases. Needs {@link RaftIntrospection}.
- *   <li><b>Acknowledged Entry Durability</b>: a server never loses a log entry it has
- *       acknowledged, across crashes and restarts. A server's entries up to its commit index
- *       were acknowledged to a leader (Figure 2: a follower advances its commit index only
- *       on an AppendEntries it answers with success) or are a leader's own committed
- *       entries, so the entry at the highest commit index each server ever reported must
- *       stay in its log with the same term, or inside its snapshot. Needs
- *       {@link RaftIntrospection}.
+ *   <li><b>Apply order</b>: each incarnation applies indices rising by exactly one, starting after
+ *       the snapshot it was started from; a snapshot message moves the point forward.
+ *   <li><b>Monotonic Applied Index</b>: a snapshot message never moves a live server's applied
+ *       index back.
+ *   <li><b>Monotonic Commit Index</b> and <b>Monotonic Snapshot Index</b>: on a live server (one
+ *       incarnation) neither ever decreases. Needs {@link RaftIntrospection}.
+ *   <li><b>Acknowledged Entry Durability</b>: a server never loses a log entry it has acknowledged,
+ *       across crashes and restarts. A server's entries up to its commit index were acknowledged to
+ *       a leader (Figure 2: a follower advances its commit index only on an AppendEntries it
+ *       answers with success) or are a leader's own committed entries, so the entry at the highest
+ *       commit index each server ever reported must stay in its log with the same term, or inside
+ *       its snapshot. Needs {@link RaftIntrospection}.
  *   <li><b>Vote Uniqueness</b>: a server grants at most one vote per term, across crashes and
  *       restarts (votedFor must be persisted). Needs {@link RaftIntrospection#votedFor()};
  *       implementations that do not expose it are not checked.
@@ -55,6 +54,7 @@ import simlab.sim.Simulation;
 public final class RaftInvariantMonitor implements Runnable {
   /** Events between two full Log Matching / Leader Completeness scans. */
   public static final int FULL_CHECK_EVERY = 512;
+
   private static final int UNKNOWN = Integer.MIN_VALUE;
 
   private final Simulation sim;
@@ -67,23 +67,31 @@ public final class RaftInvariantMonitor implements Runnable {
 
   /** (index, term) -> what the first log holding that entry had there. */
   private final Map<Long, EntryRecord> entries = new HashMap<>();
+
   private final Raft[] instance;
   private final int[][] shadowTerms;
   private final int[] shadowLen;
 
   /** Index -> the first command applied there; entry 0 unused. */
   private final List<Committed> committed = new ArrayList<>();
+
   private final int[] lcTerm;
   private final int[] lcUpTo;
   private final int[] lastApplied;
+
   /** Per server, the live incarnation's highest commit and snapshot index seen. */
   private final int[] seenCommit;
+
   private final int[] seenSnapshot;
+
   /** Per server, across incarnations: the highest commit index reported and its entry's term. */
   private final int[] ackIndex;
+
   private final int[] ackTerm;
+
   /** Per server, across incarnations: term -> the peer it voted for in that term. */
   private final List<Map<Integer, Integer>> votes = new ArrayList<>();
+
   private long runs;
 
   private static final class EntryRecord {
@@ -98,8 +106,7 @@ public final class RaftInvariantMonitor implements Runnable {
     }
   }
 
-  private record Committed(Object command, int server, int commitTermBound) {
-  }
+  private record Committed(Object command, int server, int commitTermBound) {}
 
   /**
    * @param names the servers' node ids, for messages
@@ -137,8 +144,14 @@ public final class RaftInvariantMonitor implements Runnable {
   public void observeApply(int s, ApplyMsg msg) {
     if (msg instanceof ApplyMsg.Snapshot snap) {
       if (snap.index() < lastApplied[s]) {
-        throw violation("Monotonic Applied Index", names.get(s) + " was given a snapshot at index " + snap.index()
-            + " after it had applied index " + lastApplied[s] + " (its state machine would go back in time)");
+        throw violation(
+            "Monotonic Applied Index",
+            names.get(s)
+                + " was given a snapshot at index "
+                + snap.index()
+                + " after it had applied index "
+                + lastApplied[s]
+                + " (its state machine would go back in time)");
       }
       lastApplied[s] = snap.index();
       return;
@@ -146,8 +159,14 @@ public final class RaftInvariantMonitor implements Runnable {
     ApplyMsg.Command c = (ApplyMsg.Command) msg;
     int index = c.index();
     if (index != lastApplied[s] + 1) {
-      throw violation("Apply order", names.get(s) + " applied index " + index + " right after index "
-          + lastApplied[s] + " (applied indices must rise by exactly one)");
+      throw violation(
+          "Apply order",
+          names.get(s)
+              + " applied index "
+              + index
+              + " right after index "
+              + lastApplied[s]
+              + " (applied indices must rise by exactly one)");
     }
     lastApplied[s] = index;
     while (committed.size() <= index) {
@@ -157,8 +176,18 @@ public final class RaftInvariantMonitor implements Runnable {
     if (first == null) {
       committed.set(index, new Committed(c.command(), s, currentMaxTerm()));
     } else if (!Objects.equals(first.command(), c.command())) {
-      throw violation("State Machine Safety", names.get(s) + " applied " + show(c.command()) + " at index "
-          + index + ", but " + names.get(first.server()) + " applied " + show(first.command()) + " there");
+      throw violation(
+          "State Machine Safety",
+          names.get(s)
+              + " applied "
+              + show(c.command())
+              + " at index "
+              + index
+              + ", but "
+              + names.get(first.server())
+              + " applied "
+              + show(first.command())
+              + " there");
     }
   }
 
@@ -188,8 +217,14 @@ public final class RaftInvariantMonitor implements Runnable {
       if (st.isLeader()) {
         Integer other = leaderOfTerm.putIfAbsent(st.term(), s);
         if (other != null && other != s) {
-          throw violation("Election Safety", "term " + st.term() + " has two leaders: "
-              + names.get(other) + " and " + names.get(s));
+          throw violation(
+              "Election Safety",
+              "term "
+                  + st.term()
+                  + " has two leaders: "
+                  + names.get(other)
+                  + " and "
+                  + names.get(s));
         }
       }
       if (rf instanceof RaftIntrospection view) {
@@ -212,18 +247,33 @@ public final class RaftInvariantMonitor implements Runnable {
     int commit = view.commitIndex();
     int snap = view.snapshotIndex();
     if (commit < seenCommit[s]) {
-      throw violation("Monotonic Commit Index", names.get(s) + "'s commit index went from " + seenCommit[s]
-          + " down to " + commit + " without a restart");
+      throw violation(
+          "Monotonic Commit Index",
+          names.get(s)
+              + "'s commit index went from "
+              + seenCommit[s]
+              + " down to "
+              + commit
+              + " without a restart");
     }
     if (snap < seenSnapshot[s]) {
-      throw violation("Monotonic Snapshot Index", names.get(s) + "'s snapshot index went from " + seenSnapshot[s]
-          + " down to " + snap + " without a restart");
+      throw violation(
+          "Monotonic Snapshot Index",
+          names.get(s)
+              + "'s snapshot index went from "
+              + seenSnapshot[s]
+              + " down to "
+              + snap
+              + " without a restart");
     }
     seenCommit[s] = commit;
     seenSnapshot[s] = snap;
   }
 
-  /** The entry at the highest commit index this server ever reported is still in its log or snapshot. */
+  /**
+   * The entry at the highest commit index this server ever reported is still in its log or
+   * snapshot.
+   */
   private void checkAcknowledged(int s, RaftIntrospection view) {
     int commit = view.commitIndex();
     int snap = view.snapshotIndex();
@@ -237,14 +287,31 @@ public final class RaftInvariantMonitor implements Runnable {
       return;
     }
     if (a > last) {
-      throw violation("Acknowledged Entry Durability", names.get(s) + " once reported commit index " + a
-          + " (entry of term " + ackTerm[s] + ") but its log now ends at index " + last
-          + " and its snapshot at " + snap + " (entries acknowledged to a leader must be persisted before the reply)");
+      throw violation(
+          "Acknowledged Entry Durability",
+          names.get(s)
+              + " once reported commit index "
+              + a
+              + " (entry of term "
+              + ackTerm[s]
+              + ") but its log now ends at index "
+              + last
+              + " and its snapshot at "
+              + snap
+              + " (entries acknowledged to a leader must be persisted before the reply)");
     }
     int t = view.termAt(a);
     if (t != ackTerm[s]) {
-      throw violation("Acknowledged Entry Durability", names.get(s) + " once reported commit index " + a
-          + " with an entry of term " + ackTerm[s] + " there, but now holds an entry of term " + t + " at that index");
+      throw violation(
+          "Acknowledged Entry Durability",
+          names.get(s)
+              + " once reported commit index "
+              + a
+              + " with an entry of term "
+              + ackTerm[s]
+              + " there, but now holds an entry of term "
+              + t
+              + " at that index");
     }
   }
 
@@ -257,8 +324,16 @@ public final class RaftInvariantMonitor implements Runnable {
     int term = view.currentTerm();
     Integer before = votes.get(s).putIfAbsent(term, v);
     if (before != null && before != v) {
-      throw violation("Vote Uniqueness", names.get(s) + " voted for " + label(before) + " and then for " + label(v)
-          + " in term " + term + " (votedFor must survive crashes and restarts)");
+      throw violation(
+          "Vote Uniqueness",
+          names.get(s)
+              + " voted for "
+              + label(before)
+              + " and then for "
+              + label(v)
+              + " in term "
+              + term
+              + " (votedFor must survive crashes and restarts)");
     }
   }
 
@@ -303,16 +378,39 @@ public final class RaftInvariantMonitor implements Runnable {
       return;
     }
     if (!Objects.equals(rec.command, command)) {
-      throw violation("Log Matching", names.get(rec.server) + " and " + names.get(s) + " both hold an entry at index "
-          + j + " with term " + term + ", but with different commands: " + show(rec.command) + " vs " + show(command));
+      throw violation(
+          "Log Matching",
+          names.get(rec.server)
+              + " and "
+              + names.get(s)
+              + " both hold an entry at index "
+              + j
+              + " with term "
+              + term
+              + ", but with different commands: "
+              + show(rec.command)
+              + " vs "
+              + show(command));
     }
     if (prev != UNKNOWN) {
       if (rec.prevTerm == UNKNOWN) {
         rec.prevTerm = prev;
       } else if (rec.prevTerm != prev) {
-        throw violation("Log Matching", names.get(rec.server) + " and " + names.get(s) + " both hold the entry (index "
-            + j + ", term " + term + ") but their logs differ before it: index " + (j - 1) + " has term "
-            + rec.prevTerm + " vs " + prev);
+        throw violation(
+            "Log Matching",
+            names.get(rec.server)
+                + " and "
+                + names.get(s)
+                + " both hold the entry (index "
+                + j
+                + ", term "
+                + term
+                + ") but their logs differ before it: index "
+                + (j - 1)
+                + " has term "
+                + rec.prevTerm
+                + " vs "
+                + prev);
       }
     }
   }
@@ -334,16 +432,41 @@ public final class RaftInvariantMonitor implements Runnable {
         continue;
       }
       if (j > last) {
-        throw violation("Leader Completeness", names.get(s) + " is leader of term " + term
-            + " but its log ends at index " + last + ", missing committed index " + j + " ("
-            + show(c.command()) + ", applied by " + names.get(c.server()) + ", committed by term "
-            + c.commitTermBound() + " at the latest)");
+        throw violation(
+            "Leader Completeness",
+            names.get(s)
+                + " is leader of term "
+                + term
+                + " but its log ends at index "
+                + last
+                + ", missing committed index "
+                + j
+                + " ("
+                + show(c.command())
+                + ", applied by "
+                + names.get(c.server())
+                + ", committed by term "
+                + c.commitTermBound()
+                + " at the latest)");
       }
       Object mine = log.commandAt(j);
       if (!Objects.equals(mine, c.command())) {
-        throw violation("Leader Completeness", names.get(s) + " is leader of term " + term + " but holds "
-            + show(mine) + " at committed index " + j + ", where " + names.get(c.server()) + " applied "
-            + show(c.command()) + " (committed by term " + c.commitTermBound() + " at the latest)");
+        throw violation(
+            "Leader Completeness",
+            names.get(s)
+                + " is leader of term "
+                + term
+                + " but holds "
+                + show(mine)
+                + " at committed index "
+                + j
+                + ", where "
+                + names.get(c.server())
+                + " applied "
+                + show(c.command())
+                + " (committed by term "
+                + c.commitTermBound()
+                + " at the latest)");
       }
     }
     lcUpTo[s] = top;

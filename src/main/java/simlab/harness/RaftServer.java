@@ -7,9 +7,9 @@ import simlab.raft.Raft;
 import simlab.sim.Killable;
 
 /**
- * One Raft server node of a {@link RaftCluster}: the Raft instance of one incarnation and
- * its apply channel, which feeds the cluster's applier. After a crash the old instance is
- * a zombie: whatever it still delivers is ignored, as 6.5840 ignores a killed server.
+ * One Raft server node of a {@link RaftCluster}: the Raft instance of one incarnation and its apply
+ * channel, which feeds the cluster's applier. After a crash the old instance is a zombie: whatever
+ * it still delivers is ignored, as 6.5840 ignores a killed server.
  */
 public final class RaftServer implements Killable {
   /** Receives what a live server applies. */

@@ -7,16 +7,16 @@ import simlab.raft.RaftIntrospection;
 import simlab.sim.Simulation;
 
 /**
- * Publishes each Raft peer's status (role, term, commit index, last log index) into the
- * kept trace whenever it changes, for the run report's lanes. It runs after every event
- * but only when the simulation keeps its trace, reads the peers and never changes them, and
- * its records stay out of the trace hash. A peer without {@link RaftIntrospection} shows
- * only leader/follower and its term.
+ * Publishes each Raft peer's status (role, term, commit index, last log index) into the kept trace
+ * whenever it changes, for the run report's lanes. It runs after every event but only when the
+ * simulation keeps its trace, reads the peers and never changes them, and its records stay out of
+ * the trace hash. A peer without {@link RaftIntrospection} shows only leader/follower and its term.
  */
 public final class RaftStatusProbe implements Runnable {
   private final Simulation sim;
   private final List<String> names;
   private final IntFunction<Raft> peers;
+
   /** Last published (role code, term, commit, last) per peer; role code -1 = nothing yet. */
   private final int[][] last;
 
@@ -66,8 +66,15 @@ public final class RaftStatusProbe implements Runnable {
         p[1] = term;
         p[2] = commit;
         p[3] = lastIndex;
-        sim.trace().status(sim.nowNanos(), names.get(i), "role=" + role + " term=" + term
-            + (commit >= 0 ? " commit=" + commit + " last=" + lastIndex : ""));
+        sim.trace()
+            .status(
+                sim.nowNanos(),
+                names.get(i),
+                "role="
+                    + role
+                    + " term="
+                    + term
+                    + (commit >= 0 ? " commit=" + commit + " last=" + lastIndex : ""));
       }
     }
   }

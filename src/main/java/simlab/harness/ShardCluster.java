@@ -10,28 +10,29 @@ import simlab.logging.Logs;
 import simlab.raft.RaftFactory;
 import simlab.shardctrler.ShardCtrlerClerk;
 import simlab.shardctrler.ShardCtrlerFactory;
-import simlab.shardkv.ShardKVClerk;
-import simlab.shardkv.ShardKVFactory;
+import simlab.shardkv.ShardKvClerk;
+import simlab.shardkv.ShardKvFactory;
 import simlab.sim.Persister;
 import simlab.sim.Simulation;
 
 /**
- * The world of a shardkv test (6.5840 shardkv {@code config.go}): a controller of 3
- * replicas, {@link #NGROUPS} replica groups (gids 100, 101, 102) of {@link #N} servers
- * each named {@code shardkv-<gid>-<i>}, clients as nodes, and the tester's own controller
- * clerk for Join/Leave. All waits are in virtual time.
+ * The world of a shardkv test (6.5840 shardkv {@code config.go}): a controller of 3 replicas,
+ * {@link #NGROUPS} replica groups (gids 100, 101, 102) of {@link #N} servers each named {@code
+ * shardkv-<gid>-<i>}, clients as nodes, and the tester's own controller clerk for Join/Leave. All
+ * waits are in virtual time.
  */
 public final class ShardCluster {
   public static final int NGROUPS = 3;
   public static final int N = 3;
   public static final int FIRST_GID = 100;
+
   /** How long a driver waits for one client operation before failing the test. */
   public static final Duration OP_TIMEOUT = Duration.ofSeconds(60);
 
   private final Simulation sim;
   private final RaftFactory raft;
   private final ShardCtrlerFactory ctrlerFactory;
-  private final ShardKVFactory kvFactory;
+  private final ShardKvFactory kvFactory;
   private final int maxRaftState;
   private final CtrlerCluster ctl;
   private final ShardCtrlerClerk mck;
@@ -42,8 +43,13 @@ public final class ShardCluster {
 
   private static final Logger LOG = Logs.get(ShardCluster.class);
 
-  public ShardCluster(Simulation sim, boolean unreliable, int maxRaftState, RaftFactory raft,
-      ShardCtrlerFactory ctrlerFactory, ShardKVFactory kvFactory) {
+  public ShardCluster(
+      Simulation sim,
+      boolean unreliable,
+      int maxRaftState,
+      RaftFactory raft,
+      ShardCtrlerFactory ctrlerFactory,
+      ShardKvFactory kvFactory) {
     this.sim = sim;
     this.raft = raft;
     this.ctrlerFactory = ctrlerFactory;
@@ -65,13 +71,22 @@ public final class ShardCluster {
       RaftFactory monitored = gm.wrap(raft);
       for (int i = 0; i < N; i++) {
         int me = i;
-        sim.addNode(all.get(i), all, ctx -> kvFactory.makeServer(ctx, all, me, gid, ctl.servers(), maxRaftState,
-            monitored, ctrlerFactory));
+        sim.addNode(
+            all.get(i),
+            all,
+            ctx ->
+                kvFactory.makeServer(
+                    ctx, all, me, gid, ctl.servers(), maxRaftState, monitored, ctrlerFactory));
       }
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} shard cluster started: groups {}, {} network, maxraftstate {}, {}", sim.logPrefix(), groups,
-          unreliable ? "unreliable" : "reliable", maxRaftState, kvFactory.getClass().getName());
+      LOG.debug(
+          "{} shard cluster started: groups {}, {} network, maxraftstate {}, {}",
+          sim.logPrefix(),
+          groups,
+          unreliable ? "unreliable" : "reliable",
+          maxRaftState,
+          kvFactory.getClass().getName());
     }
   }
 
@@ -96,7 +111,9 @@ public final class ShardCluster {
     return groups.get(group);
   }
 
-  /** The Raft invariant monitors: the controller's, then each group's (each runs after every event). */
+  /**
+   * The Raft invariant monitors: the controller's, then each group's (each runs after every event).
+   */
   public List<RaftInvariantMonitor> monitors() {
     List<RaftInvariantMonitor> all = new ArrayList<>();
     all.add(ctl.monitor());
@@ -109,18 +126,19 @@ public final class ShardCluster {
   }
 
   /** A new client talking to the controller {@code ctrl}. */
-  public ShardKVClerk makeClient(CtrlerCluster ctrl) {
+  public ShardKvClerk makeClient(CtrlerCluster ctrl) {
     String id = "client-" + (++clients);
     return sim.addNode(id, ctx -> kvFactory.makeClerk(ctx, ctrl.servers(), ctrlerFactory));
   }
 
-  public ShardKVClerk makeClient() {
+  public ShardKvClerk makeClient() {
     return makeClient(ctl);
   }
 
   /** A second, independent controller service (TestRejection5A). */
   public CtrlerCluster startCtrlerService() {
-    return new CtrlerCluster(sim, "ctrler" + (2 + extraCtrlers++), CtrlerCluster.NSERVERS, raft, ctrlerFactory);
+    return new CtrlerCluster(
+        sim, "ctrler" + (2 + extraCtrlers++), CtrlerCluster.NSERVERS, raft, ctrlerFactory);
   }
 
   // ---- configuration changes (the tester calls Join/Leave itself) ----------------------
@@ -181,19 +199,28 @@ public final class ShardCluster {
   // ---- checks ----------------------------------------------------------------------------
 
   /**
-   * 6.5840 {@code checklogs}: with snapshots on, no server's Raft state may exceed
-   * 8 × maxraftstate; with them off, no server may have a snapshot.
+   * 6.5840 {@code checklogs}: with snapshots on, no server's Raft state may exceed 8 ×
+   * maxraftstate; with them off, no server may have a snapshot.
    */
   public void checkLogs() {
     for (List<String> g : groups) {
       for (String s : g) {
         Persister p = sim.persister(s);
         if (maxRaftState >= 0 && p.raftStateSize() > 8 * maxRaftState) {
-          throw new AssertionError("persister.RaftStateSize() of " + s + " is " + p.raftStateSize()
-              + ", but maxraftstate is " + maxRaftState + " (limit " + 8 * maxRaftState + ")");
+          throw new AssertionError(
+              "persister.RaftStateSize() of "
+                  + s
+                  + " is "
+                  + p.raftStateSize()
+                  + ", but maxraftstate is "
+                  + maxRaftState
+                  + " (limit "
+                  + 8 * maxRaftState
+                  + ")");
         }
         if (maxRaftState < 0 && p.snapshotSize() > 0) {
-          throw new AssertionError("maxraftstate is -1, but " + s + " has a snapshot of " + p.snapshotSize() + " bytes");
+          throw new AssertionError(
+              "maxraftstate is -1, but " + s + " has a snapshot of " + p.snapshotSize() + " bytes");
         }
       }
     }
@@ -213,20 +240,20 @@ public final class ShardCluster {
 
   // ---- blocking client helpers -------------------------------------------------------------
 
-  public String get(ShardKVClerk ck, String key) {
+  public String get(ShardKvClerk ck, String key) {
     return SimWait.await(sim, ck.get(key), OP_TIMEOUT, "Get(" + key + ")");
   }
 
-  public void put(ShardKVClerk ck, String key, String value) {
+  public void put(ShardKvClerk ck, String key, String value) {
     SimWait.await(sim, ck.put(key, value), OP_TIMEOUT, "Put(" + key + ")");
   }
 
-  public void append(ShardKVClerk ck, String key, String value) {
+  public void append(ShardKvClerk ck, String key, String value) {
     SimWait.await(sim, ck.append(key, value), OP_TIMEOUT, "Append(" + key + ")");
   }
 
   /** 6.5840 {@code check(ck, key, value)}: a Get must return exactly {@code value}. */
-  public void check(ShardKVClerk ck, String key, String value) {
+  public void check(ShardKvClerk ck, String key, String value) {
     String v = get(ck, key);
     if (!v.equals(value)) {
       throw new AssertionError("Get(" + key + "): expected:\n" + value + "\nreceived:\n" + v);

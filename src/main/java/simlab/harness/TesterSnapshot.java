@@ -10,10 +10,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The snapshot the Raft tester hands to {@code Raft.snapshot} in 3D, 6.5840's
- * {@code encode(lastIncludedIndex, xlog)}: the index and the tester's copy of the applied
- * log from index 0 (always null, Raft logs start at 1) through that index. Raft must treat
- * it as opaque bytes; only the tester decodes it.
+ * The snapshot the Raft tester hands to {@code Raft.snapshot} in 3D, 6.5840's {@code
+ * encode(lastIncludedIndex, xlog)}: the index and the tester's copy of the applied log from index 0
+ * (always null, Raft logs start at 1) through that index. Raft must treat it as opaque bytes; only
+ * the tester decodes it.
  *
  * <p>Commands in the Raft suites are Integers or Strings; Long and null are accepted too.
  */
@@ -45,8 +45,10 @@ public record TesterSnapshot(int lastIncludedIndex, List<Object> log) {
           out.writeByte(STRING);
           out.writeUTF(s);
         } else {
-          throw new IllegalArgumentException("the Raft tester's snapshot cannot hold a command of type "
-              + v.getClass().getName() + " (Integer, Long, String or null)");
+          throw new IllegalArgumentException(
+              "the Raft tester's snapshot cannot hold a command of type "
+                  + v.getClass().getName()
+                  + " (Integer, Long, String or null)");
         }
       }
     } catch (IOException e) {
@@ -61,7 +63,8 @@ public record TesterSnapshot(int lastIncludedIndex, List<Object> log) {
       int index = in.readInt();
       int size = in.readInt();
       if (index < 0 || size < 0 || size > data.length) {
-        throw new IllegalArgumentException("snapshot decode error: index " + index + ", " + size + " entries");
+        throw new IllegalArgumentException(
+            "snapshot decode error: index " + index + ", " + size + " entries");
       }
       List<Object> log = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
@@ -71,11 +74,13 @@ public record TesterSnapshot(int lastIncludedIndex, List<Object> log) {
           case INT -> log.add(in.readInt());
           case LONG -> log.add(in.readLong());
           case STRING -> log.add(in.readUTF());
-          default -> throw new IllegalArgumentException("snapshot decode error: unknown tag " + tag);
+          default ->
+              throw new IllegalArgumentException("snapshot decode error: unknown tag " + tag);
         }
       }
       if (in.available() != 0) {
-        throw new IllegalArgumentException("snapshot decode error: " + in.available() + " trailing bytes");
+        throw new IllegalArgumentException(
+            "snapshot decode error: " + in.available() + " trailing bytes");
       }
       return new TesterSnapshot(index, log);
     } catch (IOException e) {

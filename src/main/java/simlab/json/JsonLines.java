@@ -22,29 +22,30 @@ import java.nio.charset.StandardCharsets;
 /**
  * One JSON object per line, written and read with Jackson.
  *
- * <p>Writing: non-ASCII text stays UTF-8 (a surrogate pair becomes one 4-byte character);
- * quotes, backslashes, control characters, DEL and unpaired surrogates (which UTF-8 cannot
- * carry) are escaped, so any Java string survives a round trip through a UTF-8 file.
+ * <p>Writing: non-ASCII text stays UTF-8 (a surrogate pair becomes one 4-byte character); quotes,
+ * backslashes, control characters, DEL and unpaired surrogates (which UTF-8 cannot carry) are
+ * escaped, so any Java string survives a round trip through a UTF-8 file.
  *
- * <p>Reading is strict JSON: a field given twice or anything after the object is an error,
- * and {@link #problem} turns Jackson's error into a one-line description with the column.
+ * <p>Reading is strict JSON: a field given twice or anything after the object is an error, and
+ * {@link #problem} turns Jackson's error into a one-line description with the column.
  *
- * <p>The factory and mapper are built once and never reconfigured; Jackson documents them
- * as safe to share, and nothing they hold can change what a simulation does.
+ * <p>The factory and mapper are built once and never reconfigured; Jackson documents them as safe
+ * to share, and nothing they hold can change what a simulation does.
  */
 public final class JsonLines {
-  private static final JsonFactory FACTORY = new JsonFactoryBuilder()
-      .characterEscapes(new DelEscaped())
-      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-      .build();
+  private static final JsonFactory FACTORY =
+      new JsonFactoryBuilder()
+          .characterEscapes(new DelEscaped())
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .build();
 
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-      .build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .build();
 
-  private JsonLines() {
-  }
+  private JsonLines() {}
 
   /** What writes the fields of one object (between Jackson's start and end of the object). */
   @FunctionalInterface
@@ -53,8 +54,8 @@ public final class JsonLines {
   }
 
   /**
-   * One JSON object, without the line break, with the fields {@code fields} writes in order
-   * ({@code writeStringField(name, null)} writes {@code null}).
+   * One JSON object, without the line break, with the fields {@code fields} writes in order ({@code
+   * writeStringField(name, null)} writes {@code null}).
    */
   public static String object(Fields fields) {
     ByteArrayBuilder bytes = new ByteArrayBuilder(128);
@@ -86,29 +87,30 @@ public final class JsonLines {
   }
 
   /**
-   * The JSON value on {@code line} (any kind: the caller checks that it got an object).
-   * Integers are read as longs; a blank line gives a missing node. Malformed JSON throws
-   * a {@link JsonProcessingException} (describe it with {@link #problem}).
+   * The JSON value on {@code line} (any kind: the caller checks that it got an object). Integers
+   * are read as longs; a blank line gives a missing node. Malformed JSON throws a {@link
+   * JsonProcessingException} (describe it with {@link #problem}).
    */
   public static JsonNode read(String line) throws JsonProcessingException {
     try (JsonParser p = MAPPER.createParser(line)) {
       JsonNode value = p.readValueAsTree();
       if (value != null && p.nextToken() != null) {
-        throw new JsonParseException(p, "expected the end of the line after the JSON value",
-            p.currentTokenLocation());
+        throw new JsonParseException(
+            p, "expected the end of the line after the JSON value", p.currentTokenLocation());
       }
       return value == null ? MissingNode.getInstance() : value;
     } catch (JsonProcessingException e) {
       throw e;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read a JSON line from memory", e); // a String source: never happens
+      throw new UncheckedIOException(
+          "cannot read a JSON line from memory", e); // a String source: never happens
     }
   }
 
   /**
-   * Jackson's complaint about {@code line} as one line: its message without the source
-   * dump, the 1-based column and what stands there, e.g.
-   * {@code Unexpected character ('}' (code 125)): ... (column 12: '}')}.
+   * Jackson's complaint about {@code line} as one line: its message without the source dump, the
+   * 1-based column and what stands there, e.g. {@code Unexpected character ('}' (code 125)): ...
+   * (column 12: '}')}.
    */
   public static String problem(JsonProcessingException e, String line) {
     String msg = e.getOriginalMessage();

@@ -3,5 +3,4 @@ package simlab.kv;
 import simlab.sim.Rpc;
 
 /** A clerk's request to a server. */
-public record KvRequest(Command command) implements Rpc<KvReply> {
-}
+public record KvRequest(Command command) implements Rpc<KvReply> {}

@@ -6,12 +6,13 @@ import simlab.rsm.StateMachine;
 import simlab.sim.ValueCodec;
 
 /**
- * The replicated key/value map. A sorted map, so a snapshot of the same state is the same
- * bytes on every replica. Retried writes never reach it twice: the {@link simlab.rsm.Rsm}
- * it runs under keeps the duplicate table ({@link Command} is a {@link simlab.rsm.ClientOp}).
+ * The replicated key/value map. A sorted map, so a snapshot of the same state is the same bytes on
+ * every replica. Retried writes never reach it twice: the {@link simlab.rsm.Rsm} it runs under
+ * keeps the duplicate table ({@link Command} is a {@link simlab.rsm.ClientOp}).
  */
 final class KvStateMachine implements StateMachine {
   private final TreeMap<String, String> data = new TreeMap<>();
+
   /** One codec per incarnation: it caches reflection data across snapshots. */
   private final ValueCodec codec = new ValueCodec();
 

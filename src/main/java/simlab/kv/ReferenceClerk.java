@@ -9,11 +9,10 @@ import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
 /**
- * The reference clerk. It names each operation (clientId, seq) so servers can drop
- * duplicates, remembers which server last answered as leader, and moves on to the next
- * server on ERR_WRONG_LEADER, ERR_TIMEOUT or no reply. After a full round of servers
- * without success it pauses {@link #ROUND_PAUSE} so an election can finish instead of
- * flooding the network.
+ * The reference clerk. It names each operation (clientId, seq) so servers can drop duplicates,
+ * remembers which server last answered as leader, and moves on to the next server on
+ * ERR_WRONG_LEADER, ERR_TIMEOUT or no reply. After a full round of servers without success it
+ * pauses {@link #ROUND_PAUSE} so an election can finish instead of flooding the network.
  */
 public final class ReferenceClerk implements Clerk {
   static final Duration ROUND_PAUSE = Duration.ofMillis(10);
@@ -25,8 +24,7 @@ public final class ReferenceClerk implements Clerk {
   private long seq;
   private int leader;
 
-  private record Queued(Op op, String key, String value, SimFuture<String> result) {
-  }
+  private record Queued(Op op, String key, String value, SimFuture<String> result) {}
 
   public ReferenceClerk(NodeContext ctx, List<String> servers) {
     this.ctx = ctx;
@@ -66,19 +64,23 @@ public final class ReferenceClerk implements Clerk {
   }
 
   private void attempt(Command c, Queued q, int tries) {
-    ctx.call(servers.get(leader), new KvRequest(c), reply -> {
-      if (reply.isPresent() && (reply.get().err() == Err.OK || reply.get().err() == Err.ERR_NO_KEY)) {
-        q.result().complete(reply.get().value());
-        queue.finishCurrent();
-        return;
-      }
-      leader = (leader + 1) % servers.size();
-      int next = tries + 1;
-      if (next % servers.size() == 0) {
-        ctx.schedule("retry", ROUND_PAUSE, () -> attempt(c, q, next));
-      } else {
-        attempt(c, q, next);
-      }
-    });
+    ctx.call(
+        servers.get(leader),
+        new KvRequest(c),
+        reply -> {
+          if (reply.isPresent()
+              && (reply.get().err() == Err.OK || reply.get().err() == Err.ERR_NO_KEY)) {
+            q.result().complete(reply.get().value());
+            queue.finishCurrent();
+            return;
+          }
+          leader = (leader + 1) % servers.size();
+          int next = tries + 1;
+          if (next % servers.size() == 0) {
+            ctx.schedule("retry", ROUND_PAUSE, () -> attempt(c, q, next));
+          } else {
+            attempt(c, q, next);
+          }
+        });
   }
 }

@@ -7,8 +7,8 @@ import simlab.sim.NodeContext;
 /** The reference key/value service. */
 public final class ReferenceKv implements KvService {
   @Override
-  public KvServer makeServer(NodeContext ctx, List<String> servers, int me, RaftFactory raftFactory,
-      int maxRaftState) {
+  public KvServer makeServer(
+      NodeContext ctx, List<String> servers, int me, RaftFactory raftFactory, int maxRaftState) {
     return new ReferenceKvServer(ctx, servers, me, raftFactory, maxRaftState);
   }
 

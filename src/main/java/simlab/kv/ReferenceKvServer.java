@@ -8,22 +8,24 @@ import simlab.rsm.Submitted;
 import simlab.sim.NodeContext;
 
 /**
- * The reference replica: a {@link KvStateMachine} under a {@link Rsm}, plus the RPC glue.
- * Every operation, reads included, goes through the Raft log and is answered only once it
- * is applied: a Get that is answered from the applied state of the log is linearizable
- * without any lease or read-index reasoning.
+ * The reference replica: a {@link KvStateMachine} under a {@link Rsm}, plus the RPC glue. Every
+ * operation, reads included, goes through the Raft log and is answered only once it is applied: a
+ * Get that is answered from the applied state of the log is linearizable without any lease or
+ * read-index reasoning.
  *
- * <p>The RSM's outcomes map one to one: OK gives the state machine's reply,
- * WRONG_LEADER gives ERR_WRONG_LEADER, TIMEOUT gives ERR_TIMEOUT (the wait policy and its
- * numbers are documented on {@link Rsm}).
+ * <p>The RSM's outcomes map one to one: OK gives the state machine's reply, WRONG_LEADER gives
+ * ERR_WRONG_LEADER, TIMEOUT gives ERR_TIMEOUT (the wait policy and its numbers are documented on
+ * {@link Rsm}).
  */
 public final class ReferenceKvServer implements KvServer {
   private final Rsm rsm;
   private boolean killed;
 
-  public ReferenceKvServer(NodeContext ctx, List<String> servers, int me, RaftFactory raftFactory,
-      int maxRaftState) {
-    this.rsm = new Rsm(ctx, servers, me, raftFactory, maxRaftState, new KvStateMachine(), Rsm.Dedup.BY_CLIENT);
+  public ReferenceKvServer(
+      NodeContext ctx, List<String> servers, int me, RaftFactory raftFactory, int maxRaftState) {
+    this.rsm =
+        new Rsm(
+            ctx, servers, me, raftFactory, maxRaftState, new KvStateMachine(), Rsm.Dedup.BY_CLIENT);
     ctx.handleAsync(KvRequest.class, this::onRequest);
   }
 

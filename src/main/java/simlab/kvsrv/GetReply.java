@@ -1,5 +1,4 @@
 package simlab.kvsrv;
 
 /** The key's value, "" when it has none. */
-public record GetReply(String value) {
-}
+public record GetReply(String value) {}

@@ -30,14 +30,17 @@ public final class ReferenceKvSrvClerk implements KvSrvClerk {
   @Override
   public SimFuture<Void> put(String key, String value) {
     SimFuture<Void> f = new SimFuture<>();
-    queue.submit(() -> until(new PutAppendArgs(key, value, false, clientId, ++seq), r -> finish(f, null)));
+    queue.submit(
+        () -> until(new PutAppendArgs(key, value, false, clientId, ++seq), r -> finish(f, null)));
     return f;
   }
 
   @Override
   public SimFuture<String> append(String key, String value) {
     SimFuture<String> f = new SimFuture<>();
-    queue.submit(() -> until(new PutAppendArgs(key, value, true, clientId, ++seq), r -> finish(f, r.value())));
+    queue.submit(
+        () ->
+            until(new PutAppendArgs(key, value, true, clientId, ++seq), r -> finish(f, r.value())));
     return f;
   }
 
@@ -47,12 +50,15 @@ public final class ReferenceKvSrvClerk implements KvSrvClerk {
   }
 
   private <R> void until(Rpc<R> request, Consumer<R> onAnswer) {
-    ctx.call(server, request, reply -> {
-      if (reply.isPresent()) {
-        onAnswer.accept(reply.get());
-      } else {
-        until(request, onAnswer);
-      }
-    });
+    ctx.call(
+        server,
+        request,
+        reply -> {
+          if (reply.isPresent()) {
+            onAnswer.accept(reply.get());
+          } else {
+            until(request, onAnswer);
+          }
+        });
   }
 }

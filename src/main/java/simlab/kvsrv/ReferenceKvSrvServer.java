@@ -5,14 +5,13 @@ import java.util.Map;
 import simlab.sim.NodeContext;
 
 /**
- * At-most-once Put/Append with bounded memory: per client the server keeps only the
- * sequence number and reply of its latest write. A clerk has one request outstanding, so
- * when seq n+1 arrives the reply to n can never be asked for again and is replaced. Get
- * is never remembered (re-executing it is harmless), which keeps many reading clients free.
+ * At-most-once Put/Append with bounded memory: per client the server keeps only the sequence number
+ * and reply of its latest write. A clerk has one request outstanding, so when seq n+1 arrives the
+ * reply to n can never be asked for again and is replaced. Get is never remembered (re-executing it
+ * is harmless), which keeps many reading clients free.
  */
 public final class ReferenceKvSrvServer implements KvSrvServer {
-  private record Last(long seq, String reply) {
-  }
+  private record Last(long seq, String reply) {}
 
   // String/Long keys hash deterministically, and nothing iterates these maps' order.
   private final Map<String, String> data = new HashMap<>();
@@ -37,7 +36,8 @@ public final class ReferenceKvSrvServer implements KvSrvServer {
     // Only Append's reply carries data; a Put is answered with "" on a retry as well.
     String reply = a.append() ? old : "";
     Last replaced = lastByClient.put(a.clientId(), new Last(a.seq(), reply));
-    replyBytes += reply.length() + (replaced == null ? DEDUP_ENTRY_BYTES : -replaced.reply().length());
+    replyBytes +=
+        reply.length() + (replaced == null ? DEDUP_ENTRY_BYTES : -replaced.reply().length());
     return new PutAppendReply(reply);
   }
 

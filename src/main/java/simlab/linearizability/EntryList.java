@@ -4,126 +4,126 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The call and return entries of one partition in time order, as a doubly linked list
- * over int arrays so that lifting an operation out (and putting it back on backtrack) is
- * O(1) and allocation-free. Entry 0 is the head sentinel; -1 ends the list.
+ * The call and return entries of one partition in time order, as a doubly linked list over int
+ * arrays so that lifting an operation out (and putting it back on backtrack) is O(1) and
+ * allocation-free. Entry 0 is the head sentinel; -1 ends the list.
  */
 final class EntryList {
-    static final int END = -1;
+  static final int END = -1;
 
-    private final int[] next;
-    private final int[] prev;
-    private final int[] op;
-    private final int[] match;
-    private final boolean[] isCall;
+  private final int[] next;
+  private final int[] prev;
+  private final int[] op;
+  private final int[] match;
+  private final boolean[] isCall;
 
-    private EntryList(int entries) {
-        next = new int[entries + 1];
-        prev = new int[entries + 1];
-        op = new int[entries + 1];
-        match = new int[entries + 1];
-        isCall = new boolean[entries + 1];
+  private EntryList(int entries) {
+    next = new int[entries + 1];
+    prev = new int[entries + 1];
+    op = new int[entries + 1];
+    match = new int[entries + 1];
+    isCall = new boolean[entries + 1];
+  }
+
+  /**
+   * Orders entries by time; at equal times calls come before returns, so operations that merely
+   * touch are treated as concurrent (the lenient reading of a coarse clock).
+   */
+  static <I, O> EntryList of(List<Operation<I, O>> ops) {
+    int n = ops.size();
+    // Sort on primitive keys: (rank of time, return after call, operation index).
+    long[] times = new long[2 * n];
+    for (int o = 0; o < n; o++) {
+      times[2 * o] = ops.get(o).call();
+      times[2 * o + 1] = ops.get(o).ret();
     }
-
-    /**
-     * Orders entries by time; at equal times calls come before returns, so operations that
-     * merely touch are treated as concurrent (the lenient reading of a coarse clock).
-     */
-    static <I, O> EntryList of(List<Operation<I, O>> ops) {
-        int n = ops.size();
-        // Sort on primitive keys: (rank of time, return after call, operation index).
-        long[] times = new long[2 * n];
-        for (int o = 0; o < n; o++) {
-            times[2 * o] = ops.get(o).call();
-            times[2 * o + 1] = ops.get(o).ret();
-        }
-        long[] distinct = times.clone();
-        Arrays.sort(distinct);
-        long[] keys = new long[2 * n];
-        for (int k = 0; k < 2 * n; k++) {
-            long rank = Arrays.binarySearch(distinct, times[k]);
-            keys[k] = (rank * 2 + (k & 1)) << 32 | (k >>> 1);
-        }
-        Arrays.sort(keys);
-        EntryList list = new EntryList(2 * n);
-        int[] entryOfCall = new int[n];
-        int last = 0;
-        for (int pos = 0; pos < keys.length; pos++) {
-            int o = (int) keys[pos];
-            boolean call = ((keys[pos] >>> 32) & 1) == 0;
-            int e = pos + 1;
-            list.op[e] = o;
-            list.isCall[e] = call;
-            if (call) {
-                entryOfCall[o] = e;
-            } else {
-                list.match[entryOfCall[o]] = e;
-                list.match[e] = entryOfCall[o];
-            }
-            list.prev[e] = last;
-            list.next[last] = e;
-            last = e;
-        }
-        list.next[last] = END;
-        return list;
+    long[] distinct = times.clone();
+    Arrays.sort(distinct);
+    long[] keys = new long[2 * n];
+    for (int k = 0; k < 2 * n; k++) {
+      long rank = Arrays.binarySearch(distinct, times[k]);
+      keys[k] = (rank * 2 + (k & 1)) << 32 | (k >>> 1);
     }
-
-    int first() {
-        return next[0];
+    Arrays.sort(keys);
+    EntryList list = new EntryList(2 * n);
+    int[] entryOfCall = new int[n];
+    int last = 0;
+    for (int pos = 0; pos < keys.length; pos++) {
+      int o = (int) keys[pos];
+      boolean call = ((keys[pos] >>> 32) & 1) == 0;
+      int e = pos + 1;
+      list.op[e] = o;
+      list.isCall[e] = call;
+      if (call) {
+        entryOfCall[o] = e;
+      } else {
+        list.match[entryOfCall[o]] = e;
+        list.match[e] = entryOfCall[o];
+      }
+      list.prev[e] = last;
+      list.next[last] = e;
+      last = e;
     }
+    list.next[last] = END;
+    return list;
+  }
 
-    int next(int e) {
-        return next[e];
-    }
+  int first() {
+    return next[0];
+  }
 
-    boolean isCall(int e) {
-        return isCall[e];
-    }
+  int next(int e) {
+    return next[e];
+  }
 
-    int op(int e) {
-        return op[e];
-    }
+  boolean isCall(int e) {
+    return isCall[e];
+  }
 
-    /** Removes a call entry and its return. */
-    void lift(int call) {
-        unlink(call);
-        unlink(match[call]);
-    }
+  int op(int e) {
+    return op[e];
+  }
 
-    /** Reverses {@link #lift}; must be called in the reverse order of lifts. */
-    void unlift(int call) {
-        relink(match[call]);
-        relink(call);
-    }
+  /** Removes a call entry and its return. */
+  void lift(int call) {
+    unlink(call);
+    unlink(match[call]);
+  }
 
-    private void unlink(int e) {
-        int p = prev[e];
-        int nx = next[e];
-        next[p] = nx;
-        if (nx != END) {
-            prev[nx] = p;
-        }
-    }
+  /** Reverses {@link #lift}; must be called in the reverse order of lifts. */
+  void unlift(int call) {
+    relink(match[call]);
+    relink(call);
+  }
 
-    private void relink(int e) {
-        int p = prev[e];
-        int nx = next[e];
-        next[p] = e;
-        if (nx != END) {
-            prev[nx] = e;
-        }
+  private void unlink(int e) {
+    int p = prev[e];
+    int nx = next[e];
+    next[p] = nx;
+    if (nx != END) {
+      prev[nx] = p;
     }
+  }
 
-    /** Operation indices in return order, for finding the first operation left out. */
-    int[] opsByReturn() {
-        int n = (next.length - 1) / 2;
-        int[] out = new int[n];
-        int i = 0;
-        for (int e = 1; e < next.length; e++) {
-            if (!isCall[e]) {
-                out[i++] = op[e];
-            }
-        }
-        return out;
+  private void relink(int e) {
+    int p = prev[e];
+    int nx = next[e];
+    next[p] = e;
+    if (nx != END) {
+      prev[nx] = e;
     }
+  }
+
+  /** Operation indices in return order, for finding the first operation left out. */
+  int[] opsByReturn() {
+    int n = (next.length - 1) / 2;
+    int[] out = new int[n];
+    int i = 0;
+    for (int e = 1; e < next.length; e++) {
+      if (!isCall[e]) {
+        out[i++] = op[e];
+      }
+    }
+    return out;
+  }
 }

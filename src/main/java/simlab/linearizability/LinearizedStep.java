@@ -6,5 +6,4 @@ package simlab.linearizability;
  * @param operation index into the partition's operation list
  * @param stateAfter the model state after it took effect, as the model describes it
  */
-public record LinearizedStep(int operation, String stateAfter) {
-}
+public record LinearizedStep(int operation, String stateAfter) {}

@@ -6,16 +6,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place simlab gets its slf4j loggers from. Before the first logger exists it turns
- * {@code -Dsim.log=LEVEL} (else the environment variable {@code SIM_LOG}) into slf4j-simple's
- * level for everything under {@code simlab}, because slf4j-simple reads its configuration
- * once, when the first logger is created.
+ * The one place simlab gets its slf4j loggers from. Before the first logger exists it turns {@code
+ * -Dsim.log=LEVEL} (else the environment variable {@code SIM_LOG}) into slf4j-simple's level for
+ * everything under {@code simlab}, because slf4j-simple reads its configuration once, when the
+ * first logger is created.
  */
 public final class Logs {
   /** The system property (and, upper-cased with an underscore, the environment variable). */
   public static final String PROPERTY = "sim.log";
+
   /** The levels {@code sim.log} accepts, from most to least verbose. */
-  public static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
+  public static final List<String> LEVELS =
+      List.of("trace", "debug", "info", "warn", "error", "off");
 
   private static final String SIMPLE_LOGGER_SIMLAB = "org.slf4j.simpleLogger.log.simlab";
 
@@ -23,8 +25,7 @@ public final class Logs {
     applySimLog(System.getProperty(PROPERTY, System.getenv("SIM_LOG")));
   }
 
-  private Logs() {
-  }
+  private Logs() {}
 
   public static Logger get(Class<?> owner) {
     return LoggerFactory.getLogger(owner);
@@ -40,8 +41,8 @@ public final class Logs {
   }
 
   /**
-   * The level {@code value} names, lower case, or null if it is not one of {@link #LEVELS}.
-   * Blank or null means "not set" and also gives null.
+   * The level {@code value} names, lower case, or null if it is not one of {@link #LEVELS}. Blank
+   * or null means "not set" and also gives null.
    */
   static String parseLevel(String value) {
     if (value == null || value.isBlank()) {
@@ -58,7 +59,8 @@ public final class Logs {
     String level = parseLevel(value);
     if (level == null) {
       // A typo must not stop a grading run or a test; one line says what was ignored.
-      System.err.println("simlab: ignoring sim.log='" + value + "': expected one of " + String.join(", ", LEVELS));
+      System.err.println(
+          "simlab: ignoring sim.log='" + value + "': expected one of " + String.join(", ", LEVELS));
       return;
     }
     // An explicit slf4j-simple setting for simlab wins over the shorthand.

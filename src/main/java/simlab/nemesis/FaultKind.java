@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The kinds of fault the generator draws from; {@link #cliName()} is the name in {@code --faults}. */
+/**
+ * The kinds of fault the generator draws from; {@link #cliName()} is the name in {@code --faults}.
+ */
 public enum FaultKind {
   /** Each node on one side or the other at random. */
   PARTITION_RANDOM,
@@ -49,7 +51,8 @@ public enum FaultKind {
         for (FaultKind k : values()) {
           known.append(", ").append(k.cliName());
         }
-        throw new IllegalArgumentException("unknown fault kind '" + name + "'; expected one of: " + known);
+        throw new IllegalArgumentException(
+            "unknown fault kind '" + name + "'; expected one of: " + known);
       }
       kinds.add(found);
     }

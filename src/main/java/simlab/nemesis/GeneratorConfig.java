@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a generated schedule looks like: the fault kinds with their relative rates
- * (weights), how many faults, the mean gap between fault starts, and the range of fault
- * durations. The final heal comes after every fault has run its course.
+ * What a generated schedule looks like: the fault kinds with their relative rates (weights), how
+ * many faults, the mean gap between fault starts, and the range of fault durations. The final heal
+ * comes after every fault has run its course.
  */
-public record GeneratorConfig(Map<FaultKind, Integer> weights, int minFaults, int maxFaults, long meanGapMs,
-    long minForMs, long maxForMs) {
+public record GeneratorConfig(
+    Map<FaultKind, Integer> weights,
+    int minFaults,
+    int maxFaults,
+    long meanGapMs,
+    long minForMs,
+    long maxForMs) {
   public GeneratorConfig {
     EnumMap<FaultKind, Integer> w = new EnumMap<>(FaultKind.class);
     for (Map.Entry<FaultKind, Integer> e : weights.entrySet()) {
@@ -26,7 +31,8 @@ public record GeneratorConfig(Map<FaultKind, Integer> weights, int minFaults, in
       throw new IllegalArgumentException("at least one fault kind needs a positive weight");
     }
     if (minFaults < 0 || maxFaults < minFaults) {
-      throw new IllegalArgumentException("need 0 <= minFaults <= maxFaults, got " + minFaults + ".." + maxFaults);
+      throw new IllegalArgumentException(
+          "need 0 <= minFaults <= maxFaults, got " + minFaults + ".." + maxFaults);
     }
     if (meanGapMs < 1 || minForMs < 1 || maxForMs < minForMs) {
       throw new IllegalArgumentException("need meanGapMs >= 1 and 1 <= minForMs <= maxForMs");

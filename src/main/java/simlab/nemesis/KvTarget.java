@@ -12,10 +12,10 @@ import simlab.raft.RaftFactory;
 import simlab.sim.Simulation;
 
 /**
- * A lab 4 {@link KvCluster} as a nemesis target: one group of servers {@code kv-i}. Adds
- * what the KV harness lacks for exploration: the Start hook. (The harness itself attaches
- * the Raft invariant monitor to the servers' peers.)
- * Clerks are not part of the fault domain; their links stay as the harness set them.
+ * A lab 4 {@link KvCluster} as a nemesis target: one group of servers {@code kv-i}. Adds what the
+ * KV harness lacks for exploration: the Start hook. (The harness itself attaches the Raft invariant
+ * monitor to the servers' peers.) Clerks are not part of the fault domain; their links stay as the
+ * harness set them.
  */
 public final class KvTarget implements NemesisTarget {
   private final KvCluster cluster;
@@ -29,16 +29,23 @@ public final class KvTarget implements NemesisTarget {
       ids.add(cluster.serverId(i));
     }
     this.topology = Topology.oneGroup(ids);
-    hook.onLeaderStart(node -> {
-      int i = ids.indexOf(node);
-      listeners.forEach(l -> l.accept(i));
-    });
+    hook.onLeaderStart(
+        node -> {
+          int i = ids.indexOf(node);
+          listeners.forEach(l -> l.accept(i));
+        });
   }
 
-  public static KvTarget create(Simulation sim, int n, boolean unreliable, int maxRaftState, KvService service,
+  public static KvTarget create(
+      Simulation sim,
+      int n,
+      boolean unreliable,
+      int maxRaftState,
+      KvService service,
       RaftFactory raftFactory) {
     StartHook hook = new StartHook();
-    return new KvTarget(new KvCluster(sim, n, unreliable, maxRaftState, service, hook.wrap(raftFactory)), hook);
+    return new KvTarget(
+        new KvCluster(sim, n, unreliable, maxRaftState, service, hook.wrap(raftFactory)), hook);
   }
 
   public KvCluster cluster() {

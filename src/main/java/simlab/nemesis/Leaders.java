@@ -7,8 +7,7 @@ import simlab.raft.Raft;
 
 /** Finding the leader of a group: the live peer that claims leadership in the highest term. */
 final class Leaders {
-  private Leaders() {
-  }
+  private Leaders() {}
 
   /** Index into {@code ids} of the leader with the highest term, if any claims to lead. */
   static OptionalInt highestTerm(List<String> ids, Function<String, Raft> raftOf) {

@@ -11,21 +11,21 @@ import simlab.sim.Simulation;
 import simlab.sim.TraceKind;
 
 /**
- * Applies a {@link Schedule} to a running simulation: {@link #start()} schedules every step
- * at its time (relative to the start), and each applied fault schedules its own end.
+ * Applies a {@link Schedule} to a running simulation: {@link #start()} schedules every step at its
+ * time (relative to the start), and each applied fault schedules its own end.
  *
- * <p>Faults compose by counting: a link is down while at least one active fault cuts it, a
- * node is clogged while at least one clogs it, a node crashed by the nemesis restarts when
- * the last fault holding it down ends, and the network is unreliable (or reordering) while
- * at least one such fault is active; at zero it returns to the mode it had at start. A heal
- * ends every active fault at once. The nemesis only ever touches links between the
- * target's nodes, so the links a harness keeps to its clients are left as they are.
+ * <p>Faults compose by counting: a link is down while at least one active fault cuts it, a node is
+ * clogged while at least one clogs it, a node crashed by the nemesis restarts when the last fault
+ * holding it down ends, and the network is unreliable (or reordering) while at least one such fault
+ * is active; at zero it returns to the mode it had at start. A heal ends every active fault at
+ * once. The nemesis only ever touches links between the target's nodes, so the links a harness
+ * keeps to its clients are left as they are.
  *
- * <p>Every applied step and every fault's end is recorded in the trace (kind LINK, node
- * "nemesis", so it counts in the trace hash) and as a readable line in {@link #log()}.
- * Symbolic node sets ("leader", "minority") are resolved when applied; "minority" draws
- * from the stream {@code nemesis:<step text>} of the run's seed, so the draw depends on the
- * step alone, not on its position in the schedule.
+ * <p>Every applied step and every fault's end is recorded in the trace (kind LINK, node "nemesis",
+ * so it counts in the trace hash) and as a readable line in {@link #log()}. Symbolic node sets
+ * ("leader", "minority") are resolved when applied; "minority" draws from the stream {@code
+ * nemesis:<step text>} of the run's seed, so the draw depends on the step alone, not on its
+ * position in the schedule.
  */
 public final class NemesisDriver {
   private final NemesisTarget target;
@@ -70,7 +70,9 @@ public final class NemesisDriver {
     }
   }
 
-  /** @param echo also receives every log line (e.g. System.out::println), or null */
+  /**
+   * @param echo also receives every log line (e.g. System.out::println), or null
+   */
   public NemesisDriver(NemesisTarget target, Schedule schedule, Consumer<String> echo) {
     this.target = target;
     this.schedule = schedule;
@@ -170,19 +172,25 @@ public final class NemesisDriver {
     } else if (s instanceof Step.Unreliable) {
       unreliable++;
       target.setReliable(false);
-      begin(s, () -> {
-        if (--unreliable == 0) {
-          target.setReliable(baseReliable);
-        }
-      }, "");
+      begin(
+          s,
+          () -> {
+            if (--unreliable == 0) {
+              target.setReliable(baseReliable);
+            }
+          },
+          "");
     } else if (s instanceof Step.Reorder) {
       reordering++;
       target.setLongReordering(true);
-      begin(s, () -> {
-        if (--reordering == 0) {
-          target.setLongReordering(baseReordering);
-        }
-      }, "");
+      begin(
+          s,
+          () -> {
+            if (--reordering == 0) {
+              target.setLongReordering(baseReordering);
+            }
+          },
+          "");
     } else if (s instanceof Step.Clog p) {
       List<Integer> nodes = resolver.resolve(p.nodes(), List.of(), r);
       for (int i : nodes) {
@@ -190,13 +198,16 @@ public final class NemesisDriver {
           target.setClogged(i, true);
         }
       }
-      begin(s, () -> {
-        for (int i : nodes) {
-          if (--clogs[i] == 0) {
-            target.setClogged(i, false);
-          }
-        }
-      }, names(nodes));
+      begin(
+          s,
+          () -> {
+            for (int i : nodes) {
+              if (--clogs[i] == 0) {
+                target.setClogged(i, false);
+              }
+            }
+          },
+          names(nodes));
     }
   }
 
@@ -208,15 +219,17 @@ public final class NemesisDriver {
     armed = null;
     // Crash in the next event at this instant: the Start call that triggered it returns
     // normally, and the entry is in the leader's log but cannot have been committed.
-    sim.schedule(Duration.ZERO, () -> {
-      if (a.ended) {
-        return;
-      }
-      active.remove(a);
-      a.ended = true;
-      note("triggered: " + a.step.text(), names(List.of(node)));
-      crashFor(a.step, List.of(node), a.step.forMs());
-    });
+    sim.schedule(
+        Duration.ZERO,
+        () -> {
+          if (a.ended) {
+            return;
+          }
+          active.remove(a);
+          a.ended = true;
+          note("triggered: " + a.step.text(), names(List.of(node)));
+          crashFor(a.step, List.of(node), a.step.forMs());
+        });
   }
 
   private void crashFor(Step s, List<Integer> nodes, long forMs) {
@@ -226,14 +239,17 @@ public final class NemesisDriver {
         target.crash(i);
       }
     }
-    Active a = new Active(s, () -> {
-      for (int i : nodes) {
-        if (--crashes[i] == 0 && crashedByUs[i]) {
-          crashedByUs[i] = false;
-          target.restart(i);
-        }
-      }
-    });
+    Active a =
+        new Active(
+            s,
+            () -> {
+              for (int i : nodes) {
+                if (--crashes[i] == 0 && crashedByUs[i]) {
+                  crashedByUs[i] = false;
+                  target.restart(i);
+                }
+              }
+            });
     active.add(a);
     note(s.text(), names(nodes));
     sim.schedule(Duration.ofMillis(forMs), () -> a.end("ended"));
@@ -245,14 +261,17 @@ public final class NemesisDriver {
         target.setLink((int) l[0], (int) l[1], false);
       }
     }
-    begin(s, () -> {
-      for (long[] l : links) {
-        if (cuts.merge(key(l), -1, Integer::sum) == 0) {
-          cuts.remove(key(l));
-          target.setLink((int) l[0], (int) l[1], true);
-        }
-      }
-    }, detail);
+    begin(
+        s,
+        () -> {
+          for (long[] l : links) {
+            if (cuts.merge(key(l), -1, Integer::sum) == 0) {
+              cuts.remove(key(l));
+              target.setLink((int) l[0], (int) l[1], true);
+            }
+          }
+        },
+        detail);
   }
 
   private void begin(Step s, Runnable undo, String detail) {

@@ -5,11 +5,10 @@ import java.util.function.IntConsumer;
 import simlab.sim.Simulation;
 
 /**
- * What the nemesis needs from a cluster. Nodes are named by index into
- * {@link Topology#nodes()}. Links, clogs and network modes go through the simulation's
- * network directly (the defaults below), which every cluster shares; crashes, restarts,
- * leader lookup and the Start hook are the cluster's own (see the adapters
- * {@link RaftTarget}, {@link KvTarget}, {@link ShardKvTarget}).
+ * What the nemesis needs from a cluster. Nodes are named by index into {@link Topology#nodes()}.
+ * Links, clogs and network modes go through the simulation's network directly (the defaults below),
+ * which every cluster shares; crashes, restarts, leader lookup and the Start hook are the cluster's
+ * own (see the adapters {@link RaftTarget}, {@link KvTarget}, {@link ShardKvTarget}).
  */
 public interface NemesisTarget {
   Simulation sim();
@@ -29,7 +28,10 @@ public interface NemesisTarget {
   /** The node leading Raft group {@code group} now (highest term if several claim it), if any. */
   OptionalInt leader(int group);
 
-  /** {@code listener} is told the node index whenever a leader of the target accepts a command through Start. */
+  /**
+   * {@code listener} is told the node index whenever a leader of the target accepts a command
+   * through Start.
+   */
   void onLeaderStart(IntConsumer listener);
 
   default void setLink(int from, int to, boolean up) {

@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Which nodes a step acts on. Nodes are named by their index in the target's
- * {@link Topology#nodes()} list (0-based), or symbolically; symbolic sets are resolved
- * when the step is applied (see {@link NemesisDriver}), the random ones from a stream
- * derived from the seed and the step's own text, so dropping another step while
- * shrinking does not change this step's draw.
+ * Which nodes a step acts on. Nodes are named by their index in the target's {@link
+ * Topology#nodes()} list (0-based), or symbolically; symbolic sets are resolved when the step is
+ * applied (see {@link NemesisDriver}), the random ones from a stream derived from the seed and the
+ * step's own text, so dropping another step while shrinking does not change this step's draw.
  */
 public sealed interface NodeSet {
   /** The text form: {@code [0 2]}, {@code leader}, {@code minority}, {@code all}, {@code rest}. */
@@ -60,7 +59,9 @@ public sealed interface NodeSet {
     }
   }
 
-  /** Every node not on the other side (only as the second side of a partition or a cut's target). */
+  /**
+   * Every node not on the other side (only as the second side of a partition or a cut's target).
+   */
   record Rest() implements NodeSet {
     @Override
     public String text() {

@@ -9,10 +9,9 @@ import simlab.raft.RaftFactory;
 import simlab.sim.Simulation;
 
 /**
- * A lab 3 {@link RaftCluster} as a nemesis target: one group of servers {@code raft-i}.
- * Crashes go to the simulation directly (not through {@code crash1}, which also
- * disconnects: here connectivity belongs to the nemesis alone). The cluster's own
- * appliers and invariant monitor keep running.
+ * A lab 3 {@link RaftCluster} as a nemesis target: one group of servers {@code raft-i}. Crashes go
+ * to the simulation directly (not through {@code crash1}, which also disconnects: here connectivity
+ * belongs to the nemesis alone). The cluster's own appliers and invariant monitor keep running.
  */
 public final class RaftTarget implements NemesisTarget {
   private final RaftCluster cluster;
@@ -28,17 +27,19 @@ public final class RaftTarget implements NemesisTarget {
       ids.add(cluster.id(i));
     }
     this.topology = Topology.oneGroup(ids);
-    hook.onLeaderStart(node -> {
-      int i = ids.indexOf(node);
-      listeners.forEach(l -> l.accept(i));
-    });
+    hook.onLeaderStart(
+        node -> {
+          int i = ids.indexOf(node);
+          listeners.forEach(l -> l.accept(i));
+        });
   }
 
   /**
-   * A cluster of {@code n} servers running {@code factory}, long delays on as in every
-   * Raft test; {@code snapshot} selects the 3D snapshotting applier.
+   * A cluster of {@code n} servers running {@code factory}, long delays on as in every Raft test;
+   * {@code snapshot} selects the 3D snapshotting applier.
    */
-  public static RaftTarget create(Simulation sim, int n, boolean reliable, boolean snapshot, RaftFactory factory) {
+  public static RaftTarget create(
+      Simulation sim, int n, boolean reliable, boolean snapshot, RaftFactory factory) {
     StartHook hook = new StartHook();
     return new RaftTarget(new RaftCluster(sim, n, reliable, snapshot, hook.wrap(factory)), hook);
   }
@@ -48,8 +49,8 @@ public final class RaftTarget implements NemesisTarget {
   }
 
   /**
-   * {@code listener} sees each incarnation start and every message it applies (only for a
-   * Raft offering {@link simlab.raft.RaftIntrospection}, whose starting point is known).
+   * {@code listener} sees each incarnation start and every message it applies (only for a Raft
+   * offering {@link simlab.raft.RaftIntrospection}, whose starting point is known).
    */
   public void onApply(StartHook.ApplyListener listener) {
     hook.onApply(listener);

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A fault schedule: an immutable list of {@link Step}s, ordered by time (a stable sort,
- * so steps at the same instant keep the order they were given in). Equality is by value,
- * so a shrinker can tell candidates apart and a round trip through the text format can be
- * checked with {@code equals}. The transformations below are the moves of a shrinker.
+ * A fault schedule: an immutable list of {@link Step}s, ordered by time (a stable sort, so steps at
+ * the same instant keep the order they were given in). Equality is by value, so a shrinker can tell
+ * candidates apart and a round trip through the text format can be checked with {@code equals}. The
+ * transformations below are the moves of a shrinker.
  */
 public record Schedule(List<Step> steps) {
   public Schedule {
@@ -34,7 +34,10 @@ public record Schedule(List<Step> steps) {
     return withoutSteps(i, i + 1);
   }
 
-  /** This schedule without steps {@code from} (inclusive) to {@code to} (exclusive): delta debugging's chunk removal. */
+  /**
+   * This schedule without steps {@code from} (inclusive) to {@code to} (exclusive): delta
+   * debugging's chunk removal.
+   */
   public Schedule withoutSteps(int from, int to) {
     if (from < 0 || to > steps.size() || from > to) {
       throw new IndexOutOfBoundsException("steps " + from + ".." + to + " of " + steps.size());
@@ -52,8 +55,8 @@ public record Schedule(List<Step> steps) {
   }
 
   /**
-   * Steps {@code i} and {@code i + 1} merged into step {@code i} stretched to cover both:
-   * it keeps i's kind and start and lasts until the later of the two ends. Fails for a heal.
+   * Steps {@code i} and {@code i + 1} merged into step {@code i} stretched to cover both: it keeps
+   * i's kind and start and lasts until the later of the two ends. Fails for a heal.
    */
   public Schedule withMerged(int i) {
     Step a = steps.get(i);
@@ -68,7 +71,9 @@ public record Schedule(List<Step> steps) {
     return new Schedule(copy);
   }
 
-  /** Every fault's duration multiplied by {@code factor} (rounded, at least 1 ms); times unchanged. */
+  /**
+   * Every fault's duration multiplied by {@code factor} (rounded, at least 1 ms); times unchanged.
+   */
   public Schedule withDurationsScaled(double factor) {
     if (!(factor > 0)) {
       throw new IllegalArgumentException("scale factor must be > 0, got " + factor);
@@ -113,8 +118,15 @@ public record Schedule(List<Step> steps) {
       Step s = steps.get(i);
       for (int id : explicitIds(s)) {
         if (id >= topology.size()) {
-          throw new IllegalArgumentException("step " + (i + 1) + " (" + s.text() + "): node " + id
-              + " does not exist; the target has nodes 0.." + (topology.size() - 1));
+          throw new IllegalArgumentException(
+              "step "
+                  + (i + 1)
+                  + " ("
+                  + s.text()
+                  + "): node "
+                  + id
+                  + " does not exist; the target has nodes 0.."
+                  + (topology.size() - 1));
         }
       }
     }
@@ -134,7 +146,8 @@ public record Schedule(List<Step> steps) {
     } else if (s instanceof Step.Clog p) {
       sets = List.of(p.nodes());
     } else if (s instanceof Step.Bridge b) {
-      sets = List.of(new NodeSet.Ids(b.left()), new NodeSet.Ids(b.via()), new NodeSet.Ids(b.right()));
+      sets =
+          List.of(new NodeSet.Ids(b.left()), new NodeSet.Ids(b.via()), new NodeSet.Ids(b.right()));
     }
     for (NodeSet set : sets) {
       if (set instanceof NodeSet.Ids x) {

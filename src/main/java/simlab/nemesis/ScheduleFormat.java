@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The text form of a schedule: one step per line, {@code #} starts a comment, blank lines
- * are ignored. Grammar (times are whole milliseconds with the unit {@code ms}):
+ * The text form of a schedule: one step per line, {@code #} starts a comment, blank lines are
+ * ignored. Grammar (times are whole milliseconds with the unit {@code ms}):
  *
  * <pre>
  * step  := "at" TIME fault "for" TIME | "at" TIME "heal"
@@ -26,12 +26,11 @@ import java.util.stream.Collectors;
  * IDS   := "[" index* "]"
  * </pre>
  *
- * Example: {@code at 1200ms partition [0 1] [2 3 4] for 800ms}. {@link #print} and
- * {@link #parse} are inverse: {@code parse(print(s)).equals(s)}.
+ * Example: {@code at 1200ms partition [0 1] [2 3 4] for 800ms}. {@link #print} and {@link #parse}
+ * are inverse: {@code parse(print(s)).equals(s)}.
  */
 public final class ScheduleFormat {
-  private ScheduleFormat() {
-  }
+  private ScheduleFormat() {}
 
   public static String print(Schedule s) {
     StringBuilder b = new StringBuilder();
@@ -45,12 +44,20 @@ public final class ScheduleFormat {
   public static String line(Step step) {
     String body;
     if (step instanceof Step.Partition p) {
-      body = "partition " + p.side().text() + (p.other() instanceof NodeSet.Rest ? "" : " " + p.other().text());
+      body =
+          "partition "
+              + p.side().text()
+              + (p.other() instanceof NodeSet.Rest ? "" : " " + p.other().text());
     } else if (step instanceof Step.Isolate p) {
       body = "isolate " + p.nodes().text();
     } else if (step instanceof Step.Bridge p) {
-      body = "bridge " + new NodeSet.Ids(p.left()).text() + " " + new NodeSet.Ids(p.via()).text() + " "
-          + new NodeSet.Ids(p.right()).text();
+      body =
+          "bridge "
+              + new NodeSet.Ids(p.left()).text()
+              + " "
+              + new NodeSet.Ids(p.via()).text()
+              + " "
+              + new NodeSet.Ids(p.right()).text();
     } else if (step instanceof Step.Cut p) {
       body = "cut " + p.from().text() + " -> " + p.to().text();
     } else if (step instanceof Step.Crash p) {
@@ -108,38 +115,50 @@ public final class ScheduleFormat {
     Step step() {
       expectWord("at", "'at <time>ms' at the start of a step");
       long at = time("a time like 1200ms after 'at'");
-      String kind = next("a fault (partition, isolate, bridge, cut, crash, crash-leader-after-start, "
-          + "unreliable, reorder, clog) or heal");
+      String kind =
+          next(
+              "a fault (partition, isolate, bridge, cut, crash, crash-leader-after-start, "
+                  + "unreliable, reorder, clog) or heal");
       Step s;
       try {
-        s = switch (kind) {
-          case "heal" -> new Step.Heal(at);
-          case "partition" -> {
-            NodeSet a = set("the first side of the partition, e.g. [0 1]");
-            NodeSet b = peek("for") ? NodeSet.REST : set("the second side of the partition or 'for'");
-            yield new Step.Partition(at, a, b, duration());
-          }
-          case "isolate" -> new Step.Isolate(at, set("the nodes to isolate, e.g. leader or [2]"), duration());
-          case "bridge" -> {
-            List<Integer> left = ids("the left side of the bridge, e.g. [0 1]");
-            List<Integer> via = ids("the bridging node(s), e.g. [2]");
-            List<Integer> right = ids("the right side of the bridge, e.g. [3 4]");
-            yield new Step.Bridge(at, left, via, right, duration());
-          }
-          case "cut" -> {
-            NodeSet from = set("the senders of the one-way cut");
-            expectWord("->", "'->' between the senders and the receivers of the cut");
-            NodeSet to = set("the receivers of the one-way cut");
-            yield new Step.Cut(at, from, to, duration());
-          }
-          case "crash" -> new Step.Crash(at, set("the nodes to crash, e.g. [1], minority, leader or all"), duration());
-          case "crash-leader-after-start" -> new Step.CrashLeaderAfterStart(at, duration());
-          case "unreliable" -> new Step.Unreliable(at, duration());
-          case "reorder" -> new Step.Reorder(at, duration());
-          case "clog" -> new Step.Clog(at, set("the nodes to clog, e.g. [0] or leader"), duration());
-          default -> throw error("expected a fault (partition, isolate, bridge, cut, crash, "
-              + "crash-leader-after-start, unreliable, reorder, clog) or heal, got '" + kind + "'");
-        };
+        s =
+            switch (kind) {
+              case "heal" -> new Step.Heal(at);
+              case "partition" -> {
+                NodeSet a = set("the first side of the partition, e.g. [0 1]");
+                NodeSet b =
+                    peek("for") ? NodeSet.REST : set("the second side of the partition or 'for'");
+                yield new Step.Partition(at, a, b, duration());
+              }
+              case "isolate" ->
+                  new Step.Isolate(at, set("the nodes to isolate, e.g. leader or [2]"), duration());
+              case "bridge" -> {
+                List<Integer> left = ids("the left side of the bridge, e.g. [0 1]");
+                List<Integer> via = ids("the bridging node(s), e.g. [2]");
+                List<Integer> right = ids("the right side of the bridge, e.g. [3 4]");
+                yield new Step.Bridge(at, left, via, right, duration());
+              }
+              case "cut" -> {
+                NodeSet from = set("the senders of the one-way cut");
+                expectWord("->", "'->' between the senders and the receivers of the cut");
+                NodeSet to = set("the receivers of the one-way cut");
+                yield new Step.Cut(at, from, to, duration());
+              }
+              case "crash" ->
+                  new Step.Crash(
+                      at, set("the nodes to crash, e.g. [1], minority, leader or all"), duration());
+              case "crash-leader-after-start" -> new Step.CrashLeaderAfterStart(at, duration());
+              case "unreliable" -> new Step.Unreliable(at, duration());
+              case "reorder" -> new Step.Reorder(at, duration());
+              case "clog" ->
+                  new Step.Clog(at, set("the nodes to clog, e.g. [0] or leader"), duration());
+              default ->
+                  throw error(
+                      "expected a fault (partition, isolate, bridge, cut, crash, "
+                          + "crash-leader-after-start, unreliable, reorder, clog) or heal, got '"
+                          + kind
+                          + "'");
+            };
       } catch (ScheduleParseException e) {
         throw e;
       } catch (IllegalArgumentException e) {
@@ -166,7 +185,9 @@ public final class ScheduleFormat {
         throw error("expected " + what + ", got '" + t + "'");
       }
       String digits = t.substring(0, t.length() - 2);
-      if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 15) {
+      if (digits.isEmpty()
+          || !digits.chars().allMatch(Character::isDigit)
+          || digits.length() > 15) {
         throw error("expected " + what + ", got '" + t + "'");
       }
       return Long.parseLong(digits);
@@ -183,7 +204,13 @@ public final class ScheduleFormat {
           pos--;
           yield new NodeSet.Ids(ids(what));
         }
-        default -> throw error("expected " + what + " ([indices], leader, minority, all or rest), got '" + t + "'");
+        default ->
+            throw error(
+                "expected "
+                    + what
+                    + " ([indices], leader, minority, all or rest), got '"
+                    + t
+                    + "'");
       };
     }
 

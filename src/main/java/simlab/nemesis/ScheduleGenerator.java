@@ -8,22 +8,20 @@ import java.util.random.RandomGenerator;
 import simlab.sim.SeedStreams;
 
 /**
- * Draws a schedule from a seed. Every draw comes from the named stream
- * {@value #STREAM} of the seed (swarm choices from {@value #SWARM_STREAM}), so the same
- * seed, topology and config always give the same schedule, and the schedule does not
- * depend on anything that happens in the run.
+ * Draws a schedule from a seed. Every draw comes from the named stream {@value #STREAM} of the seed
+ * (swarm choices from {@value #SWARM_STREAM}), so the same seed, topology and config always give
+ * the same schedule, and the schedule does not depend on anything that happens in the run.
  *
- * <p>Node choices that need no run-time knowledge (random sides, a random node, a bridge)
- * are made here and written as explicit indices; those that do ("leader", and "minority"
- * for crashes) stay symbolic and are resolved when applied. The last step is always a heal,
- * placed when the last fault has run its course.
+ * <p>Node choices that need no run-time knowledge (random sides, a random node, a bridge) are made
+ * here and written as explicit indices; those that do ("leader", and "minority" for crashes) stay
+ * symbolic and are resolved when applied. The last step is always a heal, placed when the last
+ * fault has run its course.
  */
 public final class ScheduleGenerator {
   public static final String STREAM = "nemesis-schedule";
   public static final String SWARM_STREAM = "nemesis-swarm";
 
-  private ScheduleGenerator() {
-  }
+  private ScheduleGenerator() {}
 
   public static Schedule generate(long seed, Topology topology, GeneratorConfig config) {
     RandomGenerator r = new SeedStreams(seed).stream(STREAM);
@@ -43,16 +41,16 @@ public final class ScheduleGenerator {
   }
 
   /**
-   * Swarm testing (Groce et al.): the seed first picks its own configuration from
-   * {@code base} (see {@link #swarmConfig}), then a schedule under it.
+   * Swarm testing (Groce et al.): the seed first picks its own configuration from {@code base} (see
+   * {@link #swarmConfig}), then a schedule under it.
    */
   public static Schedule swarm(long seed, Topology topology, GeneratorConfig base) {
     return generate(seed, topology, swarmConfig(seed, base));
   }
 
   /**
-   * Each kind of {@code base} is kept with probability 1/2 (at least one is kept) at a
-   * weight of 1 to 4; the mean gap and the durations are scaled by 1/2, 1 or 2.
+   * Each kind of {@code base} is kept with probability 1/2 (at least one is kept) at a weight of 1
+   * to 4; the mean gap and the durations are scaled by 1/2, 1 or 2.
    */
   public static GeneratorConfig swarmConfig(long seed, GeneratorConfig base) {
     RandomGenerator r = new SeedStreams(seed).stream(SWARM_STREAM);
@@ -71,8 +69,13 @@ public final class ScheduleGenerator {
     double dur = scales[r.nextInt(3)];
     long minFor = Math.max(1, Math.round(base.minForMs() * dur));
     long maxFor = Math.max(minFor, Math.round(base.maxForMs() * dur));
-    return new GeneratorConfig(w, base.minFaults(), base.maxFaults(), Math.max(1, Math.round(base.meanGapMs() * gap)),
-        minFor, maxFor);
+    return new GeneratorConfig(
+        w,
+        base.minFaults(),
+        base.maxFaults(),
+        Math.max(1, Math.round(base.meanGapMs() * gap)),
+        minFor,
+        maxFor);
   }
 
   private static FaultKind pick(RandomGenerator r, Map<FaultKind, Integer> weights) {
@@ -127,7 +130,8 @@ public final class ScheduleGenerator {
         }
         List<Integer> g = topo.groups().get(r.nextInt(topo.groups().size()));
         List<Integer> two = Resolver.shuffled(g, r);
-        yield new Step.Cut(at, NodeSet.Ids.of(two.get(0)), NodeSet.Ids.of(two.get(two.size() > 1 ? 1 : 0)), d);
+        yield new Step.Cut(
+            at, NodeSet.Ids.of(two.get(0)), NodeSet.Ids.of(two.get(two.size() > 1 ? 1 : 0)), d);
       }
       case CRASH_ONE -> new Step.Crash(at, NodeSet.Ids.of(r.nextInt(n)), d);
       case CRASH_MINORITY -> new Step.Crash(at, NodeSet.MINORITY, d);
@@ -135,7 +139,10 @@ public final class ScheduleGenerator {
       case CRASH_LEADER_AFTER_START -> new Step.CrashLeaderAfterStart(at, d);
       case UNRELIABLE -> new Step.Unreliable(at, d);
       case REORDER -> new Step.Reorder(at, d);
-      case CLOG -> r.nextBoolean() ? new Step.Clog(at, NodeSet.LEADER, d) : new Step.Clog(at, NodeSet.Ids.of(r.nextInt(n)), d);
+      case CLOG ->
+          r.nextBoolean()
+              ? new Step.Clog(at, NodeSet.LEADER, d)
+              : new Step.Clog(at, NodeSet.Ids.of(r.nextInt(n)), d);
     };
   }
 

@@ -1,8 +1,8 @@
 package simlab.nemesis;
 
 /**
- * A schedule text that does not parse. The message is one line:
- * {@code <source>:<line>: expected <what>, got '<token>'} (or what was wrong).
+ * A schedule text that does not parse. The message is one line: {@code <source>:<line>: expected
+ * <what>, got '<token>'} (or what was wrong).
  */
 public final class ScheduleParseException extends IllegalArgumentException {
   private final String source;

@@ -9,15 +9,15 @@ import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
 import simlab.shardctrler.RaftBacked;
 import simlab.shardctrler.ShardCtrlerFactory;
-import simlab.shardkv.ShardKVFactory;
+import simlab.shardkv.ShardKvFactory;
 import simlab.sim.Simulation;
 
 /**
- * A lab 5 {@link ShardCluster} as a nemesis target. The fault domain is the controller's
- * replicas followed by every replica group's servers, in that order: with 3 controller
- * replicas and 3 groups of 3, nodes 0-2 are {@code ctrler-0..2}, 3-5 group 100, 6-8 group
- * 101, 9-11 group 102; each is its own Raft group ("leader" and "minority" are per group).
- * Servers must be {@link RaftBacked} for leader lookup and the invariant monitors.
+ * A lab 5 {@link ShardCluster} as a nemesis target. The fault domain is the controller's replicas
+ * followed by every replica group's servers, in that order: with 3 controller replicas and 3 groups
+ * of 3, nodes 0-2 are {@code ctrler-0..2}, 3-5 group 100, 6-8 group 101, 9-11 group 102; each is
+ * its own Raft group ("leader" and "minority" are per group). Servers must be {@link RaftBacked}
+ * for leader lookup and the invariant monitors.
  */
 public final class ShardKvTarget implements NemesisTarget {
   private final ShardCluster cluster;
@@ -42,18 +42,25 @@ public final class ShardKvTarget implements NemesisTarget {
       groups.add(idx);
     }
     this.topology = new Topology(ids, groups);
-    hook.onLeaderStart(node -> {
-      int i = ids.indexOf(node);
-      if (i >= 0) {
-        listeners.forEach(l -> l.accept(i));
-      }
-    });
+    hook.onLeaderStart(
+        node -> {
+          int i = ids.indexOf(node);
+          if (i >= 0) {
+            listeners.forEach(l -> l.accept(i));
+          }
+        });
   }
 
-  public static ShardKvTarget create(Simulation sim, boolean unreliable, int maxRaftState, RaftFactory raft,
-      ShardCtrlerFactory ctrler, ShardKVFactory kv) {
+  public static ShardKvTarget create(
+      Simulation sim,
+      boolean unreliable,
+      int maxRaftState,
+      RaftFactory raft,
+      ShardCtrlerFactory ctrler,
+      ShardKvFactory kv) {
     StartHook hook = new StartHook();
-    return new ShardKvTarget(new ShardCluster(sim, unreliable, maxRaftState, hook.wrap(raft), ctrler, kv), hook);
+    return new ShardKvTarget(
+        new ShardCluster(sim, unreliable, maxRaftState, hook.wrap(raft), ctrler, kv), hook);
   }
 
   public ShardCluster cluster() {

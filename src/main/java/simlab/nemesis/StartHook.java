@@ -11,11 +11,11 @@ import simlab.raft.RaftIntrospection;
 import simlab.sim.NodeContext;
 
 /**
- * Wraps a {@link RaftFactory} so the nemesis can see, without changing any service, when a
- * leader accepts a command through Start (for "crash the leader right after Start") and
- * what each incarnation applies (for the invariant monitor of clusters whose harness does
- * not feed it). The wrapped peer behaves exactly like the original; it keeps
- * {@link RaftIntrospection} when the original offers it.
+ * Wraps a {@link RaftFactory} so the nemesis can see, without changing any service, when a leader
+ * accepts a command through Start (for "crash the leader right after Start") and what each
+ * incarnation applies (for the invariant monitor of clusters whose harness does not feed it). The
+ * wrapped peer behaves exactly like the original; it keeps {@link RaftIntrospection} when the
+ * original offers it.
  */
 public final class StartHook {
   private final List<Consumer<String>> startListeners = new ArrayList<>();
@@ -23,7 +23,9 @@ public final class StartHook {
 
   /** Told about a new incarnation before its first apply, then about each apply message. */
   public interface ApplyListener {
-    /** @param snapshotIndex where the incarnation's state machine starts (its Raft's snapshot index) */
+    /**
+     * @param snapshotIndex where the incarnation's state machine starts (its Raft's snapshot index)
+     */
     void started(String node, int snapshotIndex);
 
     void applied(String node, ApplyMsg msg);
@@ -42,24 +44,30 @@ public final class StartHook {
     return (ctx, peers, me, applyCh) -> make(factory, ctx, peers, me, applyCh);
   }
 
-  private Raft make(RaftFactory factory, NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh) {
+  private Raft make(
+      RaftFactory factory,
+      NodeContext ctx,
+      List<String> peers,
+      int me,
+      Consumer<ApplyMsg> applyCh) {
     String node = ctx.id();
     // Applies delivered while the factory is still inside make() are shown to the
     // listeners only after it returns, when the incarnation's starting point is known.
     List<ApplyMsg> early = new ArrayList<>();
     boolean[] ready = {false};
-    Consumer<ApplyMsg> tap = msg -> {
-      if (!ctx.alive()) {
-        // a killed incarnation's late applies are ignored, as the harnesses ignore them
-      } else if (ready[0]) {
-        for (ApplyListener l : applyListeners) {
-          l.applied(node, msg);
-        }
-      } else {
-        early.add(msg);
-      }
-      applyCh.accept(msg);
-    };
+    Consumer<ApplyMsg> tap =
+        msg -> {
+          if (!ctx.alive()) {
+            // a killed incarnation's late applies are ignored, as the harnesses ignore them
+          } else if (ready[0]) {
+            for (ApplyListener l : applyListeners) {
+              l.applied(node, msg);
+            }
+          } else {
+            early.add(msg);
+          }
+          applyCh.accept(msg);
+        };
     Raft raft = factory.make(ctx, peers, me, tap);
     if (raft == null) {
       return null;
@@ -72,14 +80,16 @@ public final class StartHook {
       ready[0] = true;
     }
     // Without introspection the starting point is unknown: applies are not reported.
-    BiConsumer<String, Raft.StartResult> onStart = (n, r) -> {
-      if (r.isLeader()) {
-        for (Consumer<String> l : startListeners) {
-          l.accept(n);
-        }
-      }
-    };
-    return raft instanceof RaftIntrospection ? new ObservedIntrospectable(raft, node, onStart)
+    BiConsumer<String, Raft.StartResult> onStart =
+        (n, r) -> {
+          if (r.isLeader()) {
+            for (Consumer<String> l : startListeners) {
+              l.accept(n);
+            }
+          }
+        };
+    return raft instanceof RaftIntrospection
+        ? new ObservedIntrospectable(raft, node, onStart)
         : new Observed(raft, node, onStart);
   }
 

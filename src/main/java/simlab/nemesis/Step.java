@@ -3,11 +3,11 @@ package simlab.nemesis;
 import java.util.List;
 
 /**
- * One timed step of a fault schedule. Times are whole milliseconds of virtual time since
- * the driver started ({@link #atMs()}); every fault lasts {@link #forMs()} and then undoes
- * itself, so a step is self-contained: dropping one never leaves another half-applied.
- * Faults may overlap; their effects compose (a link is down while any active step cuts it,
- * a node stays down while any active step crashed it). {@link Heal} ends every active fault.
+ * One timed step of a fault schedule. Times are whole milliseconds of virtual time since the driver
+ * started ({@link #atMs()}); every fault lasts {@link #forMs()} and then undoes itself, so a step
+ * is self-contained: dropping one never leaves another half-applied. Faults may overlap; their
+ * effects compose (a link is down while any active step cuts it, a node stays down while any active
+ * step crashed it). {@link Heal} ends every active fault.
  *
  * <p>The text of each step is one line of {@link ScheduleFormat}.
  */
@@ -47,9 +47,11 @@ public sealed interface Step {
       if (side instanceof NodeSet.Rest) {
         throw new IllegalArgumentException("the first side of a partition cannot be 'rest'");
       }
-      if (side instanceof NodeSet.Ids a && other instanceof NodeSet.Ids b
+      if (side instanceof NodeSet.Ids a
+          && other instanceof NodeSet.Ids b
           && a.ids().stream().anyMatch(b.ids()::contains)) {
-        throw new IllegalArgumentException("the sides of a partition overlap: " + a.text() + " " + b.text());
+        throw new IllegalArgumentException(
+            "the sides of a partition overlap: " + a.text() + " " + b.text());
       }
     }
 
@@ -64,7 +66,10 @@ public sealed interface Step {
     }
   }
 
-  /** Every link into and out of each of the nodes is cut (to every other node of the target, these included). */
+  /**
+   * Every link into and out of each of the nodes is cut (to every other node of the target, these
+   * included).
+   */
   record Isolate(long atMs, NodeSet nodes, long forMs) implements Step {
     public Isolate {
       check(atMs, forMs, true);
@@ -83,10 +88,11 @@ public sealed interface Step {
   }
 
   /**
-   * Two majorities that overlap in the {@code via} nodes: links between {@code left} and
-   * {@code right} are cut, {@code via} keeps all its links (Jepsen's bridge).
+   * Two majorities that overlap in the {@code via} nodes: links between {@code left} and {@code
+   * right} are cut, {@code via} keeps all its links (Jepsen's bridge).
    */
-  record Bridge(long atMs, List<Integer> left, List<Integer> via, List<Integer> right, long forMs) implements Step {
+  record Bridge(long atMs, List<Integer> left, List<Integer> via, List<Integer> right, long forMs)
+      implements Step {
     public Bridge {
       check(atMs, forMs, true);
       left = new NodeSet.Ids(left).ids();
@@ -128,9 +134,9 @@ public sealed interface Step {
   }
 
   /**
-   * The nodes crash (memory, timers and in-flight replies lost; the persister kept) and
-   * restart from their persisters after {@code forMs}. {@code crash all} is a power loss:
-   * every node goes down in the same instant and comes back in the same instant.
+   * The nodes crash (memory, timers and in-flight replies lost; the persister kept) and restart
+   * from their persisters after {@code forMs}. {@code crash all} is a power loss: every node goes
+   * down in the same instant and comes back in the same instant.
    */
   record Crash(long atMs, NodeSet nodes, long forMs) implements Step {
     public Crash {
@@ -150,9 +156,9 @@ public sealed interface Step {
   }
 
   /**
-   * Armed at {@code atMs}: the next time a leader accepts a command through Start, that
-   * server crashes right after (in the next event at the same instant, before the entry
-   * can be committed), and restarts after {@code forMs}. Disarmed by {@link Heal}.
+   * Armed at {@code atMs}: the next time a leader accepts a command through Start, that server
+   * crashes right after (in the next event at the same instant, before the entry can be committed),
+   * and restarts after {@code forMs}. Disarmed by {@link Heal}.
    */
   record CrashLeaderAfterStart(long atMs, long forMs) implements Step {
     public CrashLeaderAfterStart {
@@ -222,7 +228,10 @@ public sealed interface Step {
     }
   }
 
-  /** Ends every active fault: links up, clogs released, crashed nodes restarted, network back to its start mode. */
+  /**
+   * Ends every active fault: links up, clogs released, crashed nodes restarted, network back to its
+   * start mode.
+   */
   record Heal(long atMs) implements Step {
     public Heal {
       check(atMs, 0, false);
@@ -247,7 +256,8 @@ public sealed interface Step {
 
   private static void noRest(NodeSet s) {
     if (s instanceof NodeSet.Rest) {
-      throw new IllegalArgumentException("'rest' is only allowed as a partition's second side or a cut's target");
+      throw new IllegalArgumentException(
+          "'rest' is only allowed as a partition's second side or a cut's target");
     }
   }
 }

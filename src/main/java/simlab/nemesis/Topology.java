@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The shape of a target as the nemesis sees it: its fault-domain nodes (steps name them by
- * index into {@link #nodes()}) and how they form Raft groups (each a list of indices).
- * A Raft or KV cluster is one group; a sharded KV world is the controller plus each
- * replica group. "Majority", "minority" and "leader" are meant per group.
+ * The shape of a target as the nemesis sees it: its fault-domain nodes (steps name them by index
+ * into {@link #nodes()}) and how they form Raft groups (each a list of indices). A Raft or KV
+ * cluster is one group; a sharded KV world is the controller plus each replica group. "Majority",
+ * "minority" and "leader" are meant per group.
  */
 public record Topology(List<String> nodes, List<List<Integer>> groups) {
   public Topology {

@@ -15,18 +15,18 @@ import java.util.zip.CRC32;
 import simlab.sim.Storage;
 
 /**
- * Durable {@link Storage} in a node's data directory, so that a node killed with kill -9
- * restarts with every state it saved.
+ * Durable {@link Storage} in a node's data directory, so that a node killed with kill -9 restarts
+ * with every state it saved.
  *
- * <p>The commit point is one small file, {@code raft-state.bin}: the Raft state, the
- * generation number of the snapshot that goes with it, the snapshot's length and CRC, and
- * a CRC over the whole file. It is replaced atomically: write {@code raft-state.bin.tmp},
- * fsync it, rename it over the old one, fsync the directory. A snapshot lives in its own
- * file {@code snapshot-<generation>.bin}, written (and fsynced, with the directory) before
- * the state file that names it, and only when it changed: Raft saves its state on every
- * vote and append, the snapshot changes rarely, and rewriting a large snapshot with each
- * save would make every write cost the whole key/value state. A crash at any point leaves
- * either the old pair or the new pair; files no state names are deleted on the next open.
+ * <p>The commit point is one small file, {@code raft-state.bin}: the Raft state, the generation
+ * number of the snapshot that goes with it, the snapshot's length and CRC, and a CRC over the whole
+ * file. It is replaced atomically: write {@code raft-state.bin.tmp}, fsync it, rename it over the
+ * old one, fsync the directory. A snapshot lives in its own file {@code snapshot-<generation>.bin},
+ * written (and fsynced, with the directory) before the state file that names it, and only when it
+ * changed: Raft saves its state on every vote and append, the snapshot changes rarely, and
+ * rewriting a large snapshot with each save would make every write cost the whole key/value state.
+ * A crash at any point leaves either the old pair or the new pair; files no state names are deleted
+ * on the next open.
  */
 public final class FilePersister implements Storage {
   static final String STATE = "raft-state.bin";
@@ -36,8 +36,10 @@ public final class FilePersister implements Storage {
   private final Path dir;
   private byte[] raftState = EMPTY;
   private byte[] snapshot = EMPTY;
+
   /** The snapshot the file named by {@code generation} holds. */
   private byte[] durableSnapshot = EMPTY;
+
   private long generation;
   private boolean dirty;
   private Runnable onDirty;
@@ -47,8 +49,8 @@ public final class FilePersister implements Storage {
   }
 
   /**
-   * Opens (creating if needed) the data directory and reads what the last save left.
-   * Throws an IOException naming the file when the stored state is unreadable or corrupt.
+   * Opens (creating if needed) the data directory and reads what the last save left. Throws an
+   * IOException naming the file when the stored state is unreadable or corrupt.
    */
   public static FilePersister open(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -108,7 +110,8 @@ public final class FilePersister implements Storage {
   }
 
   private static IOException corrupt(Path file, String why) {
-    return new IOException(file + " is corrupt: " + why + "; restore it or wipe the node's data directory");
+    return new IOException(
+        file + " is corrupt: " + why + "; restore it or wipe the node's data directory");
   }
 
   private void deleteUnusedSnapshots() throws IOException {
@@ -143,11 +146,11 @@ public final class FilePersister implements Storage {
   }
 
   /**
-   * With group commit on, {@link #save} only records the new state and {@link #flush}
-   * makes it durable; the runtime then holds back every message sent after a save until
-   * the flush, so nothing that depends on the state is seen before it is on disk, and one
-   * fsync covers every save of a burst of events (Raft saves on each start and append).
-   * {@code onDirty} runs on the first save after a flush, so the runtime can schedule one.
+   * With group commit on, {@link #save} only records the new state and {@link #flush} makes it
+   * durable; the runtime then holds back every message sent after a save until the flush, so
+   * nothing that depends on the state is seen before it is on disk, and one fsync covers every save
+   * of a burst of events (Raft saves on each start and append). {@code onDirty} runs on the first
+   * save after a flush, so the runtime can schedule one.
    */
   public void groupCommit(Runnable onDirty) {
     this.onDirty = onDirty;
@@ -177,7 +180,11 @@ public final class FilePersister implements Storage {
       byte[] body = encodeState(raftState, gen, snap);
       Path tmp = dir.resolve(STATE + ".tmp");
       writeDurably(tmp, body);
-      Files.move(tmp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(STATE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       syncDirectory();
       if (snapshotChanged && durableSnapshot.length > 0) {
         Files.deleteIfExists(snapshotFile(generation));
@@ -193,15 +200,23 @@ public final class FilePersister implements Storage {
 
   private static byte[] encodeState(byte[] raft, long gen, byte[] snap) {
     ByteBuffer b = ByteBuffer.allocate(8 + 4 + raft.length + 8 + 4 + 4 + 4);
-    b.putLong(MAGIC).putInt(raft.length).put(raft).putLong(gen).putInt(snap.length)
+    b.putLong(MAGIC)
+        .putInt(raft.length)
+        .put(raft)
+        .putLong(gen)
+        .putInt(snap.length)
         .putInt(crc(snap, 0, snap.length));
     b.putInt(crc(b.array(), 0, b.position()));
     return b.array();
   }
 
   private static void writeDurably(Path file, byte[] bytes) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) {
         ch.write(b);
@@ -210,7 +225,9 @@ public final class FilePersister implements Storage {
     }
   }
 
-  /** Makes the directory's entries (a rename, a new file) durable: fsync on the directory itself. */
+  /**
+   * Makes the directory's entries (a rename, a new file) durable: fsync on the directory itself.
+   */
   private void syncDirectory() throws IOException {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);

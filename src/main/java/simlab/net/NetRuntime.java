@@ -44,21 +44,21 @@ import simlab.sim.Storage;
 import simlab.sim.Timer;
 
 /**
- * {@link NodeContext} on real sockets and the wall clock. Each node owns one Netty event
- * loop, a single thread that does the node's socket I/O, its timers and every call into
- * its code (the factory, handlers, reply callbacks, timer actions), so a node runs one
- * event at a time exactly as in the simulator and needs no locks.
+ * {@link NodeContext} on real sockets and the wall clock. Each node owns one Netty event loop, a
+ * single thread that does the node's socket I/O, its timers and every call into its code (the
+ * factory, handlers, reply callbacks, timer actions), so a node runs one event at a time exactly as
+ * in the simulator and needs no locks.
  *
- * <p>RPCs: a call opens (or reuses) one TCP connection to the peer and sends a request
- * frame; the reply comes back on the same connection. The callback runs exactly once:
- * with the reply, or with {@link Optional#empty()} when the connection cannot be opened,
- * closes before the reply, the peer answers "no reply", or {@link #rpcTimeout} passes
- * (labrpc's {@code ok == false}). A closed connection is forgotten, and the next call to
- * that peer opens a new one: that is the reconnection.
+ * <p>RPCs: a call opens (or reuses) one TCP connection to the peer and sends a request frame; the
+ * reply comes back on the same connection. The callback runs exactly once: with the reply, or with
+ * {@link Optional#empty()} when the connection cannot be opened, closes before the reply, the peer
+ * answers "no reply", or {@link #rpcTimeout} passes (labrpc's {@code ok == false}). A closed
+ * connection is forgotten, and the next call to that peer opens a new one: that is the
+ * reconnection.
  *
- * <p>What differs from the simulator: time is real, so runs do not replay; the random
- * stream is seeded from {@link SecureRandom}; a node that throws is reported to the
- * failure handler (the server process exits, crash-stop) instead of failing a run.
+ * <p>What differs from the simulator: time is real, so runs do not replay; the random stream is
+ * seeded from {@link SecureRandom}; a node that throws is reported to the failure handler (the
+ * server process exits, crash-stop) instead of failing a run.
  */
 public final class NetRuntime implements NodeContext, AutoCloseable {
   private final String id;
@@ -80,8 +80,10 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   private final Map<String, Connection> connections = new LinkedHashMap<>();
   private final List<Channel> inbound = new ArrayList<>();
   private final Map<Class<?>, WireCodec.Shape> shapes = new HashMap<>();
+
   /** Frames sent since the last save, held until that save is durable (see {@link #release}). */
   private final List<Runnable> held = new ArrayList<>();
+
   private final FilePersister groupCommit;
   private boolean flushScheduled;
   private long nextCallId;
@@ -89,23 +91,20 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   private volatile boolean alive = true;
 
   /** How a node is wired: its id, every node's address (peers and itself), where it listens. */
-  public record Options(String id, Map<String, InetSocketAddress> addresses, boolean listens,
-      Duration rpcTimeout, Consumer<Throwable> onFailure) {
-  }
+  public record Options(
+      String id,
+      Map<String, InetSocketAddress> addresses,
+      boolean listens,
+      Duration rpcTimeout,
+      Consumer<Throwable> onFailure) {}
 
-  private record Handler(Function<Object, Object> sync, AsyncHandler<Object, Object> async) {
-  }
+  private record Handler(Function<Object, Object> sync, AsyncHandler<Object, Object> async) {}
 
   private NetRuntime(Options o, Storage storage) {
     this.id = o.id();
     this.addresses = Map.copyOf(o.addresses());
-    List<String> others = new ArrayList<>();
-    for (String peer : o.addresses().keySet()) {
-      if (!peer.equals(id)) {
-        others.add(peer);
-      }
-    }
-    this.peers = List.copyOf(others);
+    // NodeContext.peers(): every member, itself included, in the configuration's order.
+    this.peers = List.copyOf(o.addresses().keySet());
     this.listen = o.listens() ? o.addresses().get(id) : null;
     if (o.listens() && listen == null) {
       throw new IllegalArgumentException("node " + id + " has no address to listen on");
@@ -115,11 +114,14 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     this.rpcTimeout = o.rpcTimeout();
     this.onFailure = o.onFailure();
     this.logger = Logs.node(id);
-    this.group = new NioEventLoopGroup(1, r -> {
-      Thread t = new Thread(r, "simlab-node-" + id);
-      t.setDaemon(true);
-      return t;
-    });
+    this.group =
+        new NioEventLoopGroup(
+            1,
+            r -> {
+              Thread t = new Thread(r, "simlab-node-" + id);
+              t.setDaemon(true);
+              return t;
+            });
     this.loop = group.next();
     if (groupCommit != null) {
       groupCommit.groupCommit(this::scheduleFlush);
@@ -129,10 +131,10 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   // ---- group commit -------------------------------------------------------------------------
 
   /**
-   * Sends a frame, or holds it while a save is not yet durable. Raft's rule is that nothing
-   * that depends on new state leaves before that state is on disk; holding every frame sent
-   * after a save until one fsync has covered it keeps the rule and lets a burst of events
-   * (many client requests read in one I/O round, many appends) share that fsync.
+   * Sends a frame, or holds it while a save is not yet durable. Raft's rule is that nothing that
+   * depends on new state leaves before that state is on disk; holding every frame sent after a save
+   * until one fsync has covered it keeps the rule and lets a burst of events (many client requests
+   * read in one I/O round, many appends) share that fsync.
    */
   private void release(Runnable send) {
     if (groupCommit != null && groupCommit.dirty()) {
@@ -170,9 +172,9 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   }
 
   /**
-   * Starts a node: builds it with {@code factory} on its event loop, then (for a server)
-   * listens on its address. Returns the runtime and the node. Fails with a
-   * {@link NetException} saying why when the address cannot be bound.
+   * Starts a node: builds it with {@code factory} on its event loop, then (for a server) listens on
+   * its address. Returns the runtime and the node. Fails with a {@link NetException} saying why
+   * when the address cannot be bound.
    */
   public static <T> Started<T> start(Options options, Storage storage, NodeFactory<T> factory) {
     NetRuntime rt = new NetRuntime(options, storage);
@@ -189,27 +191,35 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   }
 
   /** A started node and its runtime. */
-  public record Started<T>(NetRuntime runtime, T node) {
-  }
+  public record Started<T>(NetRuntime runtime, T node) {}
 
   private void bind() {
-    ServerBootstrap b = new ServerBootstrap()
-        .group(group, group)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            inbound.add(ch);
-            ch.closeFuture().addListener(f -> inbound.remove(ch));
-            ch.pipeline().addLast(framer(), new Endpoint(null));
-          }
-        });
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(group, group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    inbound.add(ch);
+                    ch.closeFuture().addListener(f -> inbound.remove(ch));
+                    ch.pipeline().addLast(framer(), new Endpoint(null));
+                  }
+                });
     ChannelFuture f = b.bind(listen).awaitUninterruptibly();
     if (!f.isSuccess()) {
-      throw new NetException("node " + id + " cannot listen on " + listen.getHostString() + ":" + listen.getPort()
-          + ": " + f.cause().getMessage());
+      throw new NetException(
+          "node "
+              + id
+              + " cannot listen on "
+              + listen.getHostString()
+              + ":"
+              + listen.getPort()
+              + ": "
+              + f.cause().getMessage());
     }
     serverChannel = f.channel();
   }
@@ -227,19 +237,22 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     }
   }
 
-  /** Runs {@code action} on the node's event loop and waits for its result (for tests and the CLI). */
+  /**
+   * Runs {@code action} on the node's event loop and waits for its result (for tests and the CLI).
+   */
   public <T> T callOnLoop(Supplier<T> action) {
     if (loop.inEventLoop()) {
       return action.get();
     }
     CompletableFuture<T> f = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        f.complete(action.get());
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      }
-    });
+    loop.execute(
+        () -> {
+          try {
+            f.complete(action.get());
+          } catch (Throwable t) {
+            f.completeExceptionally(t);
+          }
+        });
     try {
       return f.get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -270,8 +283,12 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
 
   private void checkLoop() {
     if (!loop.inEventLoop()) {
-      throw new IllegalStateException("node " + id + " was called from thread " + Thread.currentThread().getName()
-          + ", not its event loop; use execute() to enter the node");
+      throw new IllegalStateException(
+          "node "
+              + id
+              + " was called from thread "
+              + Thread.currentThread().getName()
+              + ", not its event loop; use execute() to enter the node");
     }
   }
 
@@ -334,7 +351,8 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   private void register(Class<?> type, Handler h) {
     checkLoop();
     if (handlers.putIfAbsent(type, h) != null) {
-      throw new IllegalStateException("node " + id + " registered two handlers for " + type.getName());
+      throw new IllegalStateException(
+          "node " + id + " registered two handlers for " + type.getName());
     }
   }
 
@@ -353,15 +371,17 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   public Timer schedule(String name, Duration delay, Runnable action) {
     checkLoop();
     if (delay.isNegative()) {
-      throw new IllegalArgumentException("node " + id + " scheduled a timer with negative delay " + delay);
+      throw new IllegalArgumentException(
+          "node " + id + " scheduled a timer with negative delay " + delay);
     }
     NetTimer t = new NetTimer();
-    Runnable task = () -> {
-      if (t.pending) {
-        t.pending = false;
-        guarded(name, action);
-      }
-    };
+    Runnable task =
+        () -> {
+          if (t.pending) {
+            t.pending = false;
+            guarded(name, action);
+          }
+        };
     if (delay.isZero()) {
       loop.execute(task);
     } else {
@@ -400,7 +420,8 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     }
     InetSocketAddress address = addresses.get(peer);
     if (address == null) {
-      throw new IllegalArgumentException("node " + id + " called " + peer + ", which is not a configured node");
+      throw new IllegalArgumentException(
+          "node " + id + " called " + peer + ", which is not a configured node");
     }
     Connection c = connections.get(peer);
     if (c == null) {
@@ -409,10 +430,14 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
       c.open();
     }
     long callId = ++nextCallId;
-    ByteBuf frame = c.encode(Frames.REQUEST, callId, request); // throws on a mutable message, like the simulator
+    ByteBuf frame =
+        c.encode(
+            Frames.REQUEST, callId, request); // throws on a mutable message, like the simulator
     PendingCall pc = new PendingCall(c, (Consumer<Optional<Object>>) (Consumer<?>) onReply);
     pending.put(callId, pc);
-    pc.timeout = loop.schedule(() -> finish(callId, Optional.empty()), rpcTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    pc.timeout =
+        loop.schedule(
+            () -> finish(callId, Optional.empty()), rpcTimeout.toNanos(), TimeUnit.NANOSECONDS);
     Connection target = c;
     release(() -> target.send(frame));
   }
@@ -428,7 +453,9 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     }
   }
 
-  /** Ends a call exactly once: the first of reply, "no reply", closed connection and timeout wins. */
+  /**
+   * Ends a call exactly once: the first of reply, "no reply", closed connection and timeout wins.
+   */
   private void finish(long callId, Optional<Object> reply) {
     PendingCall pc = pending.remove(callId);
     if (pc == null) {
@@ -454,9 +481,9 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   }
 
   /**
-   * One outgoing TCP connection to a peer, for as long as it lives. Frames sent while it
-   * is still connecting wait in order; if it fails or closes, its calls get "no reply" and
-   * the next call opens a fresh connection (with a fresh type dictionary).
+   * One outgoing TCP connection to a peer, for as long as it lives. Frames sent while it is still
+   * connecting wait in order; if it fails or closes, its calls get "no reply" and the next call
+   * opens a fresh connection (with a fresh type dictionary).
    */
   private final class Connection {
     final String peer;
@@ -473,31 +500,35 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     }
 
     void open() {
-      Bootstrap b = new Bootstrap()
-          .group(loop)
-          .channel(NioSocketChannel.class)
-          .option(ChannelOption.TCP_NODELAY, true)
-          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, rpcTimeout.toMillis()))
-          .handler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(framer(), new Endpoint(Connection.this));
-            }
-          });
+      Bootstrap b =
+          new Bootstrap()
+              .group(loop)
+              .channel(NioSocketChannel.class)
+              .option(ChannelOption.TCP_NODELAY, true)
+              .option(
+                  ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, rpcTimeout.toMillis()))
+              .handler(
+                  new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                      ch.pipeline().addLast(framer(), new Endpoint(Connection.this));
+                    }
+                  });
       ChannelFuture f = b.connect(address);
       channel = f.channel();
-      f.addListener(done -> {
-        if (done.isSuccess() && !closed) {
-          connected = true;
-          for (ByteBuf q : queued) {
-            channel.write(q, channel.voidPromise());
-          }
-          queued.clear();
-          channel.flush();
-        } else {
-          closed();
-        }
-      });
+      f.addListener(
+          done -> {
+            if (done.isSuccess() && !closed) {
+              connected = true;
+              for (ByteBuf q : queued) {
+                channel.write(q, channel.voidPromise());
+              }
+              queued.clear();
+              channel.flush();
+            } else {
+              closed();
+            }
+          });
       channel.closeFuture().addListener(done -> closed());
     }
 
@@ -545,9 +576,9 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   }
 
   /**
-   * The last handler of every channel. On a connection this node opened it receives
-   * replies; on one it accepted it receives requests and answers on the same channel.
-   * Each channel has its own type dictionaries, one per direction.
+   * The last handler of every channel. On a connection this node opened it receives replies; on one
+   * it accepted it receives requests and answers on the same channel. Each channel has its own type
+   * dictionaries, one per direction.
    */
   private final class Endpoint extends ChannelInboundHandlerAdapter {
     private final Connection connection;
@@ -572,7 +603,8 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
         Object body = kind == Frames.NO_REPLY ? null : reader.read(in);
         frame = new Frames.Frame(kind, callId, body);
       } catch (RuntimeException e) {
-        logger.warn("node {}: dropping a connection that sent a malformed frame: {}", id, e.getMessage());
+        logger.warn(
+            "node {}: dropping a connection that sent a malformed frame: {}", id, e.getMessage());
         ctx.close();
         return;
       } finally {
@@ -607,24 +639,27 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
         return;
       }
       if (h.sync() != null) {
-        guarded("request " + frame.body().getClass().getSimpleName(),
+        guarded(
+            "request " + frame.body().getClass().getSimpleName(),
             () -> answer(ch, Frames.REPLY, callId, h.sync().apply(frame.body())));
       } else {
         NetResponder responder = new NetResponder(ch, callId);
-        guarded("request " + frame.body().getClass().getSimpleName(),
+        guarded(
+            "request " + frame.body().getClass().getSimpleName(),
             () -> h.async().handle(frame.body(), responder));
       }
     }
 
     private void answer(Channel ch, int kind, long callId, Object body) {
       ByteBuf frame = encode(writer, kind, callId, body);
-      release(() -> {
-        if (ch.isActive()) {
-          ch.writeAndFlush(frame, ch.voidPromise());
-        } else {
-          frame.release();
-        }
-      });
+      release(
+          () -> {
+            if (ch.isActive()) {
+              ch.writeAndFlush(frame, ch.voidPromise());
+            } else {
+              frame.release();
+            }
+          });
     }
 
     /** Answers one request once; a reply after the node died or the caller hung up goes nowhere. */
@@ -665,31 +700,34 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
-  /** The address this node listens on (with the real port when the configured one was 0), or null. */
+  /**
+   * The address this node listens on (with the real port when the configured one was 0), or null.
+   */
   public InetSocketAddress boundAddress() {
     return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();
   }
 
   /**
-   * Stops the node at once, as a crash would: no more events run, every socket closes,
-   * and this returns once the event loop has stopped, so nothing writes to its storage
-   * afterwards. What the node saved before stays on disk.
+   * Stops the node at once, as a crash would: no more events run, every socket closes, and this
+   * returns once the event loop has stopped, so nothing writes to its storage afterwards. What the
+   * node saved before stays on disk.
    */
   @Override
   public void close() {
     alive = false;
     if (!loop.isShuttingDown()) {
-      loop.execute(() -> {
-        if (serverChannel != null) {
-          serverChannel.close();
-        }
-        for (Connection c : new ArrayList<>(connections.values())) {
-          c.channel.close();
-        }
-        for (Channel ch : new ArrayList<>(inbound)) {
-          ch.close();
-        }
-      });
+      loop.execute(
+          () -> {
+            if (serverChannel != null) {
+              serverChannel.close();
+            }
+            for (Connection c : new ArrayList<>(connections.values())) {
+              c.channel.close();
+            }
+            for (Channel ch : new ArrayList<>(inbound)) {
+              ch.close();
+            }
+          });
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }

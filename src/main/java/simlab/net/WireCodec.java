@@ -21,23 +21,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The binary encoding of messages on a real network: the same immutable values the
- * simulator's {@link simlab.sim.MessageCodec} accepts (null, boxed primitives, String,
- * enums, byte[] and other arrays, records, Guava Immutable* collections), and the same
- * rejection, with the path of the offending field, of anything mutable (an ArrayList, a
- * HashMap, a plain class). A decoded value is built fresh, so sender and receiver never
- * share state.
+ * The binary encoding of messages on a real network: the same immutable values the simulator's
+ * {@link simlab.sim.MessageCodec} accepts (null, boxed primitives, String, enums, byte[] and other
+ * arrays, records, Guava Immutable* collections), and the same rejection, with the path of the
+ * offending field, of anything mutable (an ArrayList, a HashMap, a plain class). A decoded value is
+ * built fresh, so sender and receiver never share state.
  *
- * <p>Compact: integers are zig-zag varints, a record's primitive components are written
- * without a tag, and a class is named once per connection: its first use writes the marker
- * 0 and the class name (the reader numbers names in order of arrival), later uses
- * only the class's number plus one. {@link Writer} and
- * {@link Reader} hold that per-connection dictionary, so each direction of each connection
- * has one of each, used in frame order (one event-loop thread per node guarantees it).
+ * <p>Compact: integers are zig-zag varints, a record's primitive components are written without a
+ * tag, and a class is named once per connection: its first use writes the marker 0 and the class
+ * name (the reader numbers names in order of arrival), later uses only the class's number plus one.
+ * {@link Writer} and {@link Reader} hold that per-connection dictionary, so each direction of each
+ * connection has one of each, used in frame order (one event-loop thread per node guarantees it).
  *
- * <p>Decoding loads only records, enums and array component classes by name, and checks
- * every length against the bytes left, so a corrupt or hostile frame fails with an
- * exception instead of allocating without bound.
+ * <p>Decoding loads only records, enums and array component classes by name, and checks every
+ * length against the bytes left, so a corrupt or hostile frame fails with an exception instead of
+ * allocating without bound.
  */
 public final class WireCodec {
   static final int NULL = 0;
@@ -63,12 +61,26 @@ public final class WireCodec {
   static final int SET_MULTIMAP = 20;
   static final int ARRAY = 21;
 
-  private static final Map<String, Class<?>> PRIMITIVES = Map.of(
-      "int", int.class, "long", long.class, "short", short.class, "byte", byte.class,
-      "char", char.class, "boolean", boolean.class, "float", float.class, "double", double.class);
+  private static final Map<String, Class<?>> PRIMITIVES =
+      Map.of(
+          "int",
+          int.class,
+          "long",
+          long.class,
+          "short",
+          short.class,
+          "byte",
+          byte.class,
+          "char",
+          char.class,
+          "boolean",
+          boolean.class,
+          "float",
+          float.class,
+          "double",
+          double.class);
 
-  private WireCodec() {
-  }
+  private WireCodec() {}
 
   /** Encodes values for one direction of one connection; remembers which classes it named. */
   public static final class Writer {
@@ -83,7 +95,10 @@ public final class WireCodec {
       this.shapes = shapes;
     }
 
-    /** Appends {@code value} to {@code out}; throws IllegalArgumentException naming the field of a mutable value. */
+    /**
+     * Appends {@code value} to {@code out}; throws IllegalArgumentException naming the field of a
+     * mutable value.
+     */
     public void write(Object value, Bytes out) {
       value(value, out, value == null ? "message" : value.getClass().getSimpleName());
     }
@@ -137,19 +152,27 @@ public final class WireCodec {
         for (int i = 0; i < s.accessors.length; i++) {
           component(s.types[i], s.get(r, i), out, path + "." + s.names[i]);
         }
-      } else if (v instanceof ImmutableCollection<?> || v instanceof ImmutableMap<?, ?>
+      } else if (v instanceof ImmutableCollection<?>
+          || v instanceof ImmutableMap<?, ?>
           || v instanceof ImmutableMultimap<?, ?>) {
         collection(v, out, path);
       } else if (v.getClass().isArray()) {
         array(v, out, path);
       } else {
-        throw new IllegalArgumentException("message field " + path + " holds a " + v.getClass().getName()
-            + ", which is not an immutable value; use a record, String, enum, boxed primitive, "
-            + "byte[] or a Guava Immutable* collection (the network never shares mutable state between nodes)");
+        throw new IllegalArgumentException(
+            "message field "
+                + path
+                + " holds a "
+                + v.getClass().getName()
+                + ", which is not an immutable value; use a record, String, enum, boxed primitive, "
+                + "byte[] or a Guava Immutable* collection (the network never shares mutable state between nodes)");
       }
     }
 
-    /** A record component: primitives untagged (the reader knows the declared type), the rest tagged. */
+    /**
+     * A record component: primitives untagged (the reader knows the declared type), the rest
+     * tagged.
+     */
     private void component(Class<?> type, Object v, Bytes out, String path) {
       if (!type.isPrimitive()) {
         value(v, out, path);
@@ -197,16 +220,22 @@ public final class WireCodec {
         out.put(SET_MULTIMAP);
         multimap(m, out, path);
       } else {
-        throw new IllegalArgumentException("message field " + path + " holds a " + c.getClass().getName()
-            + ", which the wire codec does not carry; use an ImmutableList, ImmutableSet, ImmutableMap, "
-            + "their Sorted forms or an ImmutableListMultimap/ImmutableSetMultimap");
+        throw new IllegalArgumentException(
+            "message field "
+                + path
+                + " holds a "
+                + c.getClass().getName()
+                + ", which the wire codec does not carry; use an ImmutableList, ImmutableSet, ImmutableMap, "
+                + "their Sorted forms or an ImmutableListMultimap/ImmutableSetMultimap");
       }
     }
 
     private void naturalOrder(java.util.Comparator<?> comparator, String path) {
       if (!Ordering.natural().equals(comparator)) {
-        throw new IllegalArgumentException("message field " + path
-            + " is sorted by a custom comparator, which cannot cross the network; sort by natural order");
+        throw new IllegalArgumentException(
+            "message field "
+                + path
+                + " is sorted by a custom comparator, which cannot cross the network; sort by natural order");
       }
     }
 
@@ -257,7 +286,9 @@ public final class WireCodec {
     }
   }
 
-  /** Decodes values for one direction of one connection; learns class names as they first appear. */
+  /**
+   * Decodes values for one direction of one connection; learns class names as they first appear.
+   */
   public static final class Reader {
     private final List<Class<?>> classes = new ArrayList<>();
     private final Map<Class<?>, Shape> shapes;
@@ -318,48 +349,55 @@ public final class WireCodec {
           return enumConstant(in);
         case RECORD:
           return record(in);
-        case LIST: {
-          int n = in.count();
-          ImmutableList.Builder<Object> b = ImmutableList.builderWithExpectedSize(n);
-          for (int i = 0; i < n; i++) {
-            b.add(nonNull(value(in), "list element"));
+        case LIST:
+          {
+            int n = in.count();
+            ImmutableList.Builder<Object> b = ImmutableList.builderWithExpectedSize(n);
+            for (int i = 0; i < n; i++) {
+              b.add(nonNull(value(in), "list element"));
+            }
+            return b.build();
           }
-          return b.build();
-        }
         case SET:
-        case SORTED_SET: {
-          int n = in.count();
-          List<Object> items = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            items.add(nonNull(value(in), "set element"));
+        case SORTED_SET:
+          {
+            int n = in.count();
+            List<Object> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+              items.add(nonNull(value(in), "set element"));
+            }
+            return tag == SET ? ImmutableSet.copyOf(items) : sortedSet(items);
           }
-          return tag == SET ? ImmutableSet.copyOf(items) : sortedSet(items);
-        }
         case MAP:
-        case SORTED_MAP: {
-          int n = in.count();
-          Map<Object, Object> entries = new java.util.LinkedHashMap<>();
-          for (int i = 0; i < n; i++) {
-            Object k = nonNull(value(in), "map key");
-            entries.put(k, nonNull(value(in), "map value"));
+        case SORTED_MAP:
+          {
+            int n = in.count();
+            Map<Object, Object> entries = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+              Object k = nonNull(value(in), "map key");
+              entries.put(k, nonNull(value(in), "map value"));
+            }
+            return tag == MAP ? ImmutableMap.copyOf(entries) : sortedMap(entries);
           }
-          return tag == MAP ? ImmutableMap.copyOf(entries) : sortedMap(entries);
-        }
         case LIST_MULTIMAP:
-        case SET_MULTIMAP: {
-          int n = in.count();
-          ImmutableMultimap.Builder<Object, Object> b =
-              tag == LIST_MULTIMAP ? ImmutableListMultimap.builder() : ImmutableSetMultimap.builder();
-          for (int i = 0; i < n; i++) {
-            Object k = nonNull(value(in), "multimap key");
-            b.put(k, nonNull(value(in), "multimap value"));
+        case SET_MULTIMAP:
+          {
+            int n = in.count();
+            ImmutableMultimap.Builder<Object, Object> b =
+                tag == LIST_MULTIMAP
+                    ? ImmutableListMultimap.builder()
+                    : ImmutableSetMultimap.builder();
+            for (int i = 0; i < n; i++) {
+              Object k = nonNull(value(in), "multimap key");
+              b.put(k, nonNull(value(in), "multimap value"));
+            }
+            return b.build();
           }
-          return b.build();
-        }
         case ARRAY:
           return array(in);
         default:
-          throw new IllegalArgumentException("unknown value tag " + tag + " at byte " + (in.pos - 1));
+          throw new IllegalArgumentException(
+              "unknown value tag " + tag + " at byte " + (in.pos - 1));
       }
     }
 
@@ -400,8 +438,14 @@ public final class WireCodec {
       for (int i = 0; i < args.length; i++) {
         args[i] = component(s.types[i], in);
         if (args[i] != null && !s.types[i].isPrimitive() && !s.types[i].isInstance(args[i])) {
-          throw new IllegalArgumentException(c.getName() + "." + s.names[i] + " is a " + s.types[i].getName()
-              + " but the frame holds a " + args[i].getClass().getName());
+          throw new IllegalArgumentException(
+              c.getName()
+                  + "."
+                  + s.names[i]
+                  + " is a "
+                  + s.types[i].getName()
+                  + " but the frame holds a "
+                  + args[i].getClass().getName());
         }
       }
       return s.construct(args);
@@ -436,7 +480,8 @@ public final class WireCodec {
       for (int i = 0; i < n; i++) {
         Object e = component(component, in);
         if (e != null && !component.isPrimitive() && !component.isInstance(e)) {
-          throw new IllegalArgumentException("array of " + component.getName() + " holds a " + e.getClass().getName());
+          throw new IllegalArgumentException(
+              "array of " + component.getName() + " holds a " + e.getClass().getName());
         }
         Array.set(array, i, e);
       }
@@ -447,7 +492,8 @@ public final class WireCodec {
       long ref = in.varint();
       if (ref != 0) {
         if (ref > classes.size()) {
-          throw new IllegalArgumentException("type id " + (ref - 1) + " was never named on this connection");
+          throw new IllegalArgumentException(
+              "type id " + (ref - 1) + " was never named on this connection");
         }
         return classes.get((int) ref - 1);
       }
@@ -457,7 +503,8 @@ public final class WireCodec {
         try {
           c = Class.forName(name, false, loader);
         } catch (ClassNotFoundException e) {
-          throw new IllegalArgumentException("frame names class " + name + ", which is not on the classpath");
+          throw new IllegalArgumentException(
+              "frame names class " + name + ", which is not on the classpath");
         }
       }
       classes.add(c);
@@ -472,7 +519,8 @@ public final class WireCodec {
     final Class<?>[] types;
     final Constructor<?> constructor;
 
-    private Shape(Method[] accessors, String[] names, Class<?>[] types, Constructor<?> constructor) {
+    private Shape(
+        Method[] accessors, String[] names, Class<?>[] types, Constructor<?> constructor) {
       this.accessors = accessors;
       this.names = names;
       this.types = types;
@@ -495,7 +543,8 @@ public final class WireCodec {
         ctor.setAccessible(true);
         return new Shape(accessors, names, types, ctor);
       } catch (NoSuchMethodException | RuntimeException e) {
-        throw new IllegalArgumentException("message type " + type.getName() + " cannot be inspected: " + e, e);
+        throw new IllegalArgumentException(
+            "message type " + type.getName() + " cannot be inspected: " + e, e);
       }
     }
 
@@ -503,7 +552,8 @@ public final class WireCodec {
       try {
         return accessors[i].invoke(r);
       } catch (ReflectiveOperationException e) {
-        throw new IllegalArgumentException("cannot read " + r.getClass().getName() + "." + names[i], e);
+        throw new IllegalArgumentException(
+            "cannot read " + r.getClass().getName() + "." + names[i], e);
       }
     }
 
@@ -512,8 +562,9 @@ public final class WireCodec {
         return constructor.newInstance(values);
       } catch (ReflectiveOperationException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        throw new IllegalArgumentException("cannot build " + constructor.getDeclaringClass().getName()
-            + " from a frame: " + cause, cause);
+        throw new IllegalArgumentException(
+            "cannot build " + constructor.getDeclaringClass().getName() + " from a frame: " + cause,
+            cause);
       }
     }
   }
@@ -645,7 +696,8 @@ public final class WireCodec {
     int count() {
       long n = varint();
       if (n < 0 || n > remaining()) {
-        throw new IllegalArgumentException("length " + n + " exceeds the " + remaining() + " bytes left");
+        throw new IllegalArgumentException(
+            "length " + n + " exceeds the " + remaining() + " bytes left");
       }
       return (int) n;
     }

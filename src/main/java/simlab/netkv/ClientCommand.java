@@ -17,33 +17,54 @@ import simlab.kv.Op;
 import simlab.net.NetException;
 
 /**
- * {@code simlab client --config FILE [COMMAND ...]}: a terminal client of the KV cluster.
- * With a command on the command line it runs that one command and exits; without, it
- * reads commands from standard input, one per line, until {@code exit} or end of input.
+ * {@code simlab client --config FILE [COMMAND ...]}: a terminal client of the KV cluster. With a
+ * command on the command line it runs that one command and exits; without, it reads commands from
+ * standard input, one per line, until {@code exit} or end of input.
  */
-@Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Talk to a KV-on-Raft cluster. Commands: put KEY VALUE, append KEY VALUE, get KEY "
-        + "(prints the value, or (nil) for a missing key), delete KEY, status (each node's role and the leader), "
-        + "help, exit. Given on the command line, one command runs and the client exits; otherwise commands are "
-        + "read from standard input, one per line."},
-    footer = {"", "Exit status: 0 success; 1 no leader reachable within --timeout (or status found no leader); "
-        + "2 bad option, command or configuration file. Interactively, errors are reported and the client "
-        + "goes on; the exit status is then 0."})
+@Command(
+    name = "client",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Talk to a KV-on-Raft cluster. Commands: put KEY VALUE, append KEY VALUE, get KEY "
+          + "(prints the value, or (nil) for a missing key), delete KEY, status (each node's role and the leader), "
+          + "help, exit. Given on the command line, one command runs and the client exits; otherwise commands are "
+          + "read from standard input, one per line."
+    },
+    footer = {
+      "",
+      "Exit status: 0 success; 1 no leader reachable within --timeout (or status found no leader); "
+          + "2 bad option, command or configuration file. Interactively, errors are reported and the client "
+          + "goes on; the exit status is then 0."
+    })
 public final class ClientCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, paramLabel = "FILE",
-      description = "A configuration file listing the nodes (any node's file, or the cluster's client file).")
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "A configuration file listing the nodes (any node's file, or the cluster's client file).")
   Path config;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
       description = "How long one operation may look for a leader (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
-  @Option(names = "--history", paramLabel = "FILE",
-      description = "Append each operation, with wall-clock call and return times, to this JSON Lines file "
-          + "(check it with test-scripts/check-history FILE --model kv).")
+  @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      description =
+          "Append each operation, with wall-clock call and return times, to this JSON Lines file "
+              + "(check it with test-scripts/check-history FILE --model kv).")
   Path historyFile;
 
-  @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "One command to run, e.g. get k.")
+  @Parameters(
+      paramLabel = "COMMAND",
+      arity = "0..*",
+      description = "One command to run, e.g. get k.")
   List<String> command;
 
   private final PrintStream out;
@@ -61,7 +82,9 @@ public final class ClientCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-      err.println("simlab client: --timeout must be a number of seconds from 0 to 3600, found " + timeoutSeconds);
+      err.println(
+          "simlab client: --timeout must be a number of seconds from 0 to 3600, found "
+              + timeoutSeconds);
       return 2;
     }
     ClientInput oneCommand = null;
@@ -87,7 +110,8 @@ public final class ClientCommand implements Callable<Integer> {
         try {
           history = new HistoryLog(historyFile);
         } catch (IOException e) {
-          err.println("simlab client: --history " + historyFile + ": cannot open: " + e.getMessage());
+          err.println(
+              "simlab client: --history " + historyFile + ": cannot open: " + e.getMessage());
           return 2;
         }
       }
@@ -109,7 +133,8 @@ public final class ClientCommand implements Callable<Integer> {
 
   private int interactive(KvClient client, NodeConfig cfg, Duration timeout) throws IOException {
     boolean prompt = System.console() != null;
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     while (true) {
       if (prompt) {
         out.print("simlab> ");
@@ -163,7 +188,8 @@ public final class ClientCommand implements Callable<Integer> {
     for (String id : cfg.ids()) {
       Optional<NodeStatus> st = client.status(id);
       if (st.isPresent()) {
-        out.println(id + " up term " + st.get().term() + (st.get().leader() ? " leader" : " follower"));
+        out.println(
+            id + " up term " + st.get().term() + (st.get().leader() ? " leader" : " follower"));
         if (st.get().leader() && st.get().term() > leaderTerm) {
           leader = id;
           leaderTerm = st.get().term();

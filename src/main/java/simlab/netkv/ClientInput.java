@@ -5,16 +5,23 @@ import java.util.List;
 import simlab.kv.Op;
 
 /**
- * One line a user typed to the client: {@code put KEY VALUE}, {@code append KEY VALUE},
- * {@code get KEY}, {@code delete KEY}, {@code status}, {@code help} or {@code exit}. A value
- * is the rest of the line after the key (inner spaces kept). Bad input gives a one-line
- * reason through {@link BadInput}.
+ * One line a user typed to the client: {@code put KEY VALUE}, {@code append KEY VALUE}, {@code get
+ * KEY}, {@code delete KEY}, {@code status}, {@code help} or {@code exit}. A value is the rest of
+ * the line after the key (inner spaces kept). Bad input gives a one-line reason through {@link
+ * BadInput}.
  */
 public record ClientInput(Kind kind, Op op, String key, String value) {
-  public enum Kind { OPERATION, STATUS, HELP, EXIT, EMPTY }
+  public enum Kind {
+    OPERATION,
+    STATUS,
+    HELP,
+    EXIT,
+    EMPTY
+  }
 
-  public static final String USAGE = "commands: put KEY VALUE | append KEY VALUE | get KEY | delete KEY | status "
-      + "| help | exit";
+  public static final String USAGE =
+      "commands: put KEY VALUE | append KEY VALUE | get KEY | delete KEY | status "
+          + "| help | exit";
 
   /** Bad input, with a message for the user. */
   public static final class BadInput extends Exception {
@@ -45,8 +52,14 @@ public record ClientInput(Kind kind, Op op, String key, String value) {
 
   private static ClientInput write(Op op, String command, List<String> args) throws BadInput {
     if (args.size() < 2) {
-      throw new BadInput(command + ": expected " + command + " KEY VALUE, found " + args.size() + " argument"
-          + (args.size() == 1 ? "" : "s"));
+      throw new BadInput(
+          command
+              + ": expected "
+              + command
+              + " KEY VALUE, found "
+              + args.size()
+              + " argument"
+              + (args.size() == 1 ? "" : "s"));
     }
     return new ClientInput(Kind.OPERATION, op, args.get(0), args.get(1));
   }
@@ -54,7 +67,8 @@ public record ClientInput(Kind kind, Op op, String key, String value) {
   private static ClientInput keyOnly(Op op, String command, String text) throws BadInput {
     String[] words = text.split("\\s+");
     if (words.length != 2) {
-      throw new BadInput(command + ": expected " + command + " KEY, found " + (words.length - 1) + " arguments");
+      throw new BadInput(
+          command + ": expected " + command + " KEY, found " + (words.length - 1) + " arguments");
     }
     return new ClientInput(Kind.OPERATION, op, words[1], "");
   }

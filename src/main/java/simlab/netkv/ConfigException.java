@@ -1,6 +1,9 @@
 package simlab.netkv;
 
-/** A bad configuration file; the message names the file (and the line, when there is one) and what was expected. */
+/**
+ * A bad configuration file; the message names the file (and the line, when there is one) and what
+ * was expected.
+ */
 public final class ConfigException extends Exception {
   public ConfigException(String message) {
     super(message);

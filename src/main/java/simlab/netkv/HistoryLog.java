@@ -15,14 +15,13 @@ import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvOutput;
 
 /**
- * Appends the operations clients run on a real cluster to a JSON Lines file that
- * {@code check-history} reads ({@link KvJsonLinesFormat}). Times are wall-clock
- * nanoseconds since the epoch, read when the operation is called and when its answer
- * arrives: every process on the machine reads the same clock, so clients in separate
- * processes can share one history file. A write that timed out is logged with
- * {@code "return": null} (it may have taken effect later); a read that timed out is left
- * out (it tells nothing). Each line is written with one append and flushed at once, so a
- * client killed mid-run loses at most its open operation.
+ * Appends the operations clients run on a real cluster to a JSON Lines file that {@code
+ * check-history} reads ({@link KvJsonLinesFormat}). Times are wall-clock nanoseconds since the
+ * epoch, read when the operation is called and when its answer arrives: every process on the
+ * machine reads the same clock, so clients in separate processes can share one history file. A
+ * write that timed out is logged with {@code "return": null} (it may have taken effect later); a
+ * read that timed out is left out (it tells nothing). Each line is written with one append and
+ * flushed at once, so a client killed mid-run loses at most its open operation.
  */
 public final class HistoryLog implements AutoCloseable {
   private final Writer out;
@@ -32,8 +31,13 @@ public final class HistoryLog implements AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    this.out =
+        Files.newBufferedWriter(
+            file,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
+            StandardOpenOption.WRITE);
   }
 
   /** Wall-clock nanoseconds since the epoch. */
@@ -43,15 +47,27 @@ public final class HistoryLog implements AutoCloseable {
   }
 
   /** Logs one finished operation; {@code output} is what a get read ("" for a missing key). */
-  public synchronized void completed(int client, Op op, String key, String value, String output, long call, long ret) {
-    write(new Operation<>(client, input(op, key, value),
-        op == Op.GET ? KvOutput.of(output) : KvOutput.NONE, call, Math.max(call, ret)));
+  public synchronized void completed(
+      int client, Op op, String key, String value, String output, long call, long ret) {
+    write(
+        new Operation<>(
+            client,
+            input(op, key, value),
+            op == Op.GET ? KvOutput.of(output) : KvOutput.NONE,
+            call,
+            Math.max(call, ret)));
   }
 
   /** Logs a write that never returned; a read that never returned is not logged. */
   public synchronized void unfinished(int client, Op op, String key, String value, long call) {
     if (op != Op.GET) {
-      write(new Operation<>(client, input(op, key, value), KvOutput.NONE, call, KvJsonLinesFormat.NEVER_RETURNED));
+      write(
+          new Operation<>(
+              client,
+              input(op, key, value),
+              KvOutput.NONE,
+              call,
+              KvJsonLinesFormat.NEVER_RETURNED));
     }
   }
 

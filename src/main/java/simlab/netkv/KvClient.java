@@ -12,9 +12,9 @@ import simlab.kv.Op;
 import simlab.net.NetRuntime;
 
 /**
- * A blocking KV client for a terminal or a test: one client runtime (an event loop, no
- * listening socket), one {@link NetClerk}, and optionally a {@link HistoryLog} that
- * records every operation with wall-clock times.
+ * A blocking KV client for a terminal or a test: one client runtime (an event loop, no listening
+ * socket), one {@link NetClerk}, and optionally a {@link HistoryLog} that records every operation
+ * with wall-clock times.
  */
 public final class KvClient implements AutoCloseable {
   private final NetRuntime runtime;
@@ -34,15 +34,15 @@ public final class KvClient implements AutoCloseable {
     byte[] name = new byte[4];
     new java.security.SecureRandom().nextBytes(name);
     String id = "client-" + HexFormat.of().formatHex(name);
-    NetRuntime.Options options = new NetRuntime.Options(id, config.resolved(), false, config.rpcTimeout(),
-        t -> { });
+    NetRuntime.Options options =
+        new NetRuntime.Options(id, config.resolved(), false, config.rpcTimeout(), t -> {});
     NetRuntime rt = NetRuntime.start(options, new simlab.sim.Persister(), ctx -> null).runtime();
     return new KvClient(rt, new NetClerk(rt, config.ids()), history);
   }
 
   /**
-   * Runs one operation and waits for it. Returns the value a get read, or empty for a
-   * missing key (and for the writes). Throws {@link NoLeaderException} after {@code timeout}.
+   * Runs one operation and waits for it. Returns the value a get read, or empty for a missing key
+   * (and for the writes). Throws {@link NoLeaderException} after {@code timeout}.
    */
   public Optional<String> run(Op op, String key, String value, Duration timeout) {
     long call = HistoryLog.now();
@@ -50,12 +50,16 @@ public final class KvClient implements AutoCloseable {
     try {
       // The clerk's own deadline ends the wait; the bound here only guards against a client
       // runtime that died (its timers no longer run).
-      reply = clerk.submit(op, key, value, timeout).get(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+      reply =
+          clerk
+              .submit(op, key, value, timeout)
+              .get(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       if (history != null) {
         history.unfinished(historyClient, op, key, value, call);
       }
-      throw new NoLeaderException("no answer within " + timeout.toMillis() + " ms: the client's event loop stopped");
+      throw new NoLeaderException(
+          "no answer within " + timeout.toMillis() + " ms: the client's event loop stopped");
     } catch (ExecutionException e) {
       if (history != null) {
         history.unfinished(historyClient, op, key, value, call);
@@ -99,7 +103,8 @@ public final class KvClient implements AutoCloseable {
 
   /** Asks one server for its role; empty when it does not answer within the RPC timeout. */
   public Optional<NodeStatus> status(String server) {
-    java.util.concurrent.CompletableFuture<Optional<NodeStatus>> f = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Optional<NodeStatus>> f =
+        new java.util.concurrent.CompletableFuture<>();
     runtime.execute(() -> runtime.call(server, new StatusRequest(), f::complete));
     try {
       return f.get();

@@ -14,10 +14,10 @@ import simlab.raft.ReferenceRaftFactory;
 import simlab.sim.NodeContext;
 
 /**
- * One KV-on-Raft server on a real network: the reference KV service and Raft, exactly the
- * classes the simulated suites test, on a {@link NetRuntime} with a {@link FilePersister}
- * in the node's data directory. It also answers {@link StatusRequest} and reports its
- * role changes (leader, follower, term) to {@code roleLog}.
+ * One KV-on-Raft server on a real network: the reference KV service and Raft, exactly the classes
+ * the simulated suites test, on a {@link NetRuntime} with a {@link FilePersister} in the node's
+ * data directory. It also answers {@link StatusRequest} and reports its role changes (leader,
+ * follower, term) to {@code roleLog}.
  */
 public final class KvNode implements AutoCloseable {
   /** How often the node looks at its Raft role, to report changes in its log. */
@@ -34,11 +34,12 @@ public final class KvNode implements AutoCloseable {
   }
 
   /**
-   * Starts node {@code id} of {@code config}: opens its data directory, rebuilds its state
-   * from disk and listens on its address. Throws {@link NetException} with a one-line
-   * message when the data directory is unreadable or the address cannot be bound.
+   * Starts node {@code id} of {@code config}: opens its data directory, rebuilds its state from
+   * disk and listens on its address. Throws {@link NetException} with a one-line message when the
+   * data directory is unreadable or the address cannot be bound.
    */
-  public static KvNode start(NodeConfig config, String id, Consumer<Throwable> onFailure, Consumer<String> roleLog)
+  public static KvNode start(
+      NodeConfig config, String id, Consumer<Throwable> onFailure, Consumer<String> roleLog)
       throws ConfigException {
     config.requireNode(id);
     Path dataDir = config.requireDataDir(id);
@@ -46,17 +47,25 @@ public final class KvNode implements AutoCloseable {
     try {
       persister = FilePersister.open(dataDir);
     } catch (IOException e) {
-      throw new NetException("node " + id + ": cannot use data directory " + dataDir + ": " + e.getMessage());
+      throw new NetException(
+          "node " + id + ": cannot use data directory " + dataDir + ": " + e.getMessage());
     }
     List<String> servers = config.ids();
     int me = servers.indexOf(id);
-    NetRuntime.Options options = new NetRuntime.Options(id, config.resolved(), true, config.rpcTimeout(), onFailure);
-    NetRuntime.Started<ReferenceKvServer> started = NetRuntime.start(options, persister, ctx -> {
-      ReferenceKvServer s = new ReferenceKvServer(ctx, servers, me, new ReferenceRaftFactory(), config.maxRaftState());
-      ctx.handle(StatusRequest.class, r -> status(ctx, s.raft()));
-      watchRole(ctx, s.raft(), roleLog, new int[] {-1}, new boolean[1]);
-      return s;
-    });
+    NetRuntime.Options options =
+        new NetRuntime.Options(id, config.resolved(), true, config.rpcTimeout(), onFailure);
+    NetRuntime.Started<ReferenceKvServer> started =
+        NetRuntime.start(
+            options,
+            persister,
+            ctx -> {
+              ReferenceKvServer s =
+                  new ReferenceKvServer(
+                      ctx, servers, me, new ReferenceRaftFactory(), config.maxRaftState());
+              ctx.handle(StatusRequest.class, r -> status(ctx, s.raft()));
+              watchRole(ctx, s.raft(), roleLog, new int[] {-1}, new boolean[1]);
+              return s;
+            });
     return new KvNode(started.runtime(), started.node(), id);
   }
 
@@ -65,10 +74,16 @@ public final class KvNode implements AutoCloseable {
     return new NodeStatus(ctx.id(), st.term(), st.isLeader());
   }
 
-  private static void watchRole(NodeContext ctx, Raft raft, Consumer<String> roleLog, int[] term, boolean[] leader) {
+  private static void watchRole(
+      NodeContext ctx, Raft raft, Consumer<String> roleLog, int[] term, boolean[] leader) {
     Raft.RaftState st = raft.getState();
     if (st.isLeader() != leader[0] || (st.isLeader() && st.term() != term[0])) {
-      roleLog.accept("node " + ctx.id() + (st.isLeader() ? " is leader" : " is follower") + " in term " + st.term());
+      roleLog.accept(
+          "node "
+              + ctx.id()
+              + (st.isLeader() ? " is leader" : " is follower")
+              + " in term "
+              + st.term());
     }
     term[0] = st.term();
     leader[0] = st.isLeader();

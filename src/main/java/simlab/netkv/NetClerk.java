@@ -13,16 +13,15 @@ import simlab.net.NetRuntime;
 import simlab.sim.Timer;
 
 /**
- * A client of the KV service on a real network, speaking the same protocol as
- * {@link simlab.kv.ReferenceClerk}: each operation is named (clientId, seq) so a retried
- * write is applied once; the clerk remembers the last leader and moves to the next server
- * on ERR_WRONG_LEADER, ERR_TIMEOUT or no reply, pausing {@link #ROUND_PAUSE} after every
- * full round. Unlike the simulated clerk it gives up after a deadline (a terminal user
- * wants an answer) and reports a Get of a missing key (ERR_NO_KEY) apart from an empty
- * value, so the client can print {@code (nil)}.
+ * A client of the KV service on a real network, speaking the same protocol as {@link
+ * simlab.kv.ReferenceClerk}: each operation is named (clientId, seq) so a retried write is applied
+ * once; the clerk remembers the last leader and moves to the next server on ERR_WRONG_LEADER,
+ * ERR_TIMEOUT or no reply, pausing {@link #ROUND_PAUSE} after every full round. Unlike the
+ * simulated clerk it gives up after a deadline (a terminal user wants an answer) and reports a Get
+ * of a missing key (ERR_NO_KEY) apart from an empty value, so the client can print {@code (nil)}.
  *
- * <p>One operation at a time: {@link #submit} may be called from any thread once the
- * previous operation's future has completed; the work runs on the runtime's event loop.
+ * <p>One operation at a time: {@link #submit} may be called from any thread once the previous
+ * operation's future has completed; the work runs on the runtime's event loop.
  */
 public final class NetClerk {
   static final Duration ROUND_PAUSE = Duration.ofMillis(10);
@@ -45,20 +44,31 @@ public final class NetClerk {
   }
 
   /**
-   * Runs one operation. The future completes with the server's reply (err OK or
-   * ERR_NO_KEY), or exceptionally with {@link NoLeaderException} once {@code timeout}
-   * passes without one; a write may still take effect after that.
+   * Runs one operation. The future completes with the server's reply (err OK or ERR_NO_KEY), or
+   * exceptionally with {@link NoLeaderException} once {@code timeout} passes without one; a write
+   * may still take effect after that.
    */
   public CompletableFuture<KvReply> submit(Op op, String key, String value, Duration timeout) {
     CompletableFuture<KvReply> result = new CompletableFuture<>();
-    runtime.execute(() -> {
-      Command c = new Command(op, key, value, clientId, ++seq);
-      Attempt a = new Attempt(c, result);
-      a.deadline = runtime.schedule(timeout, () -> result.completeExceptionally(new NoLeaderException(
-          "no leader reachable within " + timeout.toMillis() + " ms (servers " + String.join(", ", servers)
-              + "; last: " + a.lastOutcome + ")")));
-      attempt(a, 0);
-    });
+    runtime.execute(
+        () -> {
+          Command c = new Command(op, key, value, clientId, ++seq);
+          Attempt a = new Attempt(c, result);
+          a.deadline =
+              runtime.schedule(
+                  timeout,
+                  () ->
+                      result.completeExceptionally(
+                          new NoLeaderException(
+                              "no leader reachable within "
+                                  + timeout.toMillis()
+                                  + " ms (servers "
+                                  + String.join(", ", servers)
+                                  + "; last: "
+                                  + a.lastOutcome
+                                  + ")")));
+          attempt(a, 0);
+        });
     return result;
   }
 
@@ -79,20 +89,25 @@ public final class NetClerk {
       return;
     }
     String server = servers.get(leader);
-    runtime.call(server, new KvRequest(a.command), (Optional<KvReply> reply) -> {
-      if (reply.isPresent() && (reply.get().err() == Err.OK || reply.get().err() == Err.ERR_NO_KEY)) {
-        a.deadline.cancel();
-        a.result.complete(reply.get());
-        return;
-      }
-      a.lastOutcome = server + " " + (reply.isPresent() ? reply.get().err().name() : "did not answer");
-      leader = (leader + 1) % servers.size();
-      int next = tries + 1;
-      if (next % servers.size() == 0) {
-        runtime.schedule(ROUND_PAUSE, () -> attempt(a, next));
-      } else {
-        attempt(a, next);
-      }
-    });
+    runtime.call(
+        server,
+        new KvRequest(a.command),
+        (Optional<KvReply> reply) -> {
+          if (reply.isPresent()
+              && (reply.get().err() == Err.OK || reply.get().err() == Err.ERR_NO_KEY)) {
+            a.deadline.cancel();
+            a.result.complete(reply.get());
+            return;
+          }
+          a.lastOutcome =
+              server + " " + (reply.isPresent() ? reply.get().err().name() : "did not answer");
+          leader = (leader + 1) % servers.size();
+          int next = tries + 1;
+          if (next % servers.size() == 0) {
+            runtime.schedule(ROUND_PAUSE, () -> attempt(a, next));
+          } else {
+            attempt(a, next);
+          }
+        });
   }
 }

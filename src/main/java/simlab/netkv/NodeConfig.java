@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * One node's (or a client's) configuration file, in properties syntax:
+ *
  * <pre>
  * # node 1 of a 3-node cluster
  * node.1 = 127.0.0.1:7101
@@ -29,28 +30,35 @@ import java.util.regex.Pattern;
  * max.raft.state = 1048576   # optional: snapshot once the Raft state reaches this many bytes
  * rpc.timeout.ms = 1000      # optional: a call with no answer after this long is "no reply"
  * </pre>
- * Every node's file lists the same nodes. Raft numbers the peers by id (numerically when
- * ids are numbers), so the files may list them in any order. Errors name the file and line.
+ *
+ * Every node's file lists the same nodes. Raft numbers the peers by id (numerically when ids are
+ * numbers), so the files may list them in any order. Errors name the file and line.
  */
-public record NodeConfig(Path file, Map<String, InetSocketAddress> nodes, Optional<Path> dataDir,
-    int maxRaftState, Duration rpcTimeout) {
+public record NodeConfig(
+    Path file,
+    Map<String, InetSocketAddress> nodes,
+    Optional<Path> dataDir,
+    int maxRaftState,
+    Duration rpcTimeout) {
 
   public static final int DEFAULT_MAX_RAFT_STATE = 1 << 20;
   public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(1);
 
   private static final Pattern LINE = Pattern.compile("\\s*([^=:\\s]+)\\s*[=:]\\s*(.*?)\\s*");
   private static final Pattern NODE_KEY = Pattern.compile("node\\.([A-Za-z0-9_-]+)");
-  private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:]+\\]):([0-9]{1,5})");
+  private static final Pattern ADDRESS =
+      Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:]+\\]):([0-9]{1,5})");
 
   /** Node ids in Raft's order: numbers numerically, then other ids alphabetically. */
-  public static final Comparator<String> ID_ORDER = (a, b) -> {
-    boolean na = a.chars().allMatch(Character::isDigit) && a.length() < 10;
-    boolean nb = b.chars().allMatch(Character::isDigit) && b.length() < 10;
-    if (na && nb) {
-      return Long.compare(Long.parseLong(a), Long.parseLong(b));
-    }
-    return na != nb ? (na ? -1 : 1) : a.compareTo(b);
-  };
+  public static final Comparator<String> ID_ORDER =
+      (a, b) -> {
+        boolean na = a.chars().allMatch(Character::isDigit) && a.length() < 10;
+        boolean nb = b.chars().allMatch(Character::isDigit) && b.length() < 10;
+        if (na && nb) {
+          return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        }
+        return na != nb ? (na ? -1 : 1) : a.compareTo(b);
+      };
 
   /** The node ids in Raft's order (a server's index in this list is its Raft {@code me}). */
   public List<String> ids() {
@@ -59,15 +67,24 @@ public record NodeConfig(Path file, Map<String, InetSocketAddress> nodes, Option
 
   /** The data directory a server needs; an error naming the file when the file has none. */
   public Path requireDataDir(String id) throws ConfigException {
-    return dataDir.orElseThrow(() -> ConfigException.in(file.toString(),
-        "missing data.dir = PATH (the directory where node " + id + " keeps its Raft state)"));
+    return dataDir.orElseThrow(
+        () ->
+            ConfigException.in(
+                file.toString(),
+                "missing data.dir = PATH (the directory where node "
+                    + id
+                    + " keeps its Raft state)"));
   }
 
   /** Checks that {@code id} is one of the configured nodes. */
   public void requireNode(String id) throws ConfigException {
     if (!nodes.containsKey(id)) {
-      throw ConfigException.in(file.toString(), "node " + id + " is not listed; the file lists node."
-          + String.join(", node.", nodes.keySet()));
+      throw ConfigException.in(
+          file.toString(),
+          "node "
+              + id
+              + " is not listed; the file lists node."
+              + String.join(", node.", nodes.keySet()));
     }
   }
 
@@ -102,14 +119,20 @@ public record NodeConfig(Path file, Map<String, InetSocketAddress> nodes, Option
       }
       Matcher m = LINE.matcher(text);
       if (!m.matches()) {
-        throw ConfigException.at(name, lineNo, "expected KEY = VALUE (keys: node.ID, data.dir, max.raft.state, "
-            + "rpc.timeout.ms) but found \"" + text + "\"");
+        throw ConfigException.at(
+            name,
+            lineNo,
+            "expected KEY = VALUE (keys: node.ID, data.dir, max.raft.state, "
+                + "rpc.timeout.ms) but found \""
+                + text
+                + "\"");
       }
       String key = m.group(1);
       String value = m.group(2);
       Integer earlier = lineOfKey.putIfAbsent(key, lineNo);
       if (earlier != null) {
-        throw ConfigException.at(name, lineNo, key + " is set twice (first on line " + earlier + ")");
+        throw ConfigException.at(
+            name, lineNo, key + " is set twice (first on line " + earlier + ")");
       }
       if (value.isEmpty()) {
         throw ConfigException.at(name, lineNo, "expected a value for " + key);
@@ -121,7 +144,8 @@ public record NodeConfig(Path file, Map<String, InetSocketAddress> nodes, Option
         String where = address.getHostString() + ":" + address.getPort();
         String other = lineOfAddress.putIfAbsent(where, key + " on line " + lineNo);
         if (other != null) {
-          throw ConfigException.at(name, lineNo, key + " has the address " + where + ", already used by " + other);
+          throw ConfigException.at(
+              name, lineNo, key + " has the address " + where + ", already used by " + other);
         }
         nodes.put(id, address);
       } else if (key.equals("data.dir")) {
@@ -132,17 +156,25 @@ public record NodeConfig(Path file, Map<String, InetSocketAddress> nodes, Option
       } else if (key.equals("rpc.timeout.ms")) {
         rpcTimeout = Duration.ofMillis(number(name, lineNo, key, value, 1, 600_000));
       } else if (key.startsWith("node.")) {
-        throw ConfigException.at(name, lineNo, "expected node.ID with an ID of letters, digits, '_' or '-' but found "
-            + key);
+        throw ConfigException.at(
+            name,
+            lineNo,
+            "expected node.ID with an ID of letters, digits, '_' or '-' but found " + key);
       } else {
-        throw ConfigException.at(name, lineNo, "unknown key " + key + " (keys: node.ID, data.dir, max.raft.state, "
-            + "rpc.timeout.ms)");
+        throw ConfigException.at(
+            name,
+            lineNo,
+            "unknown key "
+                + key
+                + " (keys: node.ID, data.dir, max.raft.state, "
+                + "rpc.timeout.ms)");
       }
     }
     if (nodes.isEmpty()) {
       throw ConfigException.in(name, "lists no nodes; expected lines like node.1 = 127.0.0.1:7101");
     }
-    return new NodeConfig(file, new LinkedHashMap<>(nodes), Optional.ofNullable(dataDir), maxRaftState, rpcTimeout);
+    return new NodeConfig(
+        file, new LinkedHashMap<>(nodes), Optional.ofNullable(dataDir), maxRaftState, rpcTimeout);
   }
 
   private static String stripComment(String line) {
@@ -154,17 +186,26 @@ public record NodeConfig(Path file, Map<String, InetSocketAddress> nodes, Option
     return hash >= 0 ? line.substring(0, hash) : line;
   }
 
-  private static InetSocketAddress address(String file, int line, String key, String value) throws ConfigException {
+  private static InetSocketAddress address(String file, int line, String key, String value)
+      throws ConfigException {
     Matcher m = ADDRESS.matcher(value);
     if (!m.matches()) {
-      throw ConfigException.at(file, line, "expected " + key + " = HOST:PORT (for example 127.0.0.1:7101) but found \""
-          + value + "\"");
+      throw ConfigException.at(
+          file,
+          line,
+          "expected "
+              + key
+              + " = HOST:PORT (for example 127.0.0.1:7101) but found \""
+              + value
+              + "\"");
     }
     int port = Integer.parseInt(m.group(2));
     if (port < 1 || port > 65535) {
-      throw ConfigException.at(file, line, "expected a port from 1 to 65535 in " + key + " but found " + port);
+      throw ConfigException.at(
+          file, line, "expected a port from 1 to 65535 in " + key + " but found " + port);
     }
-    String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+    String host =
+        m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
     return InetSocketAddress.createUnresolved(host, port);
   }
 
@@ -178,15 +219,26 @@ public record NodeConfig(Path file, Map<String, InetSocketAddress> nodes, Option
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ConfigException.at(file, line, "expected " + key + " to be an integer from " + min + " to " + max
-        + " but found \"" + value + "\"");
+    throw ConfigException.at(
+        file,
+        line,
+        "expected "
+            + key
+            + " to be an integer from "
+            + min
+            + " to "
+            + max
+            + " but found \""
+            + value
+            + "\"");
   }
 
   /** The addresses, resolved for connecting and binding. */
   public Map<String, InetSocketAddress> resolved() {
     Map<String, InetSocketAddress> out = new LinkedHashMap<>();
     for (Map.Entry<String, InetSocketAddress> e : nodes.entrySet()) {
-      out.put(e.getKey(), new InetSocketAddress(e.getValue().getHostString(), e.getValue().getPort()));
+      out.put(
+          e.getKey(), new InetSocketAddress(e.getValue().getHostString(), e.getValue().getPort()));
     }
     return out;
   }

@@ -1,5 +1,4 @@
 package simlab.netkv;
 
 /** A server's answer to {@link StatusRequest}: its id, current term and whether it leads. */
-public record NodeStatus(String id, int term, boolean leader) {
-}
+public record NodeStatus(String id, int term, boolean leader) {}

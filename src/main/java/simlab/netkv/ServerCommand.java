@@ -9,21 +9,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import simlab.net.NetException;
 
-/** {@code simlab server --config FILE --id ID}: runs one KV-on-Raft node until SIGTERM (or kill -9). */
-@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Run one node of a KV-on-Raft cluster. It keeps its Raft state and snapshots in the "
-        + "config's data.dir and restarts from them; stop it with SIGTERM, crash it with kill -9.",
-    footer = {"", "Exit status: 0 stopped by a signal, 1 the node failed (cannot listen, corrupt data, "
-        + "an error inside the node), 2 bad option or configuration file."})
+/**
+ * {@code simlab server --config FILE --id ID}: runs one KV-on-Raft node until SIGTERM (or kill -9).
+ */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Run one node of a KV-on-Raft cluster. It keeps its Raft state and snapshots in the "
+            + "config's data.dir and restarts from them; stop it with SIGTERM, crash it with kill -9.",
+    footer = {
+      "",
+      "Exit status: 0 stopped by a signal, 1 the node failed (cannot listen, corrupt data, "
+          + "an error inside the node), 2 bad option or configuration file."
+    })
 public final class ServerCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "This node's configuration file.")
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "This node's configuration file.")
   Path config;
 
-  @Option(names = "--id", required = true, paramLabel = "ID", description = "Which node of the file this is.")
+  @Option(
+      names = "--id",
+      required = true,
+      paramLabel = "ID",
+      description = "Which node of the file this is.")
   String id;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   private void error(String message) {
     spec.commandLine().getErr().println("simlab server: " + message);
@@ -43,12 +59,18 @@ public final class ServerCommand implements Callable<Integer> {
     }
     KvNode node;
     try {
-      node = KvNode.start(cfg, id, t -> {
-        // Crash-stop, as Raft assumes: whatever the node saved is on disk; restart it from there.
-        System.err.println("simlab server: node " + id + " failed: " + t + "; stopping");
-        System.err.flush();
-        Runtime.getRuntime().halt(1);
-      }, line -> System.out.println(line));
+      node =
+          KvNode.start(
+              cfg,
+              id,
+              t -> {
+                // Crash-stop, as Raft assumes: whatever the node saved is on disk; restart it from
+                // there.
+                System.err.println("simlab server: node " + id + " failed: " + t + "; stopping");
+                System.err.flush();
+                Runtime.getRuntime().halt(1);
+              },
+              line -> System.out.println(line));
     } catch (ConfigException e) {
       error(e.getMessage());
       return 2;
@@ -56,16 +78,27 @@ public final class ServerCommand implements Callable<Integer> {
       error(e.getMessage());
       return 1;
     }
-    System.out.println("node " + id + " listening on " + hostPort(node) + ", data in " + cfg.dataDir().orElseThrow()
-        + ", cluster " + cfg.describeNodes());
+    System.out.println(
+        "node "
+            + id
+            + " listening on "
+            + hostPort(node)
+            + ", data in "
+            + cfg.dataDir().orElseThrow()
+            + ", cluster "
+            + cfg.describeNodes());
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      System.out.println("node " + id + " stopped");
-      System.out.flush();
-      stopped.countDown();
-    }, "simlab-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  System.out.println("node " + id + " stopped");
+                  System.out.flush();
+                  stopped.countDown();
+                },
+                "simlab-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -5,14 +5,13 @@ import java.util.function.Consumer;
 import simlab.sim.NodeContext;
 
 /**
- * Delivers committed entries and installed snapshots to the service, in order, from an
- * event of its own: it takes the core's apply step ({@link RaftCore#readyToApply()}),
- * advances it, then hands each message to the service. Running outside the step that
- * advanced the commit index lets the service call {@code snapshot()} or {@code start()}
- * from inside the callback (each a step of its own); the apply cursor moves on advance,
- * before the first callback, so no index is delivered twice or skipped even when the
- * callback re-enters Raft. Entries committed by such a re-entrant step are picked up by
- * the next round of the same loop.
+ * Delivers committed entries and installed snapshots to the service, in order, from an event of its
+ * own: it takes the core's apply step ({@link RaftCore#readyToApply()}), advances it, then hands
+ * each message to the service. Running outside the step that advanced the commit index lets the
+ * service call {@code snapshot()} or {@code start()} from inside the callback (each a step of its
+ * own); the apply cursor moves on advance, before the first callback, so no index is delivered
+ * twice or skipped even when the callback re-enters Raft. Entries committed by such a re-entrant
+ * step are picked up by the next round of the same loop.
  */
 final class Applier {
   private final NodeContext ctx;

@@ -4,13 +4,11 @@ package simlab.raft;
 public sealed interface ApplyMsg {
 
   /** The command at {@code index} (from {@code term}) is committed and must be applied. */
-  record Command(int index, int term, Object command) implements ApplyMsg {
-  }
+  record Command(int index, int term, Object command) implements ApplyMsg {}
 
   /**
-   * The service must replace its state with {@code snapshot}, which covers every command
-   * up to {@code index}. The next command delivered after it has index {@code index + 1}.
+   * The service must replace its state with {@code snapshot}, which covers every command up to
+   * {@code index}. The next command delivered after it has index {@code index + 1}.
    */
-  record Snapshot(int index, int term, byte[] snapshot) implements ApplyMsg {
-  }
+  record Snapshot(int index, int term, byte[] snapshot) implements ApplyMsg {}
 }

@@ -1,5 +1,4 @@
 package simlab.raft;
 
 /** Figure 13 InstallSnapshot result. */
-public record InstallSnapshotReply(int term) implements Reply {
-}
+public record InstallSnapshotReply(int term) implements Reply {}

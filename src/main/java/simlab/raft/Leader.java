@@ -1,10 +1,9 @@
 package simlab.raft;
 
 /**
- * A leader's replication state for one term: per-follower progress, what to send next,
- * how replies move nextIndex/matchIndex (with fast backtracking), and the commit rule.
- * Not final only so the zoo in the test tree can break {@link #advanceCommit} (see
- * {@link RaftCore}'s seams).
+ * A leader's replication state for one term: per-follower progress, what to send next, how replies
+ * move nextIndex/matchIndex (with fast backtracking), and the commit rule. Not final only so the
+ * zoo in the test tree can break {@link #advanceCommit} (see {@link RaftCore}'s seams).
  */
 class Leader {
   /** Cap on entries per AppendEntries, so a far-behind follower is caught up in pieces. */
@@ -22,9 +21,9 @@ class Leader {
   }
 
   /**
-   * Sends to every follower. A heartbeat goes to all; a flush only to those with
-   * something new and nothing in flight, which keeps the RPC count near one per
-   * agreement per follower (TestCount3B) while still replicating at once.
+   * Sends to every follower. A heartbeat goes to all; a flush only to those with something new and
+   * nothing in flight, which keeps the RPC count near one per agreement per follower (TestCount3B)
+   * while still replicating at once.
    */
   void broadcast(boolean heartbeat) {
     for (int p = 0; p < c.size; p++) {
@@ -42,13 +41,18 @@ class Leader {
     Progress pr = progress[p];
     pr.inflight = true;
     if (pr.next <= c.log.snapshotIndex()) {
-      c.send(p, new InstallSnapshot(c.term, c.me, c.log.snapshotIndex(), c.log.snapshotTerm(), c.snapshot.clone()));
+      c.send(
+          p,
+          new InstallSnapshot(
+              c.term, c.me, c.log.snapshotIndex(), c.log.snapshotTerm(), c.snapshot.clone()));
       return;
     }
     int prev = pr.next - 1;
     pr.sentCommit = Math.max(pr.sentCommit, c.commitIndex);
-    c.send(p, new AppendEntries(c.term, c.me, prev, c.log.term(prev), c.log.slice(pr.next, MAX_BATCH),
-        c.commitIndex));
+    c.send(
+        p,
+        new AppendEntries(
+            c.term, c.me, prev, c.log.term(prev), c.log.slice(pr.next, MAX_BATCH), c.commitIndex));
   }
 
   void onNoReply(int p) {

@@ -4,20 +4,21 @@ import java.util.Arrays;
 import simlab.sim.ValueCodec;
 
 /**
- * Turns the {@link Ready.Persist} of each Ready into {@link PersistentState#encode()}'s
- * bytes without re-encoding unchanged entries. It keeps the encodings of the entries
- * after the snapshot in one growing buffer; each persist names the lowest index changed
- * since the previous one and carries the entries from there on, so a save encodes only
- * new entries and costs one copy of the buffer, and a compaction shifts the buffer once.
- * It must see every persist of its core, in order (the first one of an incarnation
- * carries the whole log).
+ * Turns the {@link Ready.Persist} of each Ready into {@link PersistentState#encode()}'s bytes
+ * without re-encoding unchanged entries. It keeps the encodings of the entries after the snapshot
+ * in one growing buffer; each persist names the lowest index changed since the previous one and
+ * carries the entries from there on, so a save encodes only new entries and costs one copy of the
+ * buffer, and a compaction shifts the buffer once. It must see every persist of its core, in order
+ * (the first one of an incarnation carries the whole log).
  */
 final class LogEncoder {
   private final ValueCodec codec = new ValueCodec();
   private byte[] buf = new byte[256];
   private int bufLen;
+
   /** starts[k] is the buffer offset of entry cacheFirst + k. */
   private int[] starts = new int[64];
+
   private int count;
   private int cacheFirst = 1;
 
@@ -37,8 +38,8 @@ final class LogEncoder {
     for (int i = cacheFirst + count; i <= p.lastIndex(); i++) {
       add(PersistentState.encodeEntry(codec, p.entry(i)));
     }
-    return PersistentState.assemble(p.term(), p.votedFor(), p.snapshotIndex(), p.snapshotTerm(), count,
-        buf, bufLen);
+    return PersistentState.assemble(
+        p.term(), p.votedFor(), p.snapshotIndex(), p.snapshotTerm(), count, buf, bufLen);
   }
 
   private void truncateTo(int k) {

@@ -7,16 +7,17 @@ import java.util.List;
 import simlab.sim.ValueCodec;
 
 /**
- * What Figure 2 says must survive a crash (currentTerm, votedFor, log) plus the
- * snapshot's last included index and term (§7), and its byte encoding.
- * {@code votedFor} is -1 when this peer has not voted in {@code term}.
+ * What Figure 2 says must survive a crash (currentTerm, votedFor, log) plus the snapshot's last
+ * included index and term (§7), and its byte encoding. {@code votedFor} is -1 when this peer has
+ * not voted in {@code term}.
  *
- * <p>Layout: varints for term, votedFor+1, snapshotIndex, snapshotTerm and the entry
- * count, then per entry its term and its command as a length-prefixed ValueCodec value.
- * Commands are encoded one by one so that {@link LogEncoder} can reuse the bytes of
- * entries that did not change: re-encoding a long log on every save is quadratic.
+ * <p>Layout: varints for term, votedFor+1, snapshotIndex, snapshotTerm and the entry count, then
+ * per entry its term and its command as a length-prefixed ValueCodec value. Commands are encoded
+ * one by one so that {@link LogEncoder} can reuse the bytes of entries that did not change:
+ * re-encoding a long log on every save is quadratic.
  */
-public record PersistentState(int term, int votedFor, int snapshotIndex, int snapshotTerm, List<LogEntry> entries) {
+public record PersistentState(
+    int term, int votedFor, int snapshotIndex, int snapshotTerm, List<LogEntry> entries) {
   public static final PersistentState INITIAL = new PersistentState(0, -1, 0, 0, List.of());
 
   public PersistentState {
@@ -33,7 +34,8 @@ public record PersistentState(int term, int votedFor, int snapshotIndex, int sna
     for (byte[] e : encoded) {
       all.write(e, 0, e.length);
     }
-    return assemble(term, votedFor, snapshotIndex, snapshotTerm, encoded.size(), all.toByteArray(), all.size());
+    return assemble(
+        term, votedFor, snapshotIndex, snapshotTerm, encoded.size(), all.toByteArray(), all.size());
   }
 
   static byte[] encodeEntry(ValueCodec codec, LogEntry e) {
@@ -46,7 +48,13 @@ public record PersistentState(int term, int votedFor, int snapshotIndex, int sna
   }
 
   /** The header followed by {@code count} already encoded entries, {@code entries[0..length)}. */
-  static byte[] assemble(int term, int votedFor, int snapshotIndex, int snapshotTerm, int count, byte[] entries,
+  static byte[] assemble(
+      int term,
+      int votedFor,
+      int snapshotIndex,
+      int snapshotTerm,
+      int count,
+      byte[] entries,
       int length) {
     Bytes b = new Bytes();
     b.varint(term);
@@ -59,7 +67,9 @@ public record PersistentState(int term, int votedFor, int snapshotIndex, int sna
     return out;
   }
 
-  /** Decodes {@link #encode()}'s output; an empty array (a fresh persister) gives {@link #INITIAL}. */
+  /**
+   * Decodes {@link #encode()}'s output; an empty array (a fresh persister) gives {@link #INITIAL}.
+   */
   public static PersistentState decode(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
       return INITIAL;
@@ -81,7 +91,8 @@ public record PersistentState(int term, int votedFor, int snapshotIndex, int sna
       entries.add(new LogEntry(t, codec.fromBytes(cmd)));
     }
     if (pos[0] != bytes.length) {
-      throw new IllegalArgumentException("corrupt Raft state: " + (bytes.length - pos[0]) + " trailing bytes");
+      throw new IllegalArgumentException(
+          "corrupt Raft state: " + (bytes.length - pos[0]) + " trailing bytes");
     }
     return new PersistentState(term, votedFor, snapshotIndex, snapshotTerm, entries);
   }

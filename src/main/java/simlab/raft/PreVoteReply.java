@@ -1,5 +1,4 @@
 package simlab.raft;
 
 /** The answer to a {@link PreVote}: the voter's real term, and whether it would vote. */
-public record PreVoteReply(int term, boolean granted) implements Reply {
-}
+public record PreVoteReply(int term, boolean granted) implements Reply {}

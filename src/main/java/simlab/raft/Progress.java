@@ -4,8 +4,10 @@ package simlab.raft;
 final class Progress {
   int next;
   int match;
+
   /** An AppendEntries or InstallSnapshot to this peer awaits its reply: don't pile on more. */
   boolean inflight;
+
   /** Highest commit index sent to this peer, so a commit advance is forwarded once. */
   int sentCommit;
 

@@ -6,37 +6,39 @@ import java.util.List;
 import simlab.sim.Rpc;
 
 /**
- * The Raft consensus state machine (Figure 2 and §7), free of I/O, clocks and
- * randomness, in the style of etcd's raft: every step returns one immutable {@link Ready}
- * saying what to persist, send, schedule and apply, and the driver acknowledges it with
- * {@link #advance(Ready)} (see {@link Ready} for the order and the invariants).
+ * The Raft consensus state machine (Figure 2 and §7), free of I/O, clocks and randomness, in the
+ * style of etcd's raft: every step returns one immutable {@link Ready} saying what to persist,
+ * send, schedule and apply, and the driver acknowledges it with {@link #advance(Ready)} (see {@link
+ * Ready} for the order and the invariants).
  *
- * <p>The steps: {@link #step(Message)} for everything from the network (requests, and
- * replies or their absence), {@link #electionTimeout()}, {@link #heartbeatTimeout()} and
- * {@link #replicate()} for timers, {@link #propose(Object)} and {@link #compact} for the
- * service, and {@link #readyToApply()} to hand committed entries to it.
+ * <p>The steps: {@link #step(Message)} for everything from the network (requests, and replies or
+ * their absence), {@link #electionTimeout()}, {@link #heartbeatTimeout()} and {@link #replicate()}
+ * for timers, {@link #propose(Object)} and {@link #compact} for the service, and {@link
+ * #readyToApply()} to hand committed entries to it.
  *
- * <p>{@code step} compares the message's term with ours once, before any handler runs:
- * a higher term makes this peer a follower of that term (Figure 2, "Rules for All
- * Servers"), so no handler repeats the check. Requests are then handled the same in
- * every role; responses go to {@link #stepLeader} or {@link #stepCandidate} by role (a
- * follower has nothing in flight that a response could still matter to). Leader-only
- * bookkeeping lives in {@link Leader}.
+ * <p>{@code step} compares the message's term with ours once, before any handler runs: a higher
+ * term makes this peer a follower of that term (Figure 2, "Rules for All Servers"), so no handler
+ * repeats the check. Requests are then handled the same in every role; responses go to {@link
+ * #stepLeader} or {@link #stepCandidate} by role (a follower has nothing in flight that a response
+ * could still matter to). Leader-only bookkeeping lives in {@link Leader}.
  *
  * <p>Peers are named by their index in the peer list; {@code me} is this peer's index.
  *
- * <p><b>Seams.</b> The class is not final, and the Figure 2 rules that a classic mistake
- * changes are package-private methods rather than private ones: {@link #onRequestVote},
- * {@link #onAppendEntries}, {@link #mergeEntries}, {@link #onInstallSnapshot} and
- * {@link #newLeader}, plus {@link #markDirty} for a variant that changes durable state
- * itself. They exist for the zoo of deliberately broken Raft peers in the test tree
- * ({@code simlab.zoo}), each a subclass overriding one rule, built through
- * {@link ReferenceRaft}'s package-private constructor: the reference stays one
- * implementation with no switches, and each mistake is a few lines next to the rule it
- * breaks. Nothing outside this package can subclass it.
+ * <p><b>Seams.</b> The class is not final, and the Figure 2 rules that a classic mistake changes
+ * are package-private methods rather than private ones: {@link #onRequestVote}, {@link
+ * #onAppendEntries}, {@link #mergeEntries}, {@link #onInstallSnapshot} and {@link #newLeader}, plus
+ * {@link #markDirty} for a variant that changes durable state itself. They exist for the zoo of
+ * deliberately broken Raft peers in the test tree ({@code simlab.zoo}), each a subclass overriding
+ * one rule, built through {@link ReferenceRaft}'s package-private constructor: the reference stays
+ * one implementation with no switches, and each mistake is a few lines next to the rule it breaks.
+ * Nothing outside this package can subclass it.
  */
 class RaftCore {
-  enum Role { FOLLOWER, CANDIDATE, LEADER }
+  enum Role {
+    FOLLOWER,
+    CANDIDATE,
+    LEADER
+  }
 
   final int me;
   final int size;
@@ -45,18 +47,28 @@ class RaftCore {
   int votedFor;
   Role role = Role.FOLLOWER;
   int commitIndex;
+
   /** Highest index handed to the service (a delivered snapshot counts up to its index). */
   int lastApplied;
+
   /** The service snapshot covering entries 1..log.snapshotIndex() (empty when there is none). */
   byte[] snapshot;
+
   private boolean[] votes;
   Leader leader;
+
   /** Run a Pre-Vote round before each election (Raft thesis §9.6). */
   private final boolean preVote;
-  /** Pre-votes granted in the round under way (null when none is); the role stays FOLLOWER meanwhile. */
+
+  /**
+   * Pre-votes granted in the round under way (null when none is); the role stays FOLLOWER
+   * meanwhile.
+   */
   private boolean[] preVotes;
+
   /** Pre-Vote: a leader of the current term was heard since the election timer last fired. */
   private boolean leaderContact;
+
   /** A leader was heard in this step (see {@link #takeLeaderHeard()}). */
   private boolean leaderHeard;
 
@@ -65,6 +77,7 @@ class RaftCore {
   private boolean dirty;
   private boolean restartElection;
   private boolean replicateSoon;
+
   /** The Ready handed out and not yet advanced (null between steps). */
   private Ready outstanding;
 
@@ -72,7 +85,9 @@ class RaftCore {
     this(me, size, state, snapshot, false);
   }
 
-  /** @param preVote run a Pre-Vote round before each election ({@link RaftTiming#preVote()}) */
+  /**
+   * @param preVote run a Pre-Vote round before each election ({@link RaftTiming#preVote()})
+   */
   RaftCore(int me, int size, PersistentState state, byte[] snapshot, boolean preVote) {
     this.preVote = preVote;
     this.me = me;
@@ -88,7 +103,8 @@ class RaftCore {
   }
 
   PersistentState persistentState() {
-    return new PersistentState(term, votedFor, log.snapshotIndex(), log.snapshotTerm(), log.suffix());
+    return new PersistentState(
+        term, votedFor, log.snapshotIndex(), log.snapshotTerm(), log.suffix());
   }
 
   boolean isLeader() {
@@ -98,14 +114,15 @@ class RaftCore {
   // ---- the Ready protocol ------------------------------------------------------------------
 
   /**
-   * The driver has carried out {@code ready}: what it persisted is durable (the next
-   * persist reports only later log changes), and what it hands to the service counts as
-   * applied. Only the Ready of the latest step can be advanced, exactly once.
+   * The driver has carried out {@code ready}: what it persisted is durable (the next persist
+   * reports only later log changes), and what it hands to the service counts as applied. Only the
+   * Ready of the latest step can be advanced, exactly once.
    */
   void advance(Ready ready) {
     if (ready != outstanding) {
-      throw new IllegalStateException("advance() of a Ready that is not the outstanding one"
-          + (outstanding == null ? " (none is)" : ""));
+      throw new IllegalStateException(
+          "advance() of a Ready that is not the outstanding one"
+              + (outstanding == null ? " (none is)" : ""));
     }
     outstanding = null;
     if (ready.persist() != null) {
@@ -113,22 +130,33 @@ class RaftCore {
     }
     if (!ready.toApply().isEmpty()) {
       ApplyMsg last = ready.toApply().get(ready.toApply().size() - 1);
-      lastApplied = last instanceof ApplyMsg.Command c ? c.index() : ((ApplyMsg.Snapshot) last).index();
+      lastApplied =
+          last instanceof ApplyMsg.Command c ? c.index() : ((ApplyMsg.Snapshot) last).index();
     }
   }
 
   private void begin() {
     if (outstanding != null) {
-      throw new IllegalStateException("a step while a Ready is outstanding: carry it out and advance() it first");
+      throw new IllegalStateException(
+          "a step while a Ready is outstanding: carry it out and advance() it first");
     }
   }
 
   /** Packs what this step asked for into its Ready and starts the next step afresh. */
   private Ready finish(Object reply) {
-    Ready.Timers timers = role == Role.LEADER ? Ready.Timers.HEARTBEAT
-        : restartElection ? Ready.Timers.ELECTION_RESTART : Ready.Timers.ELECTION;
-    Ready ready = new Ready(dirty ? persistUpdate() : null, ImmutableList.copyOf(sends), timers, replicateSoon,
-        hasApplyWork(), ImmutableList.of(), reply);
+    Ready.Timers timers =
+        role == Role.LEADER
+            ? Ready.Timers.HEARTBEAT
+            : restartElection ? Ready.Timers.ELECTION_RESTART : Ready.Timers.ELECTION;
+    Ready ready =
+        new Ready(
+            dirty ? persistUpdate() : null,
+            ImmutableList.copyOf(sends),
+            timers,
+            replicateSoon,
+            hasApplyWork(),
+            ImmutableList.of(),
+            reply);
     sends.clear();
     dirty = false;
     restartElection = false;
@@ -141,10 +169,17 @@ class RaftCore {
   Ready.Persist persistUpdate() {
     int firstChanged = log.changedFrom();
     int from = Math.max(firstChanged, log.snapshotIndex() + 1);
-    ImmutableList<LogEntry> changed = from > log.lastIndex() ? ImmutableList.of()
-        : log.slice(from, log.lastIndex() - from + 1);
-    return new Ready.Persist(term, votedFor, log.snapshotIndex(), log.snapshotTerm(), firstChanged,
-        log.lastIndex(), changed, snapshot);
+    ImmutableList<LogEntry> changed =
+        from > log.lastIndex() ? ImmutableList.of() : log.slice(from, log.lastIndex() - from + 1);
+    return new Ready.Persist(
+        term,
+        votedFor,
+        log.snapshotIndex(),
+        log.snapshotTerm(),
+        firstChanged,
+        log.lastIndex(),
+        changed,
+        snapshot);
   }
 
   /** This step changed durable state (term, vote, log, snapshot): its Ready must persist it. */
@@ -164,8 +199,8 @@ class RaftCore {
   // ---- timers -------------------------------------------------------------------------
 
   /**
-   * The election timer fired: start an election for the next term (§5.2), or with
-   * Pre-Vote first ask whether a majority would vote for us in it.
+   * The election timer fired: start an election for the next term (§5.2), or with Pre-Vote first
+   * ask whether a majority would vote for us in it.
    */
   Ready electionTimeout() {
     begin();
@@ -215,8 +250,8 @@ class RaftCore {
   }
 
   /**
-   * Pre-Vote: the minimum election timeout has passed since a leader was last heard (the
-   * driver's lease timer), so this peer may grant pre-votes again.
+   * Pre-Vote: the minimum election timeout has passed since a leader was last heard (the driver's
+   * lease timer), so this peer may grant pre-votes again.
    */
   Ready leaderLeaseExpired() {
     begin();
@@ -225,8 +260,8 @@ class RaftCore {
   }
 
   /**
-   * Pre-Vote: whether a leader was heard since the last call (the driver then restarts its
-   * lease timer). A side channel next to the Ready because it only matters with Pre-Vote on.
+   * Pre-Vote: whether a leader was heard since the last call (the driver then restarts its lease
+   * timer). A side channel next to the Ready because it only matters with Pre-Vote on.
    */
   boolean takeLeaderHeard() {
     boolean h = leaderHeard;
@@ -254,7 +289,10 @@ class RaftCore {
 
   // ---- service ------------------------------------------------------------------------
 
-  /** start(): appends {@code command} if this peer leads; the Ready's reply is the {@link Raft.StartResult}. */
+  /**
+   * start(): appends {@code command} if this peer leads; the Ready's reply is the {@link
+   * Raft.StartResult}.
+   */
   Ready propose(Object command) {
     begin();
     if (role != Role.LEADER) {
@@ -267,7 +305,10 @@ class RaftCore {
     return finish(new Raft.StartResult(index, term, true));
   }
 
-  /** The service's snapshot covers 1..index: drop those entries (ignored if stale or not yet applied). */
+  /**
+   * The service's snapshot covers 1..index: drop those entries (ignored if stale or not yet
+   * applied).
+   */
   Ready compact(int index, byte[] data) {
     begin();
     if (index > log.snapshotIndex() && index <= lastApplied) {
@@ -279,9 +320,9 @@ class RaftCore {
   }
 
   /**
-   * The apply step: a Ready whose {@code toApply} holds, in order, the newer snapshot (if
-   * the log was replaced by one) and every committed command not yet handed out. It
-   * carries nothing else; {@link #advance} moves the apply cursor past it.
+   * The apply step: a Ready whose {@code toApply} holds, in order, the newer snapshot (if the log
+   * was replaced by one) and every committed command not yet handed out. It carries nothing else;
+   * {@link #advance} moves the apply cursor past it.
    */
   Ready readyToApply() {
     begin();
@@ -296,7 +337,9 @@ class RaftCore {
       LogEntry e = log.entry(next);
       out.add(new ApplyMsg.Command(next, e.term(), e.command()));
     }
-    outstanding = new Ready(null, ImmutableList.of(), Ready.Timers.UNCHANGED, false, false, out.build(), null);
+    outstanding =
+        new Ready(
+            null, ImmutableList.of(), Ready.Timers.UNCHANGED, false, false, out.build(), null);
     return outstanding;
   }
 
@@ -307,10 +350,9 @@ class RaftCore {
   // ---- the network: one entry point ---------------------------------------------------------
 
   /**
-   * Handles one message from the network. The term check happens here and only here:
-   * a message from a higher term turns this peer into a follower of that term (vote
-   * cleared, persisted) before any handler sees the message. For a request the Ready's
-   * reply is the answer to send back.
+   * Handles one message from the network. The term check happens here and only here: a message from
+   * a higher term turns this peer into a follower of that term (vote cleared, persisted) before any
+   * handler sees the message. For a request the Ready's reply is the answer to send back.
    */
   Ready step(Message m) {
     begin();
@@ -358,8 +400,10 @@ class RaftCore {
 
   /** A candidate hears back from a voter: count this term's granted votes. */
   private void stepCandidate(Response r) {
-    if (r.request() instanceof RequestVote rv && rv.term() == term
-        && r.reply().orElse(null) instanceof RequestVoteReply v && v.voteGranted()) {
+    if (r.request() instanceof RequestVote rv
+        && rv.term() == term
+        && r.reply().orElse(null) instanceof RequestVoteReply v
+        && v.voteGranted()) {
       votes[r.peer()] = true;
       int granted = 0;
       for (boolean g : votes) {
@@ -371,10 +415,14 @@ class RaftCore {
     }
   }
 
-  /** A pre-candidate hears back: with a majority of pre-votes for the next term, campaign for real. */
+  /**
+   * A pre-candidate hears back: with a majority of pre-votes for the next term, campaign for real.
+   */
   private void stepPreCandidate(Response r) {
-    if (r.request() instanceof PreVote pv && pv.term() == term + 1
-        && r.reply().orElse(null) instanceof PreVoteReply v && v.granted()) {
+    if (r.request() instanceof PreVote pv
+        && pv.term() == term + 1
+        && r.reply().orElse(null) instanceof PreVoteReply v
+        && v.granted()) {
       preVotes[r.peer()] = true;
       int granted = 0;
       for (boolean g : preVotes) {
@@ -390,22 +438,26 @@ class RaftCore {
   // ---- requests (any role; the term is already at least theirs) --------------------------
 
   /**
-   * Pre-Vote (thesis §9.6): would we vote for this server in {@code pv.term()}? Only if
-   * that term is newer than ours, its log is at least as up to date, and we have not
-   * heard from a leader within the minimum election timeout (the driver's lease timer;
-   * also cleared when our own election timer fires), so a server that merely lost touch
-   * cannot disrupt a working leader. Nothing changes here: no vote is cast.
+   * Pre-Vote (thesis §9.6): would we vote for this server in {@code pv.term()}? Only if that term
+   * is newer than ours, its log is at least as up to date, and we have not heard from a leader
+   * within the minimum election timeout (the driver's lease timer; also cleared when our own
+   * election timer fires), so a server that merely lost touch cannot disrupt a working leader.
+   * Nothing changes here: no vote is cast.
    */
   private PreVoteReply onPreVote(PreVote pv) {
-    boolean grant = pv.term() > term && role != Role.LEADER && !leaderContact
-        && log.isUpToDate(pv.lastLogIndex(), pv.lastLogTerm());
+    boolean grant =
+        pv.term() > term
+            && role != Role.LEADER
+            && !leaderContact
+            && log.isUpToDate(pv.lastLogIndex(), pv.lastLogTerm());
     return new PreVoteReply(term, grant);
   }
 
   RequestVoteReply onRequestVote(RequestVote rv) {
-    boolean grant = rv.term() == term
-        && (votedFor == -1 || votedFor == rv.candidate())
-        && log.isUpToDate(rv.lastLogIndex(), rv.lastLogTerm());
+    boolean grant =
+        rv.term() == term
+            && (votedFor == -1 || votedFor == rv.candidate())
+            && log.isUpToDate(rv.lastLogIndex(), rv.lastLogTerm());
     if (grant) {
       votedFor = rv.candidate();
       dirty = true;
@@ -437,8 +489,8 @@ class RaftCore {
   }
 
   /**
-   * Appends what is new and truncates only at a real conflict: a delayed, shorter
-   * AppendEntries must never cut off entries a newer one already added.
+   * Appends what is new and truncates only at a real conflict: a delayed, shorter AppendEntries
+   * must never cut off entries a newer one already added.
    */
   void mergeEntries(int prev, AppendEntries ae) {
     for (int i = 0; i < ae.entries().size(); i++) {
@@ -488,7 +540,9 @@ class RaftCore {
     becomeFollower();
   }
 
-  /** The leader of our term spoke (AppendEntries or InstallSnapshot): follow it, hold off elections. */
+  /**
+   * The leader of our term spoke (AppendEntries or InstallSnapshot): follow it, hold off elections.
+   */
   private void followCurrentLeader() {
     leaderContact = true;
     leaderHeard = true;
@@ -513,7 +567,10 @@ class RaftCore {
     leader.broadcast(true);
   }
 
-  /** The leader state of a fresh term (a seam: the zoo's commit-rule mistakes subclass {@link Leader}). */
+  /**
+   * The leader state of a fresh term (a seam: the zoo's commit-rule mistakes subclass {@link
+   * Leader}).
+   */
   Leader newLeader() {
     return new Leader(this);
   }

@@ -1,13 +1,13 @@
 package simlab.raft;
 
 /**
- * Read-only view of a peer's internal Raft state, for the invariant monitor. Optional: a
- * student implementation that does not offer it is still checked for Election Safety
- * and State Machine Safety through {@link Raft#getState()} and what it applies; Log
- * Matching and Leader Completeness need this view.
+ * Read-only view of a peer's internal Raft state, for the invariant monitor. Optional: a student
+ * implementation that does not offer it is still checked for Election Safety and State Machine
+ * Safety through {@link Raft#getState()} and what it applies; Log Matching and Leader Completeness
+ * need this view.
  *
- * <p>Indices are absolute log indices; entries at or below {@link #snapshotIndex()} have
- * been compacted and only {@code termAt(snapshotIndex())} is still known.
+ * <p>Indices are absolute log indices; entries at or below {@link #snapshotIndex()} have been
+ * compacted and only {@code termAt(snapshotIndex())} is still known.
  */
 public interface RaftIntrospection {
   int currentTerm();
@@ -15,8 +15,8 @@ public interface RaftIntrospection {
   boolean isLeader();
 
   /**
-   * "leader", "candidate" or "follower", for the run report's lanes; the default cannot
-   * tell a candidate from a follower.
+   * "leader", "candidate" or "follower", for the run report's lanes; the default cannot tell a
+   * candidate from a follower.
    */
   default String role() {
     return isLeader() ? "leader" : "follower";
@@ -38,9 +38,9 @@ public interface RaftIntrospection {
   int VOTE_NOT_EXPOSED = Integer.MIN_VALUE;
 
   /**
-   * The peer this server voted for in {@link #currentTerm()} (its index, itself included),
-   * -1 for none yet. Optional: the default, {@link #VOTE_NOT_EXPOSED}, turns off the
-   * monitor's one-vote-per-term check for this implementation.
+   * The peer this server voted for in {@link #currentTerm()} (its index, itself included), -1 for
+   * none yet. Optional: the default, {@link #VOTE_NOT_EXPOSED}, turns off the monitor's
+   * one-vote-per-term check for this implementation.
    */
   default int votedFor() {
     return VOTE_NOT_EXPOSED;

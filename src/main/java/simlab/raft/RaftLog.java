@@ -5,20 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The log with absolute indexing. Entries 1..snapshotIndex live in the service's
- * snapshot; only the term of the last compacted entry is kept, because the consistency
- * check of the entry right after the snapshot needs it. Index 0 with term 0 is the
- * empty-log sentinel, so a fresh log behaves like a snapshot at 0.
+ * The log with absolute indexing. Entries 1..snapshotIndex live in the service's snapshot; only the
+ * term of the last compacted entry is kept, because the consistency check of the entry right after
+ * the snapshot needs it. Index 0 with term 0 is the empty-log sentinel, so a fresh log behaves like
+ * a snapshot at 0.
  */
 public final class RaftLog {
   private final List<LogEntry> entries = new ArrayList<>();
   private int snapshotIndex;
   private int snapshotTerm;
-  /** Lowest index whose entry was added or removed since {@link #markStable()} (for incremental saves). */
+
+  /**
+   * Lowest index whose entry was added or removed since {@link #markStable()} (for incremental
+   * saves).
+   */
   private int changedFrom = 1;
 
-  public RaftLog() {
-  }
+  public RaftLog() {}
 
   public RaftLog(int snapshotIndex, int snapshotTerm, List<LogEntry> suffix) {
     this.snapshotIndex = snapshotIndex;
@@ -28,9 +31,9 @@ public final class RaftLog {
   }
 
   /**
-   * The lowest index added or removed since the last {@link #markStable()}
-   * ({@code Integer.MAX_VALUE} when none was). A fresh log reports everything after its
-   * snapshot, so the first save of a new incarnation writes the whole log.
+   * The lowest index added or removed since the last {@link #markStable()} ({@code
+   * Integer.MAX_VALUE} when none was). A fresh log reports everything after its snapshot, so the
+   * first save of a new incarnation writes the whole log.
    */
   int changedFrom() {
     return changedFrom;
@@ -71,7 +74,8 @@ public final class RaftLog {
 
   public LogEntry entry(int index) {
     if (index <= snapshotIndex || index > lastIndex()) {
-      throw new IndexOutOfBoundsException("index " + index + " outside (" + snapshotIndex + ", " + lastIndex() + "]");
+      throw new IndexOutOfBoundsException(
+          "index " + index + " outside (" + snapshotIndex + ", " + lastIndex() + "]");
     }
     return entries.get(index - snapshotIndex - 1);
   }
@@ -85,7 +89,8 @@ public final class RaftLog {
   /** Drops {@code index} and everything after it (a conflicting suffix). */
   public void truncateFrom(int index) {
     if (index <= snapshotIndex) {
-      throw new IllegalArgumentException("cannot truncate compacted index " + index + " (snapshot " + snapshotIndex + ")");
+      throw new IllegalArgumentException(
+          "cannot truncate compacted index " + index + " (snapshot " + snapshotIndex + ")");
     }
     changedFrom = Math.min(changedFrom, index);
     if (index <= lastIndex()) {
@@ -106,9 +111,9 @@ public final class RaftLog {
   }
 
   /**
-   * Compacts through {@code index}, which must be in the log: the entries after it stay.
-   * Used when the service snapshots, and by a follower whose log already holds the
-   * entry an InstallSnapshot ends with.
+   * Compacts through {@code index}, which must be in the log: the entries after it stay. Used when
+   * the service snapshots, and by a follower whose log already holds the entry an InstallSnapshot
+   * ends with.
    */
   public void compactTo(int index) {
     if (index <= snapshotIndex) {
@@ -152,7 +157,10 @@ public final class RaftLog {
     return -1;
   }
 
-  /** §5.4.1: is a log ending in ({@code lastIndex}, {@code lastTerm}) at least as up to date as this one? */
+  /**
+   * §5.4.1: is a log ending in ({@code lastIndex}, {@code lastTerm}) at least as up to date as this
+   * one?
+   */
   public boolean isUpToDate(int lastIndex, int lastTerm) {
     return lastTerm > lastTerm() || (lastTerm == lastTerm() && lastIndex >= lastIndex());
   }

@@ -9,18 +9,17 @@ import simlab.sim.Rpc;
 import simlab.sim.Timer;
 
 /**
- * The driver that binds the pure {@link RaftCore} to a {@link NodeContext}: every event
- * (a request, a reply, a timer, start(), snapshot()) becomes one core step, and the
- * {@link Ready} it returns is carried out by {@link #carryOut} in the order Ready
- * documents (persist first, so nothing that depends on new state leaves before it is
- * durable) and then advanced. The driver owns the timers, the coalesced replication
- * event and the {@link Applier}; it keeps no Raft state of its own.
+ * The driver that binds the pure {@link RaftCore} to a {@link NodeContext}: every event (a request,
+ * a reply, a timer, start(), snapshot()) becomes one core step, and the {@link Ready} it returns is
+ * carried out by {@link #carryOut} in the order Ready documents (persist first, so nothing that
+ * depends on new state leaves before it is durable) and then advanced. The driver owns the timers,
+ * the coalesced replication event and the {@link Applier}; it keeps no Raft state of its own.
  *
- * <p>Timing (virtual), by default ({@link RaftTiming#DEFAULT}): heartbeats every 100 ms
- * (the 6.5840 cap is 10/s); election timeouts uniform in [300, 600) ms, so after a leader
- * fails a new one normally wins within about a second, well inside the 5 s requirement,
- * while three heartbeats fit in the shortest timeout. Experiments pass another
- * {@link RaftTiming} (Figure 16's ranges, Pre-Vote).
+ * <p>Timing (virtual), by default ({@link RaftTiming#DEFAULT}): heartbeats every 100 ms (the 6.5840
+ * cap is 10/s); election timeouts uniform in [300, 600) ms, so after a leader fails a new one
+ * normally wins within about a second, well inside the 5 s requirement, while three heartbeats fit
+ * in the shortest timeout. Experiments pass another {@link RaftTiming} (Figure 16's ranges,
+ * Pre-Vote).
  */
 public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   static final Duration HEARTBEAT = RaftTiming.DEFAULT.heartbeat();
@@ -32,8 +31,10 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private final LogEncoder encoder = new LogEncoder();
   private Timer electionTimer;
   private Timer heartbeatTimer;
+
   /** Pre-Vote only: runs for the minimum election timeout after a leader was last heard. */
   private Timer leaseTimer;
+
   private final RaftTiming timing;
   private boolean replicationScheduled;
   private boolean killed;
@@ -42,9 +43,16 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     this(ctx, peers, me, applyCh, RaftTiming.DEFAULT);
   }
 
-  public ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh, RaftTiming timing) {
-    this(ctx, peers, me, applyCh, timing,
-        (self, size, state, snapshot) -> new RaftCore(self, size, state, snapshot, timing.preVote()));
+  public ReferenceRaft(
+      NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh, RaftTiming timing) {
+    this(
+        ctx,
+        peers,
+        me,
+        applyCh,
+        timing,
+        (self, size, state, snapshot) ->
+            new RaftCore(self, size, state, snapshot, timing.preVote()));
   }
 
   /** Builds the core of a peer from its restored state: the reference core, or a zoo variant. */
@@ -54,14 +62,24 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   }
 
   /**
-   * The same driver around another core: a seam for the test tree's zoo of broken Raft
-   * peers (see {@link RaftCore}), not part of the public API.
+   * The same driver around another core: a seam for the test tree's zoo of broken Raft peers (see
+   * {@link RaftCore}), not part of the public API.
    */
-  ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh, CoreMaker coreMaker) {
+  ReferenceRaft(
+      NodeContext ctx,
+      List<String> peers,
+      int me,
+      Consumer<ApplyMsg> applyCh,
+      CoreMaker coreMaker) {
     this(ctx, peers, me, applyCh, RaftTiming.DEFAULT, coreMaker);
   }
 
-  private ReferenceRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh, RaftTiming timing,
+  private ReferenceRaft(
+      NodeContext ctx,
+      List<String> peers,
+      int me,
+      Consumer<ApplyMsg> applyCh,
+      RaftTiming timing,
       CoreMaker coreMaker) {
     this.ctx = ctx;
     this.peers = List.copyOf(peers);
@@ -169,7 +187,8 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   // ---- driving the core ----------------------------------------------------------------
 
   /** Answers a request: a killed peer answers nothing, as if the request were lost. */
-  private <Q extends Rpc<R> & Message, R> void serve(Q request, NodeContext.Responder<R> responder) {
+  private <Q extends Rpc<R> & Message, R> void serve(
+      Q request, NodeContext.Responder<R> responder) {
     if (killed) {
       responder.fail();
       return;
@@ -181,9 +200,9 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   }
 
   /**
-   * Carries out one Ready in the order {@link Ready} documents, then advances it. The
-   * reply of a request step is the caller's to send, after this returns; the apply
-   * Ready is the {@link Applier}'s.
+   * Carries out one Ready in the order {@link Ready} documents, then advances it. The reply of a
+   * request step is the caller's to send, after this returns; the apply Ready is the {@link
+   * Applier}'s.
    */
   private void carryOut(Ready ready) {
     if (ready.persist() != null) {
@@ -224,16 +243,19 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     }
   }
 
-  /** One deferred replication pass per burst of starts/replies (coalescing keeps the RPC count low). */
+  /**
+   * One deferred replication pass per burst of starts/replies (coalescing keeps the RPC count low).
+   */
   private void scheduleReplication() {
     if (!replicationScheduled && !killed) {
       replicationScheduled = true;
-      ctx.defer(() -> {
-        replicationScheduled = false;
-        if (!killed) {
-          carryOut(core.replicate());
-        }
-      });
+      ctx.defer(
+          () -> {
+            replicationScheduled = false;
+            if (!killed) {
+              carryOut(core.replicate());
+            }
+          });
     }
   }
 
@@ -264,20 +286,23 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   }
 
   /**
-   * Pre-Vote: after a step in which a leader was heard, (re)start the lease timer; when it
-   * runs out, the core may grant pre-votes again.
+   * Pre-Vote: after a step in which a leader was heard, (re)start the lease timer; when it runs
+   * out, the core may grant pre-votes again.
    */
   private void renewLease() {
     if (!timing.preVote() || !core.takeLeaderHeard() || killed) {
       return;
     }
     cancel(leaseTimer);
-    leaseTimer = ctx.schedule(timing.electionMin(), () -> {
-      leaseTimer = null;
-      if (!killed) {
-        carryOut(core.leaderLeaseExpired());
-      }
-    });
+    leaseTimer =
+        ctx.schedule(
+            timing.electionMin(),
+            () -> {
+              leaseTimer = null;
+              if (!killed) {
+                carryOut(core.leaderLeaseExpired());
+              }
+            });
   }
 
   private void resetElectionTimer() {
@@ -285,14 +310,22 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     // With the default timing this is the draw the reference always made:
     // 300 ms + nextLong(300) whole milliseconds.
     long steps = timing.spreadSteps();
-    Duration timeout = steps == 0 ? timing.electionMin()
-        : timing.electionMin().plus(timing.resolution().multipliedBy(ctx.random().nextLong(steps)));
-    electionTimer = ctx.schedule("election", timeout, () -> {
-      electionTimer = null;
-      if (!killed) {
-        carryOut(core.electionTimeout());
-      }
-    });
+    Duration timeout =
+        steps == 0
+            ? timing.electionMin()
+            : timing
+                .electionMin()
+                .plus(timing.resolution().multipliedBy(ctx.random().nextLong(steps)));
+    electionTimer =
+        ctx.schedule(
+            "election",
+            timeout,
+            () -> {
+              electionTimer = null;
+              if (!killed) {
+                carryOut(core.electionTimeout());
+              }
+            });
   }
 
   private static void cancel(Timer t) {

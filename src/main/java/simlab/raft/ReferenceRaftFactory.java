@@ -13,7 +13,10 @@ public final class ReferenceRaftFactory implements RaftFactory {
     this(RaftTiming.DEFAULT);
   }
 
-  /** Peers with other election timeouts, heartbeat interval or Pre-Vote (experiments such as Figure 16). */
+  /**
+   * Peers with other election timeouts, heartbeat interval or Pre-Vote (experiments such as Figure
+   * 16).
+   */
   public ReferenceRaftFactory(RaftTiming timing) {
     this.timing = timing;
   }

@@ -1,5 +1,4 @@
 package simlab.raft;
 
 /** Figure 2 RequestVote results. */
-public record RequestVoteReply(int term, boolean voteGranted) implements Reply {
-}
+public record RequestVoteReply(int term, boolean voteGranted) implements Reply {}

@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
 /**
- * Fault periods as bands: crashes and clogs per lane, unreliable and reordering periods of
- * the network, and partitions among the servers (from the per-link up/down records: two
- * servers are on one side when both directions between them are up). A server outside the
- * largest side gets a "cut" band on its own lane.
+ * Fault periods as bands: crashes and clogs per lane, unreliable and reordering periods of the
+ * network, and partitions among the servers (from the per-link up/down records: two servers are on
+ * one side when both directions between them are up). A server outside the largest side gets a
+ * "cut" band on its own lane.
  */
 final class Bands {
   private final ToIntFunction<String> laneOf;
@@ -96,8 +96,7 @@ final class Bands {
           }
         }
       }
-      default -> {
-      }
+      default -> {}
     }
   }
 
@@ -121,7 +120,8 @@ final class Bands {
       for (List<String> g : groups) {
         sb.append(sb.length() == 0 ? "[" : " [");
         for (int i = 0; i < g.size(); i++) {
-          sb.append(i == 0 ? "" : " ").append(numbered ? g.get(i).substring(prefix.length()) : g.get(i));
+          sb.append(i == 0 ? "" : " ")
+              .append(numbered ? g.get(i).substring(prefix.length()) : g.get(i));
         }
         sb.append(']');
       }
@@ -162,7 +162,9 @@ final class Bands {
           String x = todo.remove(todo.size() - 1);
           g.add(x);
           for (String y : servers) {
-            if (!seen.contains(y) && !down.contains(x + "\u0000" + y) && !down.contains(y + "\u0000" + x)) {
+            if (!seen.contains(y)
+                && !down.contains(x + "\u0000" + y)
+                && !down.contains(y + "\u0000" + x)) {
               seen.add(y);
               todo.add(y);
             }
@@ -181,7 +183,9 @@ final class Bands {
     }
     openCrash.forEach((n, since) -> add("crash", laneOf.applyAsInt(n), since, end, "crashed"));
     openClog.forEach((n, since) -> add("clog", laneOf.applyAsInt(n), since, end, "clogged"));
-    openCut.forEach((n, since) -> add("cut", laneOf.applyAsInt(n), since, end, "cut off from the largest side"));
+    openCut.forEach(
+        (n, since) ->
+            add("cut", laneOf.applyAsInt(n), since, end, "cut off from the largest side"));
     if (unreliableSince >= 0) {
       add("unreliable", -1, unreliableSince, end, "unreliable network");
     }
@@ -210,7 +214,7 @@ final class Bands {
       b.add((Long) r[3]);
       w.add(s.of((String) r[4]));
     }
-    return "{\"k\":" + k.json() + ",\"n\":" + n.json() + ",\"a\":" + a.json() + ",\"b\":" + b.json() + ",\"w\":"
-        + w.json() + "}";
+    return "{\"k\":" + k.json() + ",\"n\":" + n.json() + ",\"a\":" + a.json() + ",\"b\":" + b.json()
+        + ",\"w\":" + w.json() + "}";
   }
 }

@@ -5,14 +5,16 @@ import java.util.Map;
 import simlab.json.JsonLines;
 
 /**
- * Builders for the report's columnar JSON: integer columns (optionally delta-encoded, for
- * sorted times) and a string table, so repeated texts (types, names, fields) are stored once.
+ * Builders for the report's columnar JSON: integer columns (optionally delta-encoded, for sorted
+ * times) and a string table, so repeated texts (types, names, fields) are stored once.
  */
 final class Columns {
-  private Columns() {
-  }
+  private Columns() {}
 
-  /** A column of longs written as a JSON array; {@code delta} stores differences to the previous value. */
+  /**
+   * A column of longs written as a JSON array; {@code delta} stores differences to the previous
+   * value.
+   */
   static final class Ints {
     private final StringBuilder sb = new StringBuilder("[");
     private final boolean delta;

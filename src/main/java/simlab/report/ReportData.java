@@ -14,13 +14,14 @@ import simlab.sim.TraceKind;
 import simlab.sim.TraceRecord;
 
 /**
- * Turns a kept trace into the report's data: lanes, calls (request, delivery, reply, loss),
- * point events, statuses, annotations, fault bands and client operations, as one JSON
- * object of columns. Times are microseconds of virtual time.
+ * Turns a kept trace into the report's data: lanes, calls (request, delivery, reply, loss), point
+ * events, statuses, annotations, fault bands and client operations, as one JSON object of columns.
+ * Times are microseconds of virtual time.
  */
 final class ReportData {
   /** How a call ended, in the order the page's legend uses. */
   static final int OK = 0;
+
   static final int REQUEST_LOST = 1;
   static final int UNREACHABLE = 2;
   static final int REPLY_LOST = 3;
@@ -30,8 +31,12 @@ final class ReportData {
   private final Columns.Strings strings = new Columns.Strings();
   private final List<String> lanes;
   private final Map<String, Integer> laneOf = new LinkedHashMap<>();
-  /** Nodes that serve requests or publish a status: drawn first, and the ones partitions are about. */
+
+  /**
+   * Nodes that serve requests or publish a status: drawn first, and the ones partitions are about.
+   */
   private final Set<String> servers = new TreeSet<>(ReportData::compareNames);
+
   private long endUs;
   private int callCount;
   private int annotationCount;
@@ -64,7 +69,8 @@ final class ReportData {
       if (r.kind() != TraceKind.LINK && r.kind() != TraceKind.ANNOTATE) {
         addName(names, r.peer());
       }
-      if ((r.kind() == TraceKind.DELIVER || r.kind() == TraceKind.STATUS) && seenServers.add(r.node())) {
+      if ((r.kind() == TraceKind.DELIVER || r.kind() == TraceKind.STATUS)
+          && seenServers.add(r.node())) {
         servers.add(r.node());
       }
       endUs = Math.max(endUs, us(r.at()));
@@ -86,8 +92,7 @@ final class ReportData {
   }
 
   /** An annotation from outside the trace (the failure, say). */
-  record Annotation(long atNanos, String text) {
-  }
+  record Annotation(long atNanos, String text) {}
 
   String json() {
     return json;
@@ -166,26 +171,41 @@ final class ReportData {
           byId.put(r.call(), c);
         }
         case DELIVER -> on(byId, r, c -> c.deliver = t);
-        case DROP -> on(byId, r, c -> {
-          String w = r.what() == null ? "" : r.what();
-          c.outcome = w.endsWith(":unreachable") ? UNREACHABLE : w.endsWith(":request") ? REQUEST_LOST : REPLY_LOST;
-          if (c.outcome == REPLY_LOST) {
-            c.replySent = t;
-            c.reply = r.message();
-          }
-        });
-        case REPLY -> on(byId, r, c -> {
-          c.replyAt = t;
-          c.replySent = us(r.at2());
-          c.reply = r.message();
-          c.outcome = OK;
-        });
-        case NO_REPLY -> on(byId, r, c -> {
-          c.end = t;
-          if (c.outcome < 0) {
-            c.outcome = NO_REPLY;
-          }
-        });
+        case DROP ->
+            on(
+                byId,
+                r,
+                c -> {
+                  String w = r.what() == null ? "" : r.what();
+                  c.outcome =
+                      w.endsWith(":unreachable")
+                          ? UNREACHABLE
+                          : w.endsWith(":request") ? REQUEST_LOST : REPLY_LOST;
+                  if (c.outcome == REPLY_LOST) {
+                    c.replySent = t;
+                    c.reply = r.message();
+                  }
+                });
+        case REPLY ->
+            on(
+                byId,
+                r,
+                c -> {
+                  c.replyAt = t;
+                  c.replySent = us(r.at2());
+                  c.reply = r.message();
+                  c.outcome = OK;
+                });
+        case NO_REPLY ->
+            on(
+                byId,
+                r,
+                c -> {
+                  c.end = t;
+                  if (c.outcome < 0) {
+                    c.outcome = NO_REPLY;
+                  }
+                });
         case STATUS -> {
           stT.add(t);
           stN.add(lane(r.node()));
@@ -209,8 +229,7 @@ final class ReportData {
           point(evT, evK, evN, evW, t, r, r.kind() == TraceKind.CRASH ? "crashed" : "restarted");
         }
         case TIMER, APPLY, NOTE -> point(evT, evK, evN, evW, t, r, r.what());
-        default -> {
-        }
+        default -> {}
       }
     }
     for (Annotation a : extra) {
@@ -262,25 +281,71 @@ final class ReportData {
     sb.append(",\"lanes\":");
     appendStrings(sb, lanes);
     sb.append(",\"servers\":").append(servers.size());
-    sb.append(",\"calls\":{\"t\":").append(cT.json()).append(",\"f\":").append(cF.json()).append(",\"to\":")
-        .append(cTo.json()).append(",\"ty\":").append(cTy.json()).append(",\"d\":").append(cD.json())
-        .append(",\"rs\":").append(cRs.json()).append(",\"ra\":").append(cRa.json()).append(",\"e\":")
-        .append(cE.json()).append(",\"o\":").append(cO.json()).append(",\"q\":").append(cQ.json())
-        .append(",\"p\":").append(cP.json()).append(",\"b\":").append(cB.json()).append('}');
-    sb.append(",\"ev\":{\"t\":").append(evT.json()).append(",\"k\":").append(evK.json()).append(",\"n\":")
-        .append(evN.json()).append(",\"w\":").append(evW.json()).append('}');
-    sb.append(",\"st\":{\"t\":").append(stT.json()).append(",\"n\":").append(stN.json()).append(",\"r\":")
-        .append(stR.json()).append(",\"term\":").append(stTerm.json()).append(",\"w\":").append(stW.json())
+    sb.append(",\"calls\":{\"t\":")
+        .append(cT.json())
+        .append(",\"f\":")
+        .append(cF.json())
+        .append(",\"to\":")
+        .append(cTo.json())
+        .append(",\"ty\":")
+        .append(cTy.json())
+        .append(",\"d\":")
+        .append(cD.json())
+        .append(",\"rs\":")
+        .append(cRs.json())
+        .append(",\"ra\":")
+        .append(cRa.json())
+        .append(",\"e\":")
+        .append(cE.json())
+        .append(",\"o\":")
+        .append(cO.json())
+        .append(",\"q\":")
+        .append(cQ.json())
+        .append(",\"p\":")
+        .append(cP.json())
+        .append(",\"b\":")
+        .append(cB.json())
         .append('}');
-    sb.append(",\"an\":{\"t\":").append(aT.json()).append(",\"n\":").append(aN.json()).append(",\"w\":")
-        .append(aW.json()).append('}');
+    sb.append(",\"ev\":{\"t\":")
+        .append(evT.json())
+        .append(",\"k\":")
+        .append(evK.json())
+        .append(",\"n\":")
+        .append(evN.json())
+        .append(",\"w\":")
+        .append(evW.json())
+        .append('}');
+    sb.append(",\"st\":{\"t\":")
+        .append(stT.json())
+        .append(",\"n\":")
+        .append(stN.json())
+        .append(",\"r\":")
+        .append(stR.json())
+        .append(",\"term\":")
+        .append(stTerm.json())
+        .append(",\"w\":")
+        .append(stW.json())
+        .append('}');
+    sb.append(",\"an\":{\"t\":")
+        .append(aT.json())
+        .append(",\"n\":")
+        .append(aN.json())
+        .append(",\"w\":")
+        .append(aW.json())
+        .append('}');
     sb.append(",\"bands\":").append(bands.json(strings));
     sb.append(",\"ops\":").append(ops.json(strings));
     sb.append(",\"strs\":").append(strings.json());
     return sb.append('}').toString();
   }
 
-  private void point(Columns.Ints t, Columns.Ints k, Columns.Ints n, Columns.Ints w, long at, TraceRecord r,
+  private void point(
+      Columns.Ints t,
+      Columns.Ints k,
+      Columns.Ints n,
+      Columns.Ints w,
+      long at,
+      TraceRecord r,
       String what) {
     t.add(at);
     k.add(strings.of(r.kind().name().toLowerCase()));
@@ -360,8 +425,8 @@ final class ReportData {
         i.add(s.of(in.get(k)));
         o.add(s.of(out.get(k)));
       }
-      return "{\"n\":" + n.json() + ",\"a\":" + a.json() + ",\"b\":" + b.json() + ",\"i\":" + i.json() + ",\"o\":"
-          + o.json() + "}";
+      return "{\"n\":" + n.json() + ",\"a\":" + a.json() + ",\"b\":" + b.json() + ",\"i\":"
+          + i.json() + ",\"o\":" + o.json() + "}";
     }
   }
 }

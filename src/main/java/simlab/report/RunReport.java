@@ -16,49 +16,61 @@ import simlab.sim.Simulation;
 import simlab.sim.TraceRecord;
 
 /**
- * Writes the run report of one simulation: {@code <dir>/index.html}, a single offline file
- * (inline CSS and JS, data gzipped and base64-encoded, drawn on a canvas). The simulation
- * must keep its trace ({@code new Simulation(seed, true)}).
+ * Writes the run report of one simulation: {@code <dir>/index.html}, a single offline file (inline
+ * CSS and JS, data gzipped and base64-encoded, drawn on a canvas). The simulation must keep its
+ * trace ({@code new Simulation(seed, true)}).
  */
 public final class RunReport {
   /** What the page says about the run besides its trace. */
-  public record Info(String test, long seed, boolean passed, String failure, String replayCommand,
-      String traceHash, Path historyHtml) {
-  }
+  public record Info(
+      String test,
+      long seed,
+      boolean passed,
+      String failure,
+      String replayCommand,
+      String traceHash,
+      Path historyHtml) {}
 
   /** The written file and what went into it. */
-  public record Written(Path file, long bytes, int lanes, int calls, int annotations) {
-  }
+  public record Written(Path file, long bytes, int lanes, int calls, int annotations) {}
 
-  private RunReport() {
-  }
+  private RunReport() {}
 
-  /** Writes {@code dir/index.html} (creating {@code dir}); throws UncheckedIOException if it cannot. */
+  /**
+   * Writes {@code dir/index.html} (creating {@code dir}); throws UncheckedIOException if it cannot.
+   */
   public static Written write(Simulation sim, Info info, Path dir) {
     if (!sim.trace().keepsLines()) {
-      throw new IllegalStateException("the simulation keeps no trace; a report needs new Simulation(seed, true)");
+      throw new IllegalStateException(
+          "the simulation keeps no trace; a report needs new Simulation(seed, true)");
     }
     Path file = dir.resolve("index.html");
     List<ReportData.Annotation> extra = new ArrayList<>();
     if (!info.passed() && info.failure() != null) {
-      extra.add(new ReportData.Annotation(sim.nowNanos(), "FAILED: " + info.failure().lines().findFirst().orElse("")));
+      extra.add(
+          new ReportData.Annotation(
+              sim.nowNanos(), "FAILED: " + info.failure().lines().findFirst().orElse("")));
     }
     ReportData data = new ReportData(sim.trace().records(), sim.nowNanos(), extra);
     String history = null;
     if (info.historyHtml() != null && Files.exists(info.historyHtml())) {
       Path abs = info.historyHtml().toAbsolutePath().normalize();
       Path base = dir.toAbsolutePath().normalize();
-      history = base.getRoot() != null && base.getRoot().equals(abs.getRoot())
-          ? base.relativize(abs).toString().replace('\\', '/') : abs.toUri().toString();
+      history =
+          base.getRoot() != null && base.getRoot().equals(abs.getRoot())
+              ? base.relativize(abs).toString().replace('\\', '/')
+              : abs.toUri().toString();
     }
     String html = html(data, info, history);
     try {
       Files.createDirectories(dir);
       byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
       Files.write(file, bytes);
-      return new Written(file, bytes.length, data.laneCount(), data.callCount(), data.annotationCount());
+      return new Written(
+          file, bytes.length, data.laneCount(), data.callCount(), data.annotationCount());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the run report " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the run report " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -100,7 +112,8 @@ public final class RunReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Base64.getMimeEncoder(120, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes.toByteArray());
+    return Base64.getMimeEncoder(120, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(bytes.toByteArray());
   }
 
   private static String resource(String name) {
@@ -115,6 +128,9 @@ public final class RunReport {
   }
 
   static String escapeHtml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -11,47 +11,50 @@ import simlab.sim.SimFuture;
 import simlab.sim.ValueCodec;
 
 /**
- * A replicated state machine on Raft (6.5840 2025's {@code rsm.RSM}): it builds the Raft
- * peer on this node, submits commands, runs the apply loop into a {@link StateMachine},
- * answers each submitter once its command is applied, keeps writes at-most-once, and
- * snapshots and restores. The KV service, the shard controller and the shard groups are
- * each a state machine plus RPC glue on top of one of these.
+ * A replicated state machine on Raft (6.5840 2025's {@code rsm.RSM}): it builds the Raft peer on
+ * this node, submits commands, runs the apply loop into a {@link StateMachine}, answers each
+ * submitter once its command is applied, keeps writes at-most-once, and snapshots and restores. The
+ * KV service, the shard controller and the shard groups are each a state machine plus RPC glue on
+ * top of one of these.
  *
- * <p><b>The wait policy, one for every service.</b> A submit waits for the entry at the
- * index Raft gave it (see {@link Waiters} for every way a wait ends). Two numbers:
+ * <p><b>The wait policy, one for every service.</b> A submit waits for the entry at the index Raft
+ * gave it (see {@link Waiters} for every way a wait ends). Two numbers:
+ *
  * <ul>
- *   <li>{@link #LEADERSHIP_POLL} = 50 ms: how often waiting submits check that this peer
- *       still leads in the term it had at submit. Half the reference Raft's 100 ms
- *       heartbeat and well under its 300–600 ms election timeout, so a deposed leader's
- *       callers learn within 50 ms of the step-down and retry at the new leader.</li>
- *   <li>{@link #COMMIT_TIMEOUT} = 500 ms: a leader cut off in a minority never learns it
- *       lost, so waits also end after this long. A command commits in one AppendEntries
- *       round trip (≤ 2 × 26 ms on the unreliable network) or, after a drop, at the next
- *       100 ms heartbeat; 500 ms is five heartbeats, so a healthy leader essentially never
- *       times out, while a clerk stuck at a cut-off leader moves on in half a second. (The
- *       KV service used 500 ms, the controller and the shard groups 800 ms with no poll;
- *       the poll now catches the common case, leader loss, in 50 ms, so the timeout only
- *       covers the partitioned leader and the shorter of the two was kept.)</li>
+ *   <li>{@link #LEADERSHIP_POLL} = 50 ms: how often waiting submits check that this peer still
+ *       leads in the term it had at submit. Half the reference Raft's 100 ms heartbeat and well
+ *       under its 300–600 ms election timeout, so a deposed leader's callers learn within 50 ms of
+ *       the step-down and retry at the new leader.
+ *   <li>{@link #COMMIT_TIMEOUT} = 500 ms: a leader cut off in a minority never learns it lost, so
+ *       waits also end after this long. A command commits in one AppendEntries round trip (≤ 2 × 26
+ *       ms on the unreliable network) or, after a drop, at the next 100 ms heartbeat; 500 ms is
+ *       five heartbeats, so a healthy leader essentially never times out, while a clerk stuck at a
+ *       cut-off leader moves on in half a second. (The KV service used 500 ms, the controller and
+ *       the shard groups 800 ms with no poll; the poll now catches the common case, leader loss, in
+ *       50 ms, so the timeout only covers the partitioned leader and the shorter of the two was
+ *       kept.)
  * </ul>
  *
- * <p><b>Duplicates.</b> With {@link Dedup#BY_CLIENT} the RSM keeps one
- * {@link DuplicateTable} for commands that implement {@link ClientOp}: a write whose
- * (clientId, seq) was already applied is answered from the table without calling doOp.
- * The table lives in the RSM's snapshots. With {@link Dedup#NONE} the state machine
- * deduplicates itself (shardkv keeps a table per shard, because tables move with shards).
+ * <p><b>Duplicates.</b> With {@link Dedup#BY_CLIENT} the RSM keeps one {@link DuplicateTable} for
+ * commands that implement {@link ClientOp}: a write whose (clientId, seq) was already applied is
+ * answered from the table without calling doOp. The table lives in the RSM's snapshots. With {@link
+ * Dedup#NONE} the state machine deduplicates itself (shardkv keeps a table per shard, because
+ * tables move with shards).
  *
- * <p><b>Snapshots.</b> With {@code maxRaftState ≥ 0}, once the persisted Raft state
- * reaches that many bytes the RSM snapshots (last applied index, duplicate table, the
- * state machine's bytes) and hands it to {@link Raft#snapshot}. It does so once per burst
- * of applied entries, in a deferred event, not after each: Raft applies a burst back to
- * back, and encoding the whole state per entry made busy tests CPU-bound; the Raft state
- * overshoots by at most one burst, well inside the tests' 8× bound. The constructor
- * restores the persisted snapshot before building Raft, and an InstallSnapshot from the
- * leader arrives through the apply loop as {@link ApplyMsg.Snapshot}.
+ * <p><b>Snapshots.</b> With {@code maxRaftState ≥ 0}, once the persisted Raft state reaches that
+ * many bytes the RSM snapshots (last applied index, duplicate table, the state machine's bytes) and
+ * hands it to {@link Raft#snapshot}. It does so once per burst of applied entries, in a deferred
+ * event, not after each: Raft applies a burst back to back, and encoding the whole state per entry
+ * made busy tests CPU-bound; the Raft state overshoots by at most one burst, well inside the tests'
+ * 8× bound. The constructor restores the persisted snapshot before building Raft, and an
+ * InstallSnapshot from the leader arrives through the apply loop as {@link ApplyMsg.Snapshot}.
  */
 public final class Rsm {
-  /** How long a submit may wait for its entry to be applied (see the class comment for why 500 ms). */
+  /**
+   * How long a submit may wait for its entry to be applied (see the class comment for why 500 ms).
+   */
   public static final Duration COMMIT_TIMEOUT = Duration.ofMillis(500);
+
   /** How often waiting submits check leadership and their timeouts (see the class comment). */
   public static final Duration LEADERSHIP_POLL = Duration.ofMillis(50);
 
@@ -68,19 +71,27 @@ public final class Rsm {
   private final int maxRaftState;
   private final DuplicateTable duplicates;
   private final Waiters waiters;
+
   /** One codec per incarnation: it caches reflection data across snapshots. */
   private final ValueCodec codec = new ValueCodec();
+
   private final Raft raft;
   private int lastApplied;
   private boolean snapshotPending;
   private boolean killed;
 
   /**
-   * Builds the RSM and its Raft peer on {@code ctx} (6.5840's {@code MakeRSM}), restoring
-   * the persisted snapshot first. {@code servers} lists every replica, this one at {@code me}.
+   * Builds the RSM and its Raft peer on {@code ctx} (6.5840's {@code MakeRSM}), restoring the
+   * persisted snapshot first. {@code servers} lists every replica, this one at {@code me}.
    */
-  public Rsm(NodeContext ctx, List<String> servers, int me, RaftFactory raftFactory, int maxRaftState,
-      StateMachine sm, Dedup dedup) {
+  public Rsm(
+      NodeContext ctx,
+      List<String> servers,
+      int me,
+      RaftFactory raftFactory,
+      int maxRaftState,
+      StateMachine sm,
+      Dedup dedup) {
     this.ctx = ctx;
     this.sm = sm;
     this.maxRaftState = maxRaftState;
@@ -94,9 +105,9 @@ public final class Rsm {
   }
 
   /**
-   * Submits {@code command} to Raft and completes once it is applied here, with doOp's
-   * result, or with {@link RsmErr#WRONG_LEADER} / {@link RsmErr#TIMEOUT}. Never blocks:
-   * the future completes inside a later event (or at once when this peer is not leader).
+   * Submits {@code command} to Raft and completes once it is applied here, with doOp's result, or
+   * with {@link RsmErr#WRONG_LEADER} / {@link RsmErr#TIMEOUT}. Never blocks: the future completes
+   * inside a later event (or at once when this peer is not leader).
    */
   public SimFuture<Submitted> submit(Object command) {
     if (killed) {
@@ -111,8 +122,8 @@ public final class Rsm {
 
   /**
    * Puts {@code command} in the log with nobody waiting for it (a service's own background
-   * commands: configuration changes, migrated shards, no-ops). Returns whether this peer
-   * was leader. Whether the command still applies when committed is doOp's decision.
+   * commands: configuration changes, migrated shards, no-ops). Returns whether this peer was
+   * leader. Whether the command still applies when committed is doOp's decision.
    */
   public boolean propose(Object command) {
     return !killed && raft.start(command).isLeader();
@@ -153,8 +164,13 @@ public final class Rsm {
       return; // already in the state (restored from a snapshot that covers it)
     }
     if (c.index() != lastApplied + 1) {
-      throw new IllegalStateException(ctx.id() + ": Raft applied index " + c.index() + " right after "
-          + lastApplied + " (a gap in the applied log)");
+      throw new IllegalStateException(
+          ctx.id()
+              + ": Raft applied index "
+              + c.index()
+              + " right after "
+              + lastApplied
+              + " (a gap in the applied log)");
     }
     lastApplied = c.index();
     Object result = execute(c.command());
@@ -193,17 +209,21 @@ public final class Rsm {
       return;
     }
     snapshotPending = true;
-    ctx.defer(() -> {
-      snapshotPending = false;
-      if (!killed && ctx.persister().raftStateSize() >= maxRaftState) {
-        raft.snapshot(lastApplied, encode());
-      }
-    });
+    ctx.defer(
+        () -> {
+          snapshotPending = false;
+          if (!killed && ctx.persister().raftStateSize() >= maxRaftState) {
+            raft.snapshot(lastApplied, encode());
+          }
+        });
   }
 
   private byte[] encode() {
-    return codec.toBytes(new SnapshotImage(lastApplied,
-        duplicates == null ? ImmutableMap.of() : duplicates.export(), sm.snapshot()));
+    return codec.toBytes(
+        new SnapshotImage(
+            lastApplied,
+            duplicates == null ? ImmutableMap.of() : duplicates.export(),
+            sm.snapshot()));
   }
 
   private void restore(byte[] bytes) {

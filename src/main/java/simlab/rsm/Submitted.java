@@ -3,8 +3,8 @@ package simlab.rsm;
 /**
  * The outcome of one {@link Rsm#submit}: 6.5840 2025's {@code (rpc.Err, any)} pair.
  *
- * @param result what {@link StateMachine#doOp} returned (or the duplicate table's stored
- *     answer for a retried write); null unless {@code err} is {@link RsmErr#OK}
+ * @param result what {@link StateMachine#doOp} returned (or the duplicate table's stored answer for
+ *     a retried write); null unless {@code err} is {@link RsmErr#OK}
  */
 public record Submitted(RsmErr err, Object result) {
   public static Submitted ok(Object result) {

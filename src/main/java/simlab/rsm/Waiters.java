@@ -11,20 +11,22 @@ import simlab.sim.SimFuture;
 import simlab.sim.Timer;
 
 /**
- * Submitted commands waiting for the entry at their log index, and the one policy that
- * ends every wait (see {@link Rsm} for the numbers and why):
+ * Submitted commands waiting for the entry at their log index, and the one policy that ends every
+ * wait (see {@link Rsm} for the numbers and why):
+ *
  * <ul>
- *   <li>the index is applied with the term Raft gave the command: {@link RsmErr#OK} with
- *       doOp's result (same index and term means the same entry, by Raft's Log Matching
- *       property, so the command itself need not be compared);</li>
- *   <li>the index is applied with another term, a newer submit got the same index, a
- *       snapshot covers the index, a poll finds this peer no longer leader or in a newer
- *       term, or the replica shuts down: {@link RsmErr#WRONG_LEADER};</li>
- *   <li>still waiting {@link Rsm#COMMIT_TIMEOUT} after the submit: {@link RsmErr#TIMEOUT}.</li>
+ *   <li>the index is applied with the term Raft gave the command: {@link RsmErr#OK} with doOp's
+ *       result (same index and term means the same entry, by Raft's Log Matching property, so the
+ *       command itself need not be compared);
+ *   <li>the index is applied with another term, a newer submit got the same index, a snapshot
+ *       covers the index, a poll finds this peer no longer leader or in a newer term, or the
+ *       replica shuts down: {@link RsmErr#WRONG_LEADER};
+ *   <li>still waiting {@link Rsm#COMMIT_TIMEOUT} after the submit: {@link RsmErr#TIMEOUT}.
  * </ul>
- * One poll timer serves every waiter (armed only while some wait), so a busy leader does
- * not keep a timer per request; a timeout is noticed at the first poll at or after its
- * deadline, i.e. within one {@link Rsm#LEADERSHIP_POLL} of it.
+ *
+ * One poll timer serves every waiter (armed only while some wait), so a busy leader does not keep a
+ * timer per request; a timeout is noticed at the first poll at or after its deadline, i.e. within
+ * one {@link Rsm#LEADERSHIP_POLL} of it.
  */
 final class Waiters {
   private final NodeContext ctx;
@@ -32,8 +34,7 @@ final class Waiters {
   private final TreeMap<Integer, Waiter> byIndex = new TreeMap<>();
   private Timer poll;
 
-  private record Waiter(int term, long deadlineNanos, SimFuture<Submitted> future) {
-  }
+  private record Waiter(int term, long deadlineNanos, SimFuture<Submitted> future) {}
 
   Waiters(NodeContext ctx, Supplier<Raft.RaftState> leadership) {
     this.ctx = ctx;
@@ -43,7 +44,8 @@ final class Waiters {
   /** A future for the command Raft placed at {@code index} in {@code term}. */
   SimFuture<Submitted> await(int index, int term) {
     SimFuture<Submitted> f = new SimFuture<>();
-    Waiter displaced = byIndex.put(index, new Waiter(term, ctx.nowNanos() + Rsm.COMMIT_TIMEOUT.toNanos(), f));
+    Waiter displaced =
+        byIndex.put(index, new Waiter(term, ctx.nowNanos() + Rsm.COMMIT_TIMEOUT.toNanos(), f));
     if (poll == null) {
       poll = ctx.schedule(Rsm.LEADERSHIP_POLL, this::poll);
     }
@@ -58,7 +60,9 @@ final class Waiters {
   void applied(int index, int term, Object result) {
     Waiter w = byIndex.remove(index);
     if (w != null) {
-      w.future().complete(w.term() == term ? Submitted.ok(result) : Submitted.failed(RsmErr.WRONG_LEADER));
+      w.future()
+          .complete(
+              w.term() == term ? Submitted.ok(result) : Submitted.failed(RsmErr.WRONG_LEADER));
     }
   }
 

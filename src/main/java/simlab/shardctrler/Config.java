@@ -7,22 +7,24 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One numbered configuration (6.5840 {@code Config}): which replica group serves each of
- * the {@link #NSHARDS} shards, and the servers of every group. Configuration 0 has no
- * groups and every shard on the invalid gid 0. An immutable value, so it can travel in
- * messages and live in Raft logs and snapshots.
+ * One numbered configuration (6.5840 {@code Config}): which replica group serves each of the {@link
+ * #NSHARDS} shards, and the servers of every group. Configuration 0 has no groups and every shard
+ * on the invalid gid 0. An immutable value, so it can travel in messages and live in Raft logs and
+ * snapshots.
  *
  * @param num configuration number, 0, 1, 2, ... in the order the controller created them
  * @param shards shard -> gid (0 = unassigned)
  * @param groups gid -> server addresses, sorted by gid so iteration is deterministic
  */
-public record Config(int num, ImmutableList<Integer> shards, ImmutableMap<Integer, ImmutableList<String>> groups) {
+public record Config(
+    int num, ImmutableList<Integer> shards, ImmutableMap<Integer, ImmutableList<String>> groups) {
   /** Number of shards (6.5840 {@code NShards}). */
   public static final int NSHARDS = 10;
 
   public Config {
     if (shards.size() != NSHARDS) {
-      throw new IllegalArgumentException("a config has " + NSHARDS + " shards, got " + shards.size());
+      throw new IllegalArgumentException(
+          "a config has " + NSHARDS + " shards, got " + shards.size());
     }
     // Decoded snapshots hand back a plain ImmutableMap; keep gid order whatever the source.
     groups = ImmutableSortedMap.copyOf(groups);
@@ -30,7 +32,8 @@ public record Config(int num, ImmutableList<Integer> shards, ImmutableMap<Intege
 
   /** Configuration 0: no groups, every shard on gid 0. */
   public static Config initial() {
-    return new Config(0, ImmutableList.copyOf(Collections.nCopies(NSHARDS, 0)), ImmutableSortedMap.of());
+    return new Config(
+        0, ImmutableList.copyOf(Collections.nCopies(NSHARDS, 0)), ImmutableSortedMap.of());
   }
 
   public int gidOf(int shard) {

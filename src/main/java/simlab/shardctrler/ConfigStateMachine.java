@@ -9,13 +9,14 @@ import simlab.rsm.StateMachine;
 import simlab.sim.ValueCodec;
 
 /**
- * The controller's replicated state: every configuration ever made. Deterministic: the
- * same committed operations in the same order give the same configurations on every
- * replica. Retried Join/Leave/Move never reach it twice: the {@link simlab.rsm.Rsm} it
- * runs under keeps the duplicate table ({@link CtrlerRequest} is a {@link simlab.rsm.ClientOp}).
+ * The controller's replicated state: every configuration ever made. Deterministic: the same
+ * committed operations in the same order give the same configurations on every replica. Retried
+ * Join/Leave/Move never reach it twice: the {@link simlab.rsm.Rsm} it runs under keeps the
+ * duplicate table ({@link CtrlerRequest} is a {@link simlab.rsm.ClientOp}).
  */
 public final class ConfigStateMachine implements StateMachine {
   private final List<Config> configs = new ArrayList<>();
+
   /** One codec per incarnation: it caches reflection data across snapshots. */
   private final ValueCodec codec = new ValueCodec();
 

@@ -12,10 +12,10 @@ import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
 /**
- * Reference controller clerk. It remembers the last server that answered as leader and
- * starts there; on "wrong leader" or no reply it tries the next server, and after a whole
- * round without success it pauses {@link #RETRY_PAUSE} (6.5840's clerk sleeps 100 ms).
- * Each operation carries (clientId, seq) so a retried Join/Leave/Move applies once.
+ * Reference controller clerk. It remembers the last server that answered as leader and starts
+ * there; on "wrong leader" or no reply it tries the next server, and after a whole round without
+ * success it pauses {@link #RETRY_PAUSE} (6.5840's clerk sleeps 100 ms). Each operation carries
+ * (clientId, seq) so a retried Join/Leave/Move applies once.
  */
 public final class CtrlerClerk implements ShardCtrlerClerk {
   public static final Duration RETRY_PAUSE = Duration.ofMillis(100);
@@ -27,8 +27,7 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
   private long seq;
   private int leader;
 
-  private record Pending(CtrlerRequest request, SimFuture<Config> result) {
-  }
+  private record Pending(CtrlerRequest request, SimFuture<Config> result) {}
 
   public CtrlerClerk(NodeContext ctx, List<String> servers) {
     this.ctx = ctx;
@@ -70,14 +69,17 @@ public final class CtrlerClerk implements ShardCtrlerClerk {
       return;
     }
     int target = leader;
-    ctx.call(servers.get(target), p.request(), reply -> {
-      if (reply.isPresent() && !reply.get().wrongLeader()) {
-        p.result().complete(reply.get().config());
-        queue.finishCurrent();
-      } else {
-        leader = (target + 1) % servers.size();
-        attempt(p, tried + 1);
-      }
-    });
+    ctx.call(
+        servers.get(target),
+        p.request(),
+        reply -> {
+          if (reply.isPresent() && !reply.get().wrongLeader()) {
+            p.result().complete(reply.get().config());
+            queue.finishCurrent();
+          } else {
+            leader = (target + 1) % servers.size();
+            attempt(p, tried + 1);
+          }
+        });
   }
 }

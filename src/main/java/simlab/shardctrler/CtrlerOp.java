@@ -15,14 +15,11 @@ public sealed interface CtrlerOp {
   }
 
   /** Removes replica groups and hands their shards to the remaining ones. */
-  record Leave(ImmutableList<Integer> gids) implements CtrlerOp {
-  }
+  record Leave(ImmutableList<Integer> gids) implements CtrlerOp {}
 
   /** Assigns one shard to one group, without rebalancing (a test and admin tool). */
-  record Move(int shard, int gid) implements CtrlerOp {
-  }
+  record Move(int shard, int gid) implements CtrlerOp {}
 
   /** Reads configuration {@code num}; -1 (or any number not yet reached) means the latest. */
-  record Query(int num) implements CtrlerOp {
-  }
+  record Query(int num) implements CtrlerOp {}
 }

@@ -12,26 +12,29 @@ import java.util.TreeMap;
 
 /**
  * Deterministic rebalancing with minimal movement. The rule (also in labs/lab5-shards.md):
+ *
  * <ol>
- *   <li>With G groups, every group gets {@code NSHARDS / G} shards and {@code NSHARDS % G}
- *       groups get one more, so counts differ by at most one.</li>
- *   <li>The extra shards go to the groups that already hold the most shards (ties: lower
- *       gid first). This choice maximises what stays in place.</li>
- *   <li>Shards on gid 0 or on a group that left are free. Each group above its target frees
- *       its highest-numbered shards until it is at its target.</li>
- *   <li>Free shards, lowest number first, fill the groups below their target, lowest gid
- *       first.</li>
+ *   <li>With G groups, every group gets {@code NSHARDS / G} shards and {@code NSHARDS % G} groups
+ *       get one more, so counts differ by at most one.
+ *   <li>The extra shards go to the groups that already hold the most shards (ties: lower gid
+ *       first). This choice maximises what stays in place.
+ *   <li>Shards on gid 0 or on a group that left are free. Each group above its target frees its
+ *       highest-numbered shards until it is at its target.
+ *   <li>Free shards, lowest number first, fill the groups below their target, lowest gid first.
  * </ol>
- * A shard moves only if it was free or its group was above target, and every group
- * below target only receives, so no shard moves twice and no move is avoidable. All
- * iteration is over sorted structures: the result depends only on the input.
+ *
+ * A shard moves only if it was free or its group was above target, and every group below target
+ * only receives, so no shard moves twice and no move is avoidable. All iteration is over sorted
+ * structures: the result depends only on the input.
  */
 public final class Rebalancer {
-  private Rebalancer() {
-  }
+  private Rebalancer() {}
 
-  /** Returns new shard assignments for {@code groups} (sorted by gid), starting from {@code shards}. */
-  public static ImmutableList<Integer> rebalance(List<Integer> shards, ImmutableSortedMap<Integer, ?> groups) {
+  /**
+   * Returns new shard assignments for {@code groups} (sorted by gid), starting from {@code shards}.
+   */
+  public static ImmutableList<Integer> rebalance(
+      List<Integer> shards, ImmutableSortedMap<Integer, ?> groups) {
     int n = shards.size();
     if (groups.isEmpty()) {
       return ImmutableList.copyOf(java.util.Collections.nCopies(n, 0));
@@ -73,7 +76,9 @@ public final class Rebalancer {
     int base = n / g;
     int extra = n % g;
     List<Integer> order = new ArrayList<>(held.keySet());
-    order.sort(Comparator.<Integer>comparingInt(gid -> -held.get(gid).size()).thenComparingInt(gid -> gid));
+    order.sort(
+        Comparator.<Integer>comparingInt(gid -> -held.get(gid).size())
+            .thenComparingInt(gid -> gid));
     Map<Integer, Integer> target = new TreeMap<>();
     for (int i = 0; i < order.size(); i++) {
       target.put(order.get(i), base + (i < extra ? 1 : 0));

@@ -9,14 +9,14 @@ import simlab.shardctrler.Config;
 import simlab.sim.ValueCodec;
 
 /**
- * The replicated state of one replica group: the current and previous configuration and
- * every shard it holds, each with its {@link ShardStatus}, data and {@link DuplicateTable}.
- * Pure and deterministic (sorted maps only): replicas that apply the same log agree.
+ * The replicated state of one replica group: the current and previous configuration and every shard
+ * it holds, each with its {@link ShardStatus}, data and {@link DuplicateTable}. Pure and
+ * deterministic (sorted maps only): replicas that apply the same log agree.
  *
- * <p>It runs under a {@link simlab.rsm.Rsm} with {@code Dedup.NONE}: the duplicate table is
- * per shard, because it must travel with the shard's data when the shard moves to another
- * group (or a retried Append could apply once here and once there), and a request for a
- * shard this group does not serve must not be recorded at all.
+ * <p>It runs under a {@link simlab.rsm.Rsm} with {@code Dedup.NONE}: the duplicate table is per
+ * shard, because it must travel with the shard's data when the shard moves to another group (or a
+ * retried Append could apply once here and once there), and a request for a shard this group does
+ * not serve must not be recorded at all.
  */
 public final class GroupState implements StateMachine {
   private final int gid;
@@ -46,7 +46,9 @@ public final class GroupState implements StateMachine {
     this.gid = gid;
   }
 
-  /** Applies one committed log entry: a client request or one of the group's own {@link GroupOp}s. */
+  /**
+   * Applies one committed log entry: a client request or one of the group's own {@link GroupOp}s.
+   */
   @Override
   public Object doOp(Object command) {
     if (command instanceof KvRequest r) {
@@ -80,7 +82,9 @@ public final class GroupState implements StateMachine {
   /** Whether a client operation on {@code shard} may run now. */
   public boolean serves(int shard) {
     Shard s = shards.get(shard);
-    return s != null && (s.status == ShardStatus.SERVING || s.status == ShardStatus.GC) && cur.gidOf(shard) == gid;
+    return s != null
+        && (s.status == ShardStatus.SERVING || s.status == ShardStatus.GC)
+        && cur.gidOf(shard) == gid;
   }
 
   /** True when no shard is in motion, the only time the next configuration may be applied. */
@@ -94,14 +98,14 @@ public final class GroupState implements StateMachine {
   }
 
   public KvReply applyClient(KvRequest r) {
-    int shard = ShardKVFactory.key2shard(r.key());
+    int shard = ShardKvFactory.key2shard(r.key());
     if (!serves(shard)) {
-      return KvReply.of(KvErr.WRONG_GROUP);
+      return KvReply.of(Err.WRONG_GROUP);
     }
     Shard s = shards.get(shard);
     if (r.op() == KvOpType.GET) {
       String v = s.kv.get(r.key());
-      return v == null ? KvReply.of(KvErr.NO_KEY) : new KvReply(KvErr.OK, v);
+      return v == null ? KvReply.of(Err.NO_KEY) : new KvReply(Err.OK, v);
     }
     DuplicateTable.Last seen = s.duplicates.duplicateOf(r.clientId(), r.seq());
     if (seen != null) {
@@ -113,16 +117,16 @@ public final class GroupState implements StateMachine {
       case DELETE -> s.kv.remove(r.key());
       default -> throw new AssertionError(r.op());
     }
-    KvReply ok = KvReply.of(KvErr.OK);
+    KvReply ok = KvReply.of(Err.OK);
     s.duplicates.record(r.clientId(), r.seq(), ok);
     return ok;
   }
 
   /**
-   * Moves to {@code next} if it is the next configuration and nothing is in motion. Shards
-   * gained from gid 0 start empty and SERVING; shards gained from a group are PULLING;
-   * shards lost to a group are frozen (BEPULLING); shards given to gid 0 (every group
-   * left) are dropped, as nobody could ever take them.
+   * Moves to {@code next} if it is the next configuration and nothing is in motion. Shards gained
+   * from gid 0 start empty and SERVING; shards gained from a group are PULLING; shards lost to a
+   * group are frozen (BEPULLING); shards given to gid 0 (every group left) are dropped, as nobody
+   * could ever take them.
    */
   public boolean applyReconfigure(Config next) {
     if (next.num() != cur.num() + 1 || !stable()) {
@@ -176,8 +180,8 @@ public final class GroupState implements StateMachine {
   }
 
   /**
-   * The frozen copy of {@code shard} for a puller at {@code configNum}, or null when this
-   * replica has not reached that configuration (or no longer holds the shard).
+   * The frozen copy of {@code shard} for a puller at {@code configNum}, or null when this replica
+   * has not reached that configuration (or no longer holds the shard).
    */
   public ShardData frozen(int configNum, int shard) {
     Shard s = shards.get(shard);
@@ -189,17 +193,19 @@ public final class GroupState implements StateMachine {
 
   // ---- snapshots ---------------------------------------------------------------------
 
-  public record ShardSnap(ShardStatus status, ImmutableMap<String, String> kv,
-      ImmutableMap<Long, DuplicateTable.Last> duplicates) {
-  }
+  public record ShardSnap(
+      ShardStatus status,
+      ImmutableMap<String, String> kv,
+      ImmutableMap<Long, DuplicateTable.Last> duplicates) {}
 
-  public record Snap(Config cur, Config prev, ImmutableMap<Integer, ShardSnap> shards) {
-  }
+  public record Snap(Config cur, Config prev, ImmutableMap<Integer, ShardSnap> shards) {}
 
   @Override
   public byte[] snapshot() {
     ImmutableMap.Builder<Integer, ShardSnap> b = ImmutableMap.builder();
-    shards.forEach((i, s) -> b.put(i, new ShardSnap(s.status, ImmutableMap.copyOf(s.kv), s.duplicates.export())));
+    shards.forEach(
+        (i, s) ->
+            b.put(i, new ShardSnap(s.status, ImmutableMap.copyOf(s.kv), s.duplicates.export())));
     return codec.toBytes(new Snap(cur, prev, b.buildOrThrow()));
   }
 
@@ -209,12 +215,14 @@ public final class GroupState implements StateMachine {
     cur = snap.cur();
     prev = snap.prev();
     shards.clear();
-    snap.shards().forEach((i, ss) -> {
-      Shard s = new Shard(ss.status());
-      s.kv.putAll(ss.kv());
-      s.duplicates.replaceWith(ss.duplicates());
-      shards.put(i, s);
-    });
+    snap.shards()
+        .forEach(
+            (i, ss) -> {
+              Shard s = new Shard(ss.status());
+              s.kv.putAll(ss.kv());
+              s.duplicates.replaceWith(ss.duplicates());
+              shards.put(i, s);
+            });
   }
 
   /** Total bytes of keys and values held (for tests of garbage collection). */

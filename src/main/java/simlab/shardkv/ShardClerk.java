@@ -13,12 +13,12 @@ import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
 /**
- * Reference shardkv clerk. It caches the latest configuration; for each operation it asks
- * the servers of the key's group, starting with the one that last answered as leader. On
- * ErrWrongGroup, or after every server of the group failed, it pauses {@link #RETRY_PAUSE}
- * (6.5840: 100 ms), re-reads the latest configuration and tries again.
+ * Reference shardkv clerk. It caches the latest configuration; for each operation it asks the
+ * servers of the key's group, starting with the one that last answered as leader. On ErrWrongGroup,
+ * or after every server of the group failed, it pauses {@link #RETRY_PAUSE} (6.5840: 100 ms),
+ * re-reads the latest configuration and tries again.
  */
-public final class ShardClerk implements ShardKVClerk {
+public final class ShardClerk implements ShardKvClerk {
   public static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
   private final NodeContext ctx;
@@ -29,8 +29,7 @@ public final class ShardClerk implements ShardKVClerk {
   private Config config = Config.initial();
   private long seq;
 
-  private record Pending(KvRequest request, SimFuture<String> result) {
-  }
+  private record Pending(KvRequest request, SimFuture<String> result) {}
 
   public ShardClerk(NodeContext ctx, ShardCtrlerClerk ctrler) {
     this.ctx = ctx;
@@ -66,7 +65,7 @@ public final class ShardClerk implements ShardKVClerk {
 
   /** Sends to the key's group under the cached config, or refreshes the config first. */
   private void route(Pending p) {
-    int gid = config.gidOf(ShardKVFactory.key2shard(p.request().key()));
+    int gid = config.gidOf(ShardKvFactory.key2shard(p.request().key()));
     List<String> servers = config.serversOf(gid);
     if (servers.isEmpty()) {
       refreshThen(p);
@@ -81,24 +80,34 @@ public final class ShardClerk implements ShardKVClerk {
       return;
     }
     int target = leaderOf.getOrDefault(gid, 0) % servers.size();
-    ctx.call(servers.get(target), p.request(), reply -> {
-      KvErr err = reply.map(KvReply::err).orElse(KvErr.WRONG_LEADER);
-      if (err == KvErr.OK || err == KvErr.NO_KEY) {
-        p.result().complete(err == KvErr.OK ? reply.get().value() : "");
-        queue.finishCurrent();
-      } else if (err == KvErr.WRONG_GROUP) {
-        refreshThen(p);
-      } else {
-        leaderOf.put(gid, (target + 1) % servers.size());
-        attempt(p, gid, servers, tried + 1);
-      }
-    });
+    ctx.call(
+        servers.get(target),
+        p.request(),
+        reply -> {
+          Err err = reply.map(KvReply::err).orElse(Err.WRONG_LEADER);
+          if (err == Err.OK || err == Err.NO_KEY) {
+            p.result().complete(err == Err.OK ? reply.get().value() : "");
+            queue.finishCurrent();
+          } else if (err == Err.WRONG_GROUP) {
+            refreshThen(p);
+          } else {
+            leaderOf.put(gid, (target + 1) % servers.size());
+            attempt(p, gid, servers, tried + 1);
+          }
+        });
   }
 
   private void refreshThen(Pending p) {
-    ctx.schedule("retry", RETRY_PAUSE, () -> ctrler.query(-1).onComplete(c -> {
-      config = c;
-      route(p);
-    }));
+    ctx.schedule(
+        "retry",
+        RETRY_PAUSE,
+        () ->
+            ctrler
+                .query(-1)
+                .onComplete(
+                    c -> {
+                      config = c;
+                      route(p);
+                    }));
   }
 }

@@ -13,29 +13,29 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Makes sure a message crossing the network shares no mutable state with its sender, and
- * measures its size, in one walk over the value (labgob's job in 6.5840).
+ * Makes sure a message crossing the network shares no mutable state with its sender, and measures
+ * its size, in one walk over the value (labgob's job in 6.5840).
  *
- * <p>Accepted: null, primitives' boxes, String, enums, records of accepted values, Guava
- * immutable collections of accepted values, and arrays. Arrays are the only mutable thing
- * allowed; they are copied, and a record holding one is rebuilt around the copy. Anything
- * else (ArrayList, HashMap, a plain class) is rejected with the path to the offending
- * field, because the receiver could otherwise see the sender's later writes.
+ * <p>Accepted: null, primitives' boxes, String, enums, records of accepted values, Guava immutable
+ * collections of accepted values, and arrays. Arrays are the only mutable thing allowed; they are
+ * copied, and a record holding one is rebuilt around the copy. Anything else (ArrayList, HashMap, a
+ * plain class) is rejected with the path to the offending field, because the receiver could
+ * otherwise see the sender's later writes.
  *
- * <p>Sizes are a deterministic gob-like estimate: fixed widths for primitives, length
- * prefixes for strings, arrays and collections, two bytes of framing per record.
+ * <p>Sizes are a deterministic gob-like estimate: fixed widths for primitives, length prefixes for
+ * strings, arrays and collections, two bytes of framing per record.
  */
 public final class MessageCodec {
 
   /** A message as delivered: an unaliased value and its encoded size in bytes. */
-  public record Sealed(Object value, int bytes) {
-  }
+  public record Sealed(Object value, int bytes) {}
 
   private final Map<Class<?>, RecordShape> shapes = new HashMap<>();
 
   public Sealed seal(Object message) {
     int[] size = new int[1];
-    Object copy = walk(message, size, message == null ? "message" : message.getClass().getSimpleName());
+    Object copy =
+        walk(message, size, message == null ? "message" : message.getClass().getSimpleName());
     return new Sealed(copy, size[0]);
   }
 
@@ -91,9 +91,13 @@ public final class MessageCodec {
     if (v.getClass().isArray()) {
       return walkArray(v, size, path);
     }
-    throw new IllegalArgumentException("message field " + path + " holds a " + v.getClass().getName()
-        + ", which is not an immutable value; use a record, String, enum, boxed primitive, "
-        + "byte[] or a Guava Immutable* collection (the network never shares mutable state between nodes)");
+    throw new IllegalArgumentException(
+        "message field "
+            + path
+            + " holds a "
+            + v.getClass().getName()
+            + ", which is not an immutable value; use a record, String, enum, boxed primitive, "
+            + "byte[] or a Guava Immutable* collection (the network never shares mutable state between nodes)");
   }
 
   private Object walkRecord(Record r, int[] size, String path) {
@@ -167,8 +171,10 @@ public final class MessageCodec {
 
   private static void checkNoCopyNeeded(Object copy, Object original, String path) {
     if (copy != original) {
-      throw new IllegalArgumentException("message field " + path
-          + " holds an array inside an immutable set or multimap; use an ImmutableList or a record instead");
+      throw new IllegalArgumentException(
+          "message field "
+              + path
+              + " holds an array inside an immutable set or multimap; use an ImmutableList or a record instead");
     }
   }
 
@@ -241,7 +247,8 @@ public final class MessageCodec {
         ctor.setAccessible(true);
         return new RecordShape(accessors, names, ctor);
       } catch (NoSuchMethodException | RuntimeException e) {
-        throw new IllegalArgumentException("message type " + type.getName() + " cannot be inspected: " + e, e);
+        throw new IllegalArgumentException(
+            "message type " + type.getName() + " cannot be inspected: " + e, e);
       }
     }
 
@@ -249,7 +256,8 @@ public final class MessageCodec {
       try {
         return accessors[i].invoke(r);
       } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalArgumentException("cannot read " + r.getClass().getName() + "." + names[i], e);
+        throw new IllegalArgumentException(
+            "cannot read " + r.getClass().getName() + "." + names[i], e);
       }
     }
 
@@ -257,7 +265,8 @@ public final class MessageCodec {
       try {
         return constructor.newInstance(values);
       } catch (ReflectiveOperationException e) {
-        throw new IllegalArgumentException("cannot copy " + constructor.getDeclaringClass().getName(), e);
+        throw new IllegalArgumentException(
+            "cannot copy " + constructor.getDeclaringClass().getName(), e);
       }
     }
   }

@@ -7,40 +7,42 @@ import java.util.Map;
 import simlab.json.JsonLines;
 
 /**
- * Renders a message (a value {@link MessageCodec} accepted) as a short JSON text for the
- * trace export and the run report: records become objects of their fields, collections
- * and arrays show their first {@value #MAX_ITEMS} elements and their size, long strings
- * are cut. The text is for people; it never enters the trace hash.
+ * Renders a message (a value {@link MessageCodec} accepted) as a short JSON text for the trace
+ * export and the run report: records become objects of their fields, collections and arrays show
+ * their first {@value #MAX_ITEMS} elements and their size, long strings are cut. The text is for
+ * people; it never enters the trace hash.
  */
 public final class MessageFields {
   static final int MAX_ITEMS = 6;
   static final int MAX_STRING = 48;
   static final int MAX_DEPTH = 5;
+
   /** Longest rendered text; the rest is cut (a 3D snapshot's log can be large). */
   static final int MAX_TEXT = 600;
+
   /**
    * Each record class's accessors, looked up once (a report renders hundreds of thousands of
    * messages). A cache of reflection results only: it holds no run's state and changes no run.
    */
-  private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
-    @Override
-    protected Method[] computeValue(Class<?> type) {
-      RecordComponent[] cs = type.getRecordComponents();
-      Method[] ms = new Method[cs.length];
-      for (int i = 0; i < cs.length; i++) {
-        ms[i] = cs[i].getAccessor();
-        try {
-          ms[i].setAccessible(true);
-        } catch (RuntimeException e) {
-          // left inaccessible: component() shows the failure in place of the value
+  private static final ClassValue<Method[]> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+          RecordComponent[] cs = type.getRecordComponents();
+          Method[] ms = new Method[cs.length];
+          for (int i = 0; i < cs.length; i++) {
+            ms[i] = cs[i].getAccessor();
+            try {
+              ms[i].setAccessible(true);
+            } catch (RuntimeException e) {
+              // left inaccessible: component() shows the failure in place of the value
+            }
+          }
+          return ms;
         }
-      }
-      return ms;
-    }
-  };
+      };
 
-  private MessageFields() {
-  }
+  private MessageFields() {}
 
   public static String json(Object message) {
     StringBuilder sb = new StringBuilder(64);
@@ -60,14 +62,20 @@ public final class MessageFields {
     } else if (v instanceof Number || v instanceof Boolean) {
       sb.append(v);
     } else if (v instanceof String s) {
-      sb.append(JsonLines.string(s.length() > MAX_STRING ? s.substring(0, MAX_STRING) + "…(" + s.length() + ")" : s));
+      sb.append(
+          JsonLines.string(
+              s.length() > MAX_STRING ? s.substring(0, MAX_STRING) + "…(" + s.length() + ")" : s));
     } else if (v instanceof Enum<?> e) {
       sb.append(JsonLines.string(e.name()));
     } else if (v instanceof byte[] b) {
       sb.append(JsonLines.string("bytes[" + b.length + "]"));
     } else if (v.getClass().isArray()) {
-      sb.append(JsonLines.string(v.getClass().getComponentType().getSimpleName() + "[" + java.lang.reflect.Array.getLength(v)
-          + "]"));
+      sb.append(
+          JsonLines.string(
+              v.getClass().getComponentType().getSimpleName()
+                  + "["
+                  + java.lang.reflect.Array.getLength(v)
+                  + "]"));
     } else if (depth >= MAX_DEPTH) {
       sb.append(JsonLines.string("…"));
     } else if (v.getClass().isRecord()) {

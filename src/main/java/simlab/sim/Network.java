@@ -4,8 +4,8 @@ import static simlab.sim.NetworkConfig.*;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +17,12 @@ import simlab.logging.Logs;
 
 /**
  * The simulated network with labrpc's semantics (see {@link NetworkConfig} for the numbers).
- * Connectivity is per directed link, like labrpc's per-end enable: by default every link
- * is up; the harness disables links to disconnect servers or to build partitions.
+ * Connectivity is per directed link, like labrpc's per-end enable: by default every link is up; the
+ * harness disables links to disconnect servers or to build partitions.
  */
 public final class Network {
   private static final long MS = 1_000_000L;
+
   /** Connectivity changes made by the harness, at DEBUG. */
   private static final Logger LOG = Logs.get(Network.class);
 
@@ -37,19 +38,22 @@ public final class Network {
   private final Set<String> clogged = new LinkedHashSet<>();
   private final List<Held> held = new ArrayList<>();
   private long totalCount;
-  /** Numbers the calls so the kept trace can link a request to its delivery and reply (never hashed). */
+
+  /**
+   * Numbers the calls so the kept trace can link a request to its delivery and reply (never
+   * hashed).
+   */
   private long callSeq;
+
   private long totalBytes;
   // Optional per-hop latency (bench profiles); null keeps the fixed BASE_LATENCY and draws nothing.
   private NetworkLatency latency;
   private RandomGenerator latencyRng;
 
-  private record Link(String from, String to) {
-  }
+  private record Link(String from, String to) {}
 
   /** A message that reached a clogged endpoint: delivered when both ends are unclogged. */
-  private record Held(String from, String to, String type, Runnable arrival) {
-  }
+  private record Held(String from, String to, String type, Runnable arrival) {}
 
   Network(Simulation sim) {
     this.sim = sim;
@@ -64,17 +68,22 @@ public final class Network {
       sim.annotate("network " + (reliable ? "reliable" : "unreliable"));
     }
     this.reliable = reliable;
-    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, reliable ? "reliable" : "unreliable", 0);
+    sim.trace()
+        .record(
+            sim.nowNanos(), TraceKind.LINK, null, null, reliable ? "reliable" : "unreliable", 0);
   }
 
   public boolean reliable() {
     return reliable;
   }
 
-  /** Calls to unreachable servers fail after up to 7 s instead of 100 ms (the Raft tests' setting). */
+  /**
+   * Calls to unreachable servers fail after up to 7 s instead of 100 ms (the Raft tests' setting).
+   */
   public void setLongDelays(boolean on) {
     this.longDelays = on;
-    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "long-delays" : "short-delays", 0);
+    sim.trace()
+        .record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "long-delays" : "short-delays", 0);
   }
 
   public void setLongReordering(boolean on) {
@@ -82,7 +91,14 @@ public final class Network {
       sim.annotate(on ? "long reordering on" : "long reordering off");
     }
     this.longReordering = on;
-    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "long-reordering" : "no-reordering", 0);
+    sim.trace()
+        .record(
+            sim.nowNanos(),
+            TraceKind.LINK,
+            null,
+            null,
+            on ? "long-reordering" : "no-reordering",
+            0);
   }
 
   public boolean longReordering() {
@@ -90,17 +106,24 @@ public final class Network {
   }
 
   /**
-   * Every later hop (request and reply) takes a latency drawn from {@code l} instead of the
-   * fixed {@link NetworkConfig#BASE_LATENCY}; {@code null} restores the default. The draws
-   * come from their own stream {@code network-latency}, so the stream {@code network}
-   * (drops, unreliable delays) sees the same sequence of draws as without it.
+   * Every later hop (request and reply) takes a latency drawn from {@code l} instead of the fixed
+   * {@link NetworkConfig#BASE_LATENCY}; {@code null} restores the default. The draws come from
+   * their own stream {@code network-latency}, so the stream {@code network} (drops, unreliable
+   * delays) sees the same sequence of draws as without it.
    */
   public void setLatency(NetworkLatency l) {
     this.latency = l;
     if (l != null && latencyRng == null) {
       latencyRng = sim.streams().stream("network-latency");
     }
-    sim.trace().record(sim.nowNanos(), TraceKind.LINK, null, null, l == null ? "latency base" : "latency " + l.describe(), 0);
+    sim.trace()
+        .record(
+            sim.nowNanos(),
+            TraceKind.LINK,
+            null,
+            null,
+            l == null ? "latency base" : "latency " + l.describe(),
+            0);
   }
 
   public NetworkLatency latency() {
@@ -112,11 +135,11 @@ public final class Network {
   }
 
   /**
-   * Clogs or unclogs {@code node}. While a node is clogged, every request and reply to or
-   * from it that would arrive is held instead (nothing is lost, handlers do not run); when
-   * it unclogs, the held messages whose other end is not clogged either arrive one hop
-   * later, in the order they were held. Calls to or from a clogged node therefore take as
-   * long as the clog lasts, like a node whose NIC buffers everything for a while.
+   * Clogs or unclogs {@code node}. While a node is clogged, every request and reply to or from it
+   * that would arrive is held instead (nothing is lost, handlers do not run); when it unclogs, the
+   * held messages whose other end is not clogged either arrive one hop later, in the order they
+   * were held. Calls to or from a clogged node therefore take as long as the clog lasts, like a
+   * node whose NIC buffers everything for a while.
    */
   public void setClogged(String node, boolean on) {
     if (on ? clogged.add(node) : clogged.remove(node)) {
@@ -142,9 +165,15 @@ public final class Network {
       if (clogged(h.from()) || clogged(h.to())) {
         still.add(h);
       } else {
-        sim.trace().record(sim.nowNanos(), TraceKind.LINK, h.from(), h.to(), "release " + h.type(), 0);
+        sim.trace()
+            .record(sim.nowNanos(), TraceKind.LINK, h.from(), h.to(), "release " + h.type(), 0);
         // scheduled in hold order, so ties at the same instant keep that order
-        sim.scheduleAt(sim.nowNanos() + BASE_LATENCY.toNanos(), null, "released " + h.type(), null, h.arrival());
+        sim.scheduleAt(
+            sim.nowNanos() + BASE_LATENCY.toNanos(),
+            null,
+            "released " + h.type(),
+            null,
+            h.arrival());
       }
     }
     held.clear();
@@ -162,7 +191,8 @@ public final class Network {
   }
 
   public void setLinkEnabled(String from, String to, boolean enabled) {
-    boolean changed = enabled ? disabled.remove(new Link(from, to)) : disabled.add(new Link(from, to));
+    boolean changed =
+        enabled ? disabled.remove(new Link(from, to)) : disabled.add(new Link(from, to));
     if (changed) {
       sim.trace().record(sim.nowNanos(), TraceKind.LINK, from, to, enabled ? "up" : "down", 0);
     }
@@ -193,8 +223,8 @@ public final class Network {
   }
 
   /**
-   * Splits the listed nodes into groups: links inside a group are up, links between
-   * groups are down. Links to nodes not listed are left as they are.
+   * Splits the listed nodes into groups: links inside a group are up, links between groups are
+   * down. Links to nodes not listed are left as they are.
    */
   public void partition(List<? extends Collection<String>> groups) {
     if (LOG.isDebugEnabled()) {
@@ -256,13 +286,34 @@ public final class Network {
     totalBytes += sealed.bytes();
     String type = request.getClass().getSimpleName();
     long id = ++callSeq;
-    sim.trace().record(sim.nowNanos(), TraceKind.SEND, from.id, to, type, type, sealed.bytes(), id, 0, sealed.value());
+    sim.trace()
+        .record(
+            sim.nowNanos(),
+            TraceKind.SEND,
+            from.id,
+            to,
+            type,
+            type,
+            sealed.bytes(),
+            id,
+            0,
+            sealed.value());
     PendingCall<R> call = new PendingCall<>(id, from, to, type, onReply);
     NodeRuntime target = sim.runtimeOf(to);
     if (target == null || !linkEnabled(from.id, to)) {
       int ms = rng.nextInt(longDelays ? LONG_DELAY_MS : SHORT_FAIL_MS);
-      sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":unreachable", type + ":unreachable", ms,
-          id, 0, null);
+      sim.trace()
+          .record(
+              sim.nowNanos(),
+              TraceKind.DROP,
+              from.id,
+              to,
+              type + ":unreachable",
+              type + ":unreachable",
+              ms,
+              id,
+              0,
+              null);
       failAfter(call, ms * MS);
       return;
     }
@@ -270,14 +321,28 @@ public final class Network {
     if (!reliable) {
       delay += rng.nextInt(UNRELIABLE_DELAY_MS) * MS;
       if (rng.nextInt(1000) < DROP_PER_MILLE) {
-        sim.trace().record(sim.nowNanos(), TraceKind.DROP, from.id, to, type + ":request", type + ":request", 0, id, 0,
-            null);
+        sim.trace()
+            .record(
+                sim.nowNanos(),
+                TraceKind.DROP,
+                from.id,
+                to,
+                type + ":request",
+                type + ":request",
+                0,
+                id,
+                0,
+                null);
         failAfter(call, delay);
         return;
       }
     }
     Object value = sealed.value();
-    sim.scheduleAt(sim.nowNanos() + delay, null, "deliver " + type, null,
+    sim.scheduleAt(
+        sim.nowNanos() + delay,
+        null,
+        "deliver " + type,
+        null,
         () -> arrive(from.id, to, type, () -> deliver(call, target, value)));
   }
 
@@ -288,22 +353,46 @@ public final class Network {
       return;
     }
     perServerCount.merge(target.id, 1L, Long::sum);
-    sim.trace().record(sim.nowNanos(), TraceKind.DELIVER, target.id, call.caller.id, call.type, call.type, 0, call.id, 0,
-        null);
+    sim.trace()
+        .record(
+            sim.nowNanos(),
+            TraceKind.DELIVER,
+            target.id,
+            call.caller.id,
+            call.type,
+            call.type,
+            0,
+            call.id,
+            0,
+            null);
     NodeRuntime.Handler h = target.handlers.get(request.getClass());
     if (h == null) {
-      throw sim.failure("node " + target.id + " has no handler for " + request.getClass().getName()
-          + " (sent by " + call.caller.id + ")", null);
+      throw sim.failure(
+          "node "
+              + target.id
+              + " has no handler for "
+              + request.getClass().getName()
+              + " (sent by "
+              + call.caller.id
+              + ")",
+          null);
     }
     if (h.sync() != null) {
-      Object reply = sim.runAs(target, "handling " + call.type + " from " + call.caller.id, () -> h.sync().apply(request));
+      Object reply =
+          sim.runAs(
+              target,
+              "handling " + call.type + " from " + call.caller.id,
+              () -> h.sync().apply(request));
       replyPath(call, target, reply);
     } else {
       AsyncReply responder = new AsyncReply(call, target);
-      sim.runAs(target, "handling " + call.type + " from " + call.caller.id, () -> {
-        h.async().handle(request, responder);
-        return null;
-      });
+      sim.runAs(
+          target,
+          "handling " + call.type + " from " + call.caller.id,
+          () -> {
+            h.async().handle(request, responder);
+            return null;
+          });
       if (!responder.answered) {
         responder.pollDeath();
       }
@@ -317,8 +406,18 @@ public final class Network {
       return;
     }
     if (!reliable && rng.nextInt(1000) < DROP_PER_MILLE) {
-      sim.trace().record(sim.nowNanos(), TraceKind.DROP, target.id, call.caller.id, call.type + ":reply",
-          call.type + ":reply", 0, call.id, 0, reply);
+      sim.trace()
+          .record(
+              sim.nowNanos(),
+              TraceKind.DROP,
+              target.id,
+              call.caller.id,
+              call.type + ":reply",
+              call.type + ":reply",
+              0,
+              call.id,
+              0,
+              reply);
       failAfter(call, 0);
       return;
     }
@@ -328,23 +427,57 @@ public final class Network {
     if (longReordering && rng.nextInt(REORDER_DENOMINATOR) < REORDER_NUMERATOR) {
       delay = (REORDER_BASE_MS + rng.nextInt(1 + rng.nextInt(REORDER_SPREAD_MS))) * MS;
     }
-    sim.scheduleAt(sim.nowNanos() + delay, null, "reply " + call.type, null,
-        () -> arrive(target.id, call.caller.id, call.type, () -> {
-          totalBytes += sealed.bytes();
-          sim.trace().record(sim.nowNanos(), TraceKind.REPLY, call.caller.id, target.id, call.type, call.type,
-              sealed.bytes(), call.id, sentAt, sealed.value());
-          call.finish(sealed.value());
-        }));
+    sim.scheduleAt(
+        sim.nowNanos() + delay,
+        null,
+        "reply " + call.type,
+        null,
+        () ->
+            arrive(
+                target.id,
+                call.caller.id,
+                call.type,
+                () -> {
+                  totalBytes += sealed.bytes();
+                  sim.trace()
+                      .record(
+                          sim.nowNanos(),
+                          TraceKind.REPLY,
+                          call.caller.id,
+                          target.id,
+                          call.type,
+                          call.type,
+                          sealed.bytes(),
+                          call.id,
+                          sentAt,
+                          sealed.value());
+                  call.finish(sealed.value());
+                }));
   }
 
   private void failAfter(PendingCall<?> call, long delayNanos) {
-    sim.scheduleAt(sim.nowNanos() + delayNanos, null, "no reply " + call.type, null, () -> {
-      if (!call.done) {
-        sim.trace().record(sim.nowNanos(), TraceKind.NO_REPLY, call.caller.id, call.to, call.type, call.type, 0, call.id,
-            0, null);
-      }
-      call.finish(null);
-    });
+    sim.scheduleAt(
+        sim.nowNanos() + delayNanos,
+        null,
+        "no reply " + call.type,
+        null,
+        () -> {
+          if (!call.done) {
+            sim.trace()
+                .record(
+                    sim.nowNanos(),
+                    TraceKind.NO_REPLY,
+                    call.caller.id,
+                    call.to,
+                    call.type,
+                    call.type,
+                    0,
+                    call.id,
+                    0,
+                    null);
+          }
+          call.finish(null);
+        });
   }
 
   /** One outstanding call; its callback runs at most once, and only while the caller lives. */
@@ -356,7 +489,8 @@ public final class Network {
     final Consumer<Optional<R>> onReply;
     boolean done;
 
-    PendingCall(long id, NodeRuntime caller, String to, String type, Consumer<Optional<R>> onReply) {
+    PendingCall(
+        long id, NodeRuntime caller, String to, String type, Consumer<Optional<R>> onReply) {
       this.id = id;
       this.caller = caller;
       this.to = to;
@@ -374,10 +508,13 @@ public final class Network {
         return;
       }
       Optional<R> result = Optional.ofNullable((R) replyOrNull);
-      sim.runAs(caller, (replyOrNull == null ? "no-reply callback of " : "reply callback of ") + type, () -> {
-        onReply.accept(result);
-        return null;
-      });
+      sim.runAs(
+          caller,
+          (replyOrNull == null ? "no-reply callback of " : "reply callback of ") + type,
+          () -> {
+            onReply.accept(result);
+            return null;
+          });
     }
   }
 
@@ -412,17 +549,22 @@ public final class Network {
 
     /** labrpc polls every 100 ms whether the server of a pending call is gone. */
     void pollDeath() {
-      sim.scheduleAt(sim.nowNanos() + DEAD_POLL.toNanos(), null, "dead-poll " + call.type, null, () -> {
-        if (answered || call.done) {
-          return;
-        }
-        if (!target.alive || !linkEnabled(call.caller.id, target.id)) {
-          answered = true;
-          failAfter(call, 0);
-        } else {
-          pollDeath();
-        }
-      });
+      sim.scheduleAt(
+          sim.nowNanos() + DEAD_POLL.toNanos(),
+          null,
+          "dead-poll " + call.type,
+          null,
+          () -> {
+            if (answered || call.done) {
+              return;
+            }
+            if (!target.alive || !linkEnabled(call.caller.id, target.id)) {
+              answered = true;
+              failAfter(call, 0);
+            } else {
+              pollDeath();
+            }
+          });
     }
   }
 }

@@ -8,12 +8,11 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Everything a node may use to see and act on the world. A node holds no threads, reads
- * no clock and draws no unseeded randomness: it reacts to requests, replies and timers.
+ * Everything a node may use to see and act on the world. A node holds no threads, reads no clock
+ * and draws no unseeded randomness: it reacts to requests, replies and timers.
  *
- * <p>This is the only coupling between protocol code (Raft, KV, shards) and the
- * simulator, so a real runtime (sockets + wall clock) could implement it without any
- * change to the protocols.
+ * <p>This is the only coupling between protocol code (Raft, KV, shards) and the simulator, so a
+ * real runtime (sockets + wall clock) could implement it without any change to the protocols.
  */
 public interface NodeContext {
 
@@ -30,16 +29,16 @@ public interface NodeContext {
   RandomGenerator random();
 
   /**
-   * Durable storage that survives crashes of this node: the simulator's in-memory
-   * {@link Persister}, or files in the node's data directory on a real network.
+   * Durable storage that survives crashes of this node: the simulator's in-memory {@link
+   * Persister}, or files in the node's data directory on a real network.
    */
   Storage persister();
 
   /**
-   * Sends {@code request} to {@code peer}. {@code onReply} runs exactly once, later, with
-   * the reply, or with {@link Optional#empty()} when there is no reply: the request or the
-   * reply was lost, the peer is dead or unreachable (labrpc's {@code ok == false}).
-   * If this node crashes first, the callback never runs (its state is gone anyway).
+   * Sends {@code request} to {@code peer}. {@code onReply} runs exactly once, later, with the
+   * reply, or with {@link Optional#empty()} when there is no reply: the request or the reply was
+   * lost, the peer is dead or unreachable (labrpc's {@code ok == false}). If this node crashes
+   * first, the callback never runs (its state is gone anyway).
    */
   <R> void call(String peer, Rpc<R> request, Consumer<Optional<R>> onReply);
 
@@ -47,9 +46,9 @@ public interface NodeContext {
   <Q extends Rpc<R>, R> void handle(Class<Q> type, Function<Q, R> handler);
 
   /**
-   * Registers a handler that answers later (for example once a command commits): it
-   * gets a {@link Responder}. A reply sent after this node crashed is discarded, and a
-   * caller whose peer never answers is told "no reply" once the peer dies or is cut off.
+   * Registers a handler that answers later (for example once a command commits): it gets a {@link
+   * Responder}. A reply sent after this node crashed is discarded, and a caller whose peer never
+   * answers is told "no reply" once the peer dies or is cut off.
    */
   <Q extends Rpc<R>, R> void handleAsync(Class<Q> type, AsyncHandler<Q, R> handler);
 
@@ -59,9 +58,9 @@ public interface NodeContext {
   }
 
   /**
-   * A one-shot timer with a name ("election", "heartbeat", "retry", ...) that the trace
-   * export and the run report show; the name stays out of the trace hash, so naming a
-   * timer never changes a run.
+   * A one-shot timer with a name ("election", "heartbeat", "retry", ...) that the trace export and
+   * the run report show; the name stays out of the trace hash, so naming a timer never changes a
+   * run.
    */
   Timer schedule(String name, Duration delay, Runnable action);
 
@@ -74,28 +73,32 @@ public interface NodeContext {
   boolean alive();
 
   /**
-   * Writes a free-form line to the trace (kept out of the trace hash) and, when asked with
-   * {@code -Dsim.log=debug}, to the slf4j logger {@code simlab.node.<id>}, prefixed with the
-   * virtual time and seed. Off by default and free when off.
+   * Writes a free-form line to the trace (kept out of the trace hash) and, when asked with {@code
+   * -Dsim.log=debug}, to the slf4j logger {@code simlab.node.<id>}, prefixed with the virtual time
+   * and seed. Off by default and free when off.
    */
   void log(String message);
 
   /**
-   * Marks the run's timeline at this instant with {@code text} (shown by the run report and
-   * the trace export, kept out of the trace hash): a student's own annotation, as
-   * 6.5840's tester offers. Free when the trace is not kept.
+   * Marks the run's timeline at this instant with {@code text} (shown by the run report and the
+   * trace export, kept out of the trace hash): a student's own annotation, as 6.5840's tester
+   * offers. Free when the trace is not kept.
    */
   void annotate(String text);
 
   /**
-   * Publishes this node's status as space-separated {@code key=value} pairs, e.g.
-   * {@code "role=leader term=3 commit=7 last=9"}; the run report draws {@code role} and
-   * {@code term} over time and shows the rest on click. Kept out of the trace hash; free
-   * when the trace is not kept. Raft servers get theirs from the harness.
+   * Publishes this node's status as space-separated {@code key=value} pairs, e.g. {@code
+   * "role=leader term=3 commit=7 last=9"}; the run report draws {@code role} and {@code term} over
+   * time and shows the rest on click. Kept out of the trace hash; free when the trace is not kept.
+   * Raft servers get theirs from the harness.
    */
   void status(String keyValues);
 
-  /** Addresses of the other nodes this node was configured with (may be empty). */
+  /**
+   * The members of this node's group, in group order and itself included: 6.5840's {@code peers[]},
+   * which a server's {@code me} indexes (the same list the Raft and service factories receive).
+   * Empty for a node outside any group, such as a clerk.
+   */
   List<String> peers();
 
   @FunctionalInterface

@@ -21,12 +21,12 @@ final class NodeRuntime implements NodeContext {
   final List<String> peers;
   final Map<Class<?>, Handler> handlers = new HashMap<>();
   boolean alive = true;
+
   /** This node's slf4j logger, fetched on the first {@code log} call (most nodes never log). */
   private Logger logger;
 
   /** A registered request handler: exactly one of the two is set. */
-  record Handler(Function<Object, Object> sync, AsyncHandler<Object, Object> async) {
-  }
+  record Handler(Function<Object, Object> sync, AsyncHandler<Object, Object> async) {}
 
   NodeRuntime(Simulation sim, String id, int incarnation, Persister persister, List<String> peers) {
     this.sim = sim;
@@ -84,17 +84,21 @@ final class NodeRuntime implements NodeContext {
 
   private void register(Class<?> type, Handler h) {
     if (handlers.putIfAbsent(type, h) != null) {
-      throw new IllegalStateException("node " + id + " registered two handlers for " + type.getName());
+      throw new IllegalStateException(
+          "node " + id + " registered two handlers for " + type.getName());
     }
   }
 
   @Override
   public Timer schedule(String name, Duration delay, Runnable action) {
     if (delay.isNegative()) {
-      throw new IllegalArgumentException("node " + id + " scheduled a timer with negative delay " + delay);
+      throw new IllegalArgumentException(
+          "node " + id + " scheduled a timer with negative delay " + delay);
     }
-    // The hash sees every timer as "timer" (as before names existed); the kept trace shows the name.
-    return sim.scheduleAt(sim.nowNanos() + delay.toNanos(), this, "timer", name, TraceKind.TIMER, action);
+    // The hash sees every timer as "timer" (as before names existed); the kept trace shows the
+    // name.
+    return sim.scheduleAt(
+        sim.nowNanos() + delay.toNanos(), this, "timer", name, TraceKind.TIMER, action);
   }
 
   @Override

@@ -3,13 +3,13 @@ package simlab.sim;
 import java.util.Arrays;
 
 /**
- * In-memory durable storage for one server: Raft state and the service snapshot, saved
- * together atomically. Every read and write copies, so no caller can change what is
- * stored by mutating an array afterwards.
+ * In-memory durable storage for one server: Raft state and the service snapshot, saved together
+ * atomically. Every read and write copies, so no caller can change what is stored by mutating an
+ * array afterwards.
  *
- * <p>Crash semantics follow 6.5840: on a crash the harness keeps a {@link #copy()} for the
- * next incarnation, so a zombie instance that still holds the old object can never change
- * what the restarted server reads.
+ * <p>Crash semantics follow 6.5840: on a crash the harness keeps a {@link #copy()} for the next
+ * incarnation, so a zombie instance that still holds the old object can never change what the
+ * restarted server reads.
  */
 public final class Persister implements Storage {
   private static final byte[] EMPTY = new byte[0];
@@ -53,7 +53,12 @@ public final class Persister implements Storage {
 
   @Override
   public String toString() {
-    return "Persister[raft=" + raftState.length + "B, snapshot=" + snapshot.length + "B, hash="
-        + Integer.toHexString(Arrays.hashCode(raftState) * 31 + Arrays.hashCode(snapshot)) + "]";
+    return "Persister[raft="
+        + raftState.length
+        + "B, snapshot="
+        + snapshot.length
+        + "B, hash="
+        + Integer.toHexString(Arrays.hashCode(raftState) * 31 + Arrays.hashCode(snapshot))
+        + "]";
   }
 }

@@ -5,8 +5,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Derives independent random streams from one master seed. A stream is named ("network",
- * "node:raft-1#2", "client:3"), and its seed depends only on the master seed and the name,
- * so adding a node or a client never shifts the draws of any other stream.
+ * "node:raft-1#2", "client:3"), and its seed depends only on the master seed and the name, so
+ * adding a node or a client never shifts the draws of any other stream.
  */
 public final class SeedStreams {
   private final long masterSeed;

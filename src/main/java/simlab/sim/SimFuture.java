@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A result that is completed by an event inside the simulation; the test driver waits for
- * it with {@link Simulation#await}. Not thread-safe on purpose: one thread runs a simulation.
+ * A result that is completed by an event inside the simulation; the test driver waits for it with
+ * {@link Simulation#await}. Not thread-safe on purpose: one thread runs a simulation.
  */
 public final class SimFuture<T> {
   private boolean done;

@@ -14,13 +14,13 @@ import org.slf4j.Logger;
 import simlab.logging.Logs;
 
 /**
- * One deterministic run: a virtual clock, an event queue ordered by (time, sequence),
- * seeded random streams, the nodes and the network. One thread drives it; the test
- * driver is ordinary sequential code that advances virtual time explicitly.
+ * One deterministic run: a virtual clock, an event queue ordered by (time, sequence), seeded random
+ * streams, the nodes and the network. One thread drives it; the test driver is ordinary sequential
+ * code that advances virtual time explicitly.
  *
- * <p>Guards: a node that throws, or that keeps virtual time from advancing, ends the run
- * with a {@link SimulationFailure} naming the node, the event, the time and the seed; a
- * thread interrupt (the wall-clock cap of the test framework) ends it too.
+ * <p>Guards: a node that throws, or that keeps virtual time from advancing, ends the run with a
+ * {@link SimulationFailure} naming the node, the event, the time and the seed; a thread interrupt
+ * (the wall-clock cap of the test framework) ends it too.
  */
 public final class Simulation {
   /** Events allowed inside one millisecond of virtual time before the run counts as livelocked. */
@@ -33,8 +33,10 @@ public final class Simulation {
   private final Map<String, Slot<?>> nodes = new LinkedHashMap<>();
   private final List<Runnable> monitors = new ArrayList<>();
   private long now;
+
   /** Harness-visible events (crash, restart) at DEBUG; reads the run, never changes it. */
   private static final Logger LOG = Logs.get(Simulation.class);
+
   private long seq;
   private long eventsRun;
   private long windowMs = -1;
@@ -63,7 +65,9 @@ public final class Simulation {
     this(seed, false);
   }
 
-  /** @param keepTraceLines keep every trace record in memory (for JSON Lines export) */
+  /**
+   * @param keepTraceLines keep every trace record in memory (for JSON Lines export)
+   */
   public Simulation(long seed, boolean keepTraceLines) {
     this.streams = new SeedStreams(seed);
     this.trace = new Trace(keepTraceLines);
@@ -120,7 +124,9 @@ public final class Simulation {
     return slot.instance;
   }
 
-  /** Drops the node's in-memory state, timers and in-flight replies; keeps a copy of its Persister. */
+  /**
+   * Drops the node's in-memory state, timers and in-flight replies; keeps a copy of its Persister.
+   */
   public void crash(String id) {
     Slot<?> slot = slot(id);
     if (slot.runtime == null || !slot.runtime.alive) {
@@ -138,10 +144,13 @@ public final class Simulation {
     Object instance = slot.instance;
     slot.instance = null;
     if (instance instanceof Killable k) {
-      runAs(dying, "kill", () -> {
-        k.kill();
-        return null;
-      });
+      runAs(
+          dying,
+          "kill",
+          () -> {
+            k.kill();
+            return null;
+          });
     }
   }
 
@@ -162,7 +171,8 @@ public final class Simulation {
   }
 
   private <T> void start(Slot<T> slot) {
-    NodeRuntime rt = new NodeRuntime(this, slot.id, ++slot.incarnations, slot.persister, slot.peers);
+    NodeRuntime rt =
+        new NodeRuntime(this, slot.id, ++slot.incarnations, slot.persister, slot.peers);
     slot.runtime = rt;
     slot.instance = runAs(rt, "start", () -> slot.factory.create(rt));
   }
@@ -217,26 +227,45 @@ public final class Simulation {
   }
 
   /** As above; the kept trace shows {@code shown} where the hash sees {@code label}. */
-  Event scheduleAt(long at, NodeRuntime owner, String label, String shown, TraceKind kind, Runnable action) {
-    Event e = new Event(at, seq++, owner, label, kind == null ? action : () -> {
-      trace.record(now, kind, owner == null ? null : owner.id, null, label, shown, 0, 0, 0, null);
-      action.run();
-    });
+  Event scheduleAt(
+      long at, NodeRuntime owner, String label, String shown, TraceKind kind, Runnable action) {
+    Event e =
+        new Event(
+            at,
+            seq++,
+            owner,
+            label,
+            kind == null
+                ? action
+                : () -> {
+                  trace.record(
+                      now,
+                      kind,
+                      owner == null ? null : owner.id,
+                      null,
+                      label,
+                      shown,
+                      0,
+                      0,
+                      0,
+                      null);
+                  action.run();
+                });
     queue.add(e);
     return e;
   }
 
   /**
-   * Records a harness-level event (client invoke/return, apply) in the trace at the
-   * current virtual time, so it counts in the trace hash like network events do.
+   * Records a harness-level event (client invoke/return, apply) in the trace at the current virtual
+   * time, so it counts in the trace hash like network events do.
    */
   public void record(TraceKind kind, String node, String what) {
     trace.record(now, kind, node, null, what, 0);
   }
 
   /**
-   * Marks the timeline at the current instant (the harness's partitions, crashes, phases
-   * and checks). Kept in the trace for the report and the export, never hashed.
+   * Marks the timeline at the current instant (the harness's partitions, crashes, phases and
+   * checks). Kept in the trace for the report and the export, never hashed.
    */
   public void annotate(String text) {
     trace.annotate(now, null, text);
@@ -257,8 +286,8 @@ public final class Simulation {
   }
 
   /**
-   * Runs events until {@code condition} holds or {@code timeout} of virtual time passes.
-   * Returns whether the condition holds; the clock stops at the event that satisfied it.
+   * Runs events until {@code condition} holds or {@code timeout} of virtual time passes. Returns
+   * whether the condition holds; the clock stops at the event that satisfied it.
    */
   public boolean runUntil(BooleanSupplier condition, Duration timeout) {
     long end = now + timeout.toNanos();
@@ -291,10 +320,13 @@ public final class Simulation {
     eventsRun++;
     guardProgress(e);
     if (e.owner != null) {
-      runAs(e.owner, e.label, () -> {
-        e.action.run();
-        return null;
-      });
+      runAs(
+          e.owner,
+          e.label,
+          () -> {
+            e.action.run();
+            return null;
+          });
     } else {
       e.action.run();
     }
@@ -311,10 +343,15 @@ public final class Simulation {
       eventsInWindow = 0;
     }
     if (++eventsInWindow > LIVELOCK_EVENTS_PER_MS) {
-      throw failure("virtual time is not advancing: more than " + LIVELOCK_EVENTS_PER_MS
-          + " events within one millisecond; the last was '" + e.label + "' of node "
-          + (e.owner == null ? "(network)" : e.owner.id)
-          + " (a timer re-armed with zero delay, or a request/reply loop with no delay?)", null);
+      throw failure(
+          "virtual time is not advancing: more than "
+              + LIVELOCK_EVENTS_PER_MS
+              + " events within one millisecond; the last was '"
+              + e.label
+              + "' of node "
+              + (e.owner == null ? "(network)" : e.owner.id)
+              + " (a timer re-armed with zero delay, or a request/reply loop with no delay?)",
+          null);
     }
     if ((eventsRun & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
       throw failure("stopped by the wall-clock cap while running '" + e.label + "'", null);
@@ -334,7 +371,11 @@ public final class Simulation {
     } catch (RuntimeException | StackOverflowError | AssertionError ex) {
       // The message carries the node's stack, trimmed to its own frames, because test
       // reports (surefire, grade, replay) show messages but not always causes.
-      throw new SimulationFailure("node " + node.id + " threw " + ex + " while " + what, seed(), now, ex,
+      throw new SimulationFailure(
+          "node " + node.id + " threw " + ex + " while " + what,
+          seed(),
+          now,
+          ex,
           NodeStackTrace.format(ex, "  "));
     } finally {
       current = prevNode;

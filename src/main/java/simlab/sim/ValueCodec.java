@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compact, deterministic encoding of immutable values to bytes, for what a node persists
- * (Raft state, service snapshots): labgob's role. Handles null, boxed primitives, String,
- * enums, records, byte/int/long arrays, and Lists, Sets and Maps (encoded in iteration
- * order; decoded as Guava immutable collections, which keep that order).
+ * Compact, deterministic encoding of immutable values to bytes, for what a node persists (Raft
+ * state, service snapshots): labgob's role. Handles null, boxed primitives, String, enums, records,
+ * byte/int/long arrays, and Lists, Sets and Maps (encoded in iteration order; decoded as Guava
+ * immutable collections, which keep that order).
  *
- * <p>Integers are zig-zag varints and a class name is written once per encoding, so a log
- * of small commands stays small (6.5840 bounds persisted Raft state to 2000 bytes in 3D).
- * An instance caches reflection data; it is not thread-safe, like everything in a node.
+ * <p>Integers are zig-zag varints and a class name is written once per encoding, so a log of small
+ * commands stays small (6.5840 bounds persisted Raft state to 2000 bytes in 3D). An instance caches
+ * reflection data; it is not thread-safe, like everything in a node.
  */
 public final class ValueCodec {
   private static final int NULL = 0;
@@ -81,14 +81,21 @@ public final class ValueCodec {
   }
 
   private Class<?> classNamed(String name) {
-    return classesByName.computeIfAbsent(name, n -> {
-      try {
-        return Class.forName(n, false, Thread.currentThread().getContextClassLoader() != null
-            ? Thread.currentThread().getContextClassLoader() : ValueCodec.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalArgumentException("encoded value names class " + n + ", which is not on the classpath");
-      }
-    });
+    return classesByName.computeIfAbsent(
+        name,
+        n -> {
+          try {
+            return Class.forName(
+                n,
+                false,
+                Thread.currentThread().getContextClassLoader() != null
+                    ? Thread.currentThread().getContextClassLoader()
+                    : ValueCodec.class.getClassLoader());
+          } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(
+                "encoded value names class " + n + ", which is not on the classpath");
+          }
+        });
   }
 
   private final class Writer {
@@ -170,8 +177,10 @@ public final class ValueCodec {
           varint(zigzag(x));
         }
       } else {
-        throw new IllegalArgumentException("cannot encode a " + v.getClass().getName()
-            + "; use records, String, boxed primitives, enums, byte/int/long arrays, Lists, Sets or Maps");
+        throw new IllegalArgumentException(
+            "cannot encode a "
+                + v.getClass().getName()
+                + "; use records, String, boxed primitives, enums, byte/int/long arrays, Lists, Sets or Maps");
       }
     }
 
@@ -242,70 +251,79 @@ public final class ValueCodec {
           return (byte) u8();
         case CHAR:
           return (char) varint();
-        case ENUM: {
-          Class<?> c = classRef();
-          Object[] constants = c.getEnumConstants();
-          int ord = (int) varint();
-          if (constants == null || ord >= constants.length) {
-            throw new IllegalArgumentException("bad enum constant " + ord + " of " + c.getName());
+        case ENUM:
+          {
+            Class<?> c = classRef();
+            Object[] constants = c.getEnumConstants();
+            int ord = (int) varint();
+            if (constants == null || ord >= constants.length) {
+              throw new IllegalArgumentException("bad enum constant " + ord + " of " + c.getName());
+            }
+            return constants[ord];
           }
-          return constants[ord];
-        }
-        case RECORD: {
-          Class<?> c = classRef();
-          Shape s = shape(c);
-          Object[] args = new Object[s.accessors.length];
-          for (int i = 0; i < args.length; i++) {
-            args[i] = value();
+        case RECORD:
+          {
+            Class<?> c = classRef();
+            Shape s = shape(c);
+            Object[] args = new Object[s.accessors.length];
+            for (int i = 0; i < args.length; i++) {
+              args[i] = value();
+            }
+            return s.construct(args);
           }
-          return s.construct(args);
-        }
-        case LIST: {
-          int n = length();
-          ImmutableList.Builder<Object> b = ImmutableList.builderWithExpectedSize(n);
-          for (int i = 0; i < n; i++) {
-            b.add(nonNull(value(), "list element"));
+        case LIST:
+          {
+            int n = length();
+            ImmutableList.Builder<Object> b = ImmutableList.builderWithExpectedSize(n);
+            for (int i = 0; i < n; i++) {
+              b.add(nonNull(value(), "list element"));
+            }
+            return b.build();
           }
-          return b.build();
-        }
-        case SET: {
-          int n = length();
-          ImmutableSet.Builder<Object> b = ImmutableSet.builderWithExpectedSize(n);
-          for (int i = 0; i < n; i++) {
-            b.add(nonNull(value(), "set element"));
+        case SET:
+          {
+            int n = length();
+            ImmutableSet.Builder<Object> b = ImmutableSet.builderWithExpectedSize(n);
+            for (int i = 0; i < n; i++) {
+              b.add(nonNull(value(), "set element"));
+            }
+            return b.build();
           }
-          return b.build();
-        }
-        case MAP: {
-          int n = length();
-          ImmutableMap.Builder<Object, Object> b = ImmutableMap.builderWithExpectedSize(n);
-          for (int i = 0; i < n; i++) {
-            b.put(nonNull(value(), "map key"), nonNull(value(), "map value"));
+        case MAP:
+          {
+            int n = length();
+            ImmutableMap.Builder<Object, Object> b = ImmutableMap.builderWithExpectedSize(n);
+            for (int i = 0; i < n; i++) {
+              b.put(nonNull(value(), "map key"), nonNull(value(), "map value"));
+            }
+            return b.buildOrThrow();
           }
-          return b.buildOrThrow();
-        }
-        case INTS: {
-          int[] a = new int[length()];
-          for (int i = 0; i < a.length; i++) {
-            a[i] = (int) unzigzag(varint());
+        case INTS:
+          {
+            int[] a = new int[length()];
+            for (int i = 0; i < a.length; i++) {
+              a[i] = (int) unzigzag(varint());
+            }
+            return a;
           }
-          return a;
-        }
-        case LONGS: {
-          long[] a = new long[length()];
-          for (int i = 0; i < a.length; i++) {
-            a[i] = unzigzag(varint());
+        case LONGS:
+          {
+            long[] a = new long[length()];
+            for (int i = 0; i < a.length; i++) {
+              a[i] = unzigzag(varint());
+            }
+            return a;
           }
-          return a;
-        }
         default:
-          throw new IllegalArgumentException("corrupt encoding: unknown tag " + tag + " at byte " + (pos - 1));
+          throw new IllegalArgumentException(
+              "corrupt encoding: unknown tag " + tag + " at byte " + (pos - 1));
       }
     }
 
     Object nonNull(Object o, String what) {
       if (o == null) {
-        throw new IllegalArgumentException("null " + what + " cannot be decoded into an immutable collection");
+        throw new IllegalArgumentException(
+            "null " + what + " cannot be decoded into an immutable collection");
       }
       return o;
     }
@@ -318,7 +336,8 @@ public final class ValueCodec {
         return c;
       }
       if (id > classes.size()) {
-        throw new IllegalArgumentException("corrupt encoding: class reference " + id + " before its definition");
+        throw new IllegalArgumentException(
+            "corrupt encoding: class reference " + id + " before its definition");
       }
       return classes.get((int) id - 1);
     }
@@ -334,7 +353,8 @@ public final class ValueCodec {
     byte[] bytes() {
       int n = length();
       if (pos + n > in.length) {
-        throw new IllegalArgumentException("corrupt encoding: " + n + " bytes announced, " + (in.length - pos) + " left");
+        throw new IllegalArgumentException(
+            "corrupt encoding: " + n + " bytes announced, " + (in.length - pos) + " left");
       }
       byte[] b = new byte[n];
       System.arraycopy(in, pos, b, 0, n);
@@ -405,7 +425,8 @@ public final class ValueCodec {
         c.setAccessible(true);
         return new Shape(acc, c);
       } catch (NoSuchMethodException e) {
-        throw new IllegalArgumentException("record " + type.getName() + " has no canonical constructor", e);
+        throw new IllegalArgumentException(
+            "record " + type.getName() + " has no canonical constructor", e);
       }
     }
 
@@ -413,7 +434,8 @@ public final class ValueCodec {
       try {
         return accessors[i].invoke(r);
       } catch (ReflectiveOperationException e) {
-        throw new IllegalArgumentException("cannot read component " + i + " of " + r.getClass().getName(), e);
+        throw new IllegalArgumentException(
+            "cannot read component " + i + " of " + r.getClass().getName(), e);
       }
     }
 
@@ -421,8 +443,12 @@ public final class ValueCodec {
       try {
         return constructor.newInstance(args);
       } catch (ReflectiveOperationException | IllegalArgumentException e) {
-        throw new IllegalArgumentException("cannot rebuild " + constructor.getDeclaringClass().getName()
-            + " from its encoding: " + e, e);
+        throw new IllegalArgumentException(
+            "cannot rebuild "
+                + constructor.getDeclaringClass().getName()
+                + " from its encoding: "
+                + e,
+            e);
       }
     }
   }

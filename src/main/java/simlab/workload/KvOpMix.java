@@ -4,9 +4,9 @@ import java.util.random.RandomGenerator;
 import simlab.linearizability.model.KvInput;
 
 /**
- * Draws the next KV operation of a client: a Get with {@code readPercent}, otherwise a
- * write: Append 55%, Put 30%, Delete 15%. Written values are unique per client and
- * operation ({@code c<client>.<seq>;}), which keeps the linearizability search narrow.
+ * Draws the next KV operation of a client: a Get with {@code readPercent}, otherwise a write:
+ * Append 55%, Put 30%, Delete 15%. Written values are unique per client and operation ({@code
+ * c<client>.<seq>;}), which keeps the linearizability search narrow.
  */
 final class KvOpMix {
   private final WorkloadParams params;

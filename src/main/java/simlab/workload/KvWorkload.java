@@ -8,9 +8,9 @@ import simlab.sim.SimFuture;
 
 /**
  * Lab 4 clients: {@code clients} clerks (each able to reach every server) doing
- * Get/Put/Append/Delete over the key space through the cluster's recording methods, so
- * every operation lands in {@link KvCluster#history()} for the linearizability check.
- * Client c draws from the stream {@code workload:kv:client-c}.
+ * Get/Put/Append/Delete over the key space through the cluster's recording methods, so every
+ * operation lands in {@link KvCluster#history()} for the linearizability check. Client c draws from
+ * the stream {@code workload:kv:client-c}.
  */
 public final class KvWorkload extends LoopWorkload {
   private final KvCluster cluster;
@@ -28,10 +28,15 @@ public final class KvWorkload extends LoopWorkload {
       int client = c;
       ClerkHandle ck = cluster.makeClient(cluster.all());
       RandomGenerator r = cluster.sim().random("workload:kv:client-" + c);
-      loops.add(new OpLoop(cluster.sim(), params.opsPerClient(), params.think(), seq -> {
-        countIssued();
-        return run(ck, mix.next(r, client, seq));
-      }));
+      loops.add(
+          new OpLoop(
+              cluster.sim(),
+              params.opsPerClient(),
+              params.think(),
+              seq -> {
+                countIssued();
+                return run(ck, mix.next(r, client, seq));
+              }));
     }
     loops.forEach(OpLoop::start);
   }
@@ -54,5 +59,4 @@ public final class KvWorkload extends LoopWorkload {
   public boolean finished() {
     return loops.stream().allMatch(OpLoop::finished);
   }
-
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the Raft, KV and shardkv workloads share: one {@link OpLoop} per client, and the
- * counts the explorer and the benchmarks read from them. Subclasses add their loops and
- * count each operation they issue with {@link #countIssued()}.
+ * What the Raft, KV and shardkv workloads share: one {@link OpLoop} per client, and the counts the
+ * explorer and the benchmarks read from them. Subclasses add their loops and count each operation
+ * they issue with {@link #countIssued()}.
  */
 abstract class LoopWorkload implements Workload {
   protected final List<OpLoop> loops = new ArrayList<>();

@@ -6,8 +6,8 @@ import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
 /**
- * One client as an event-driven loop: issues operation 0, 1, ... (one at a time) up to a
- * limit, pausing {@code think} after each completion, until the limit or {@link #stop()}.
+ * One client as an event-driven loop: issues operation 0, 1, ... (one at a time) up to a limit,
+ * pausing {@code think} after each completion, until the limit or {@link #stop()}.
  */
 final class OpLoop {
   private final Simulation sim;
@@ -35,15 +35,17 @@ final class OpLoop {
       return;
     }
     inFlight = true;
-    op.apply(issued++).onComplete(v -> {
-      inFlight = false;
-      completed++;
-      if (think.isZero()) {
-        next();
-      } else {
-        sim.schedule(think, this::next);
-      }
-    });
+    op.apply(issued++)
+        .onComplete(
+            v -> {
+              inFlight = false;
+              completed++;
+              if (think.isZero()) {
+                next();
+              } else {
+                sim.schedule(think, this::next);
+              }
+            });
   }
 
   void stop() {

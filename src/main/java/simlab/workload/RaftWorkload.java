@@ -10,14 +10,13 @@ import simlab.raft.Raft;
 import simlab.sim.SimFuture;
 
 /**
- * Lab 3 clients: each proposes unique commands ({@code (client + 1) * 1_000_000 + seq}, so
- * the 3D applier can snapshot them) through {@link Raft#start} and waits until the command
- * is applied at the index the leader gave it. A client tries servers round-robin starting
- * with the last one that accepted; when none accepts it waits {@link #IDLE}; when its
- * entry is overwritten by another command, or is not applied within {@link #ATTEMPT}, it
- * proposes the command again (so a command may end up in the log twice, as with 6.5840's
- * {@code one(cmd, n, retry=true)}). Use a cluster made with the snapshotting applier on
- * to exercise InstallSnapshot and restarts from snapshots.
+ * Lab 3 clients: each proposes unique commands ({@code (client + 1) * 1_000_000 + seq}, so the 3D
+ * applier can snapshot them) through {@link Raft#start} and waits until the command is applied at
+ * the index the leader gave it. A client tries servers round-robin starting with the last one that
+ * accepted; when none accepts it waits {@link #IDLE}; when its entry is overwritten by another
+ * command, or is not applied within {@link #ATTEMPT}, it proposes the command again (so a command
+ * may end up in the log twice, as with 6.5840's {@code one(cmd, n, retry=true)}). Use a cluster
+ * made with the snapshotting applier on to exercise InstallSnapshot and restarts from snapshots.
  */
 public final class RaftWorkload extends LoopWorkload {
   public static final Duration POLL = Duration.ofMillis(20);
@@ -39,12 +38,17 @@ public final class RaftWorkload extends LoopWorkload {
     for (int c = 0; c < params.clients(); c++) {
       int client = c;
       int[] guess = {c % cluster.n()};
-      loops.add(new OpLoop(cluster.sim(), params.opsPerClient(), params.think(), seq -> {
-        countIssued();
-        SimFuture<Integer> done = new SimFuture<>();
-        propose((client + 1) * 1_000_000 + seq, guess, done);
-        return done;
-      }));
+      loops.add(
+          new OpLoop(
+              cluster.sim(),
+              params.opsPerClient(),
+              params.think(),
+              seq -> {
+                countIssued();
+                SimFuture<Integer> done = new SimFuture<>();
+                propose((client + 1) * 1_000_000 + seq, guess, done);
+                return done;
+              }));
     }
     loops.forEach(OpLoop::start);
   }
@@ -92,5 +96,4 @@ public final class RaftWorkload extends LoopWorkload {
   public boolean finished() {
     return loops.stream().allMatch(OpLoop::finished);
   }
-
 }

@@ -11,19 +11,18 @@ import simlab.harness.ShardCluster;
 import simlab.linearizability.model.KvInput;
 import simlab.shardctrler.Config;
 import simlab.shardctrler.ShardCtrlerClerk;
-import simlab.shardkv.ShardKVClerk;
+import simlab.shardkv.ShardKvClerk;
 import simlab.sim.SimFuture;
 
 /**
- * Lab 5 clients plus reconfigurations: {@code clients} shardkv clerks doing
- * Get/Put/Append/Delete over the key space (recorded in a {@link KvHistory}), and one
- * configuration client that, every {@code configEvery}, joins a group that is out, makes
- * a group leave (never the last one) or moves a shard to a group that is in, through the
- * controller, while the clients run. Config changes draw from {@code workload:config},
- * client c from {@code workload:shardkv:client-c}.
+ * Lab 5 clients plus reconfigurations: {@code clients} shardkv clerks doing Get/Put/Append/Delete
+ * over the key space (recorded in a {@link KvHistory}), and one configuration client that, every
+ * {@code configEvery}, joins a group that is out, makes a group leave (never the last one) or moves
+ * a shard to a group that is in, through the controller, while the clients run. Config changes draw
+ * from {@code workload:config}, client c from {@code workload:shardkv:client-c}.
  *
- * <p>{@link #setUp()} joins the first group and waits for it (it runs the simulation);
- * call it before starting the nemesis.
+ * <p>{@link #setUp()} joins the first group and waits for it (it runs the simulation); call it
+ * before starting the nemesis.
  */
 public final class ShardKvWorkload extends LoopWorkload {
   private final ShardCluster cluster;
@@ -64,12 +63,17 @@ public final class ShardKvWorkload extends LoopWorkload {
     KvOpMix mix = new KvOpMix(params);
     for (int c = 0; c < params.clients(); c++) {
       int client = c;
-      ShardKVClerk ck = cluster.makeClient();
+      ShardKvClerk ck = cluster.makeClient();
       RandomGenerator r = cluster.sim().random("workload:shardkv:client-" + c);
-      loops.add(new OpLoop(cluster.sim(), params.opsPerClient(), params.think(), seq -> {
-        countIssued();
-        return run(client, ck, mix.next(r, client, seq));
-      }));
+      loops.add(
+          new OpLoop(
+              cluster.sim(),
+              params.opsPerClient(),
+              params.think(),
+              seq -> {
+                countIssued();
+                return run(client, ck, mix.next(r, client, seq));
+              }));
     }
     admin = cluster.ctl().makeClerk();
     configRandom = cluster.sim().random("workload:config");
@@ -77,7 +81,7 @@ public final class ShardKvWorkload extends LoopWorkload {
     cluster.sim().schedule(configEvery, this::reconfigure);
   }
 
-  private SimFuture<?> run(int client, ShardKVClerk ck, KvInput in) {
+  private SimFuture<?> run(int client, ShardKvClerk ck, KvInput in) {
     return switch (in.op()) {
       case GET -> history.get(client, ck, in.key());
       case PUT -> history.put(client, ck, in.key(), in.value());
@@ -115,10 +119,11 @@ public final class ShardKvWorkload extends LoopWorkload {
       configLog.add("move " + shard + " " + cluster.gid(g));
       f = admin.move(shard, cluster.gid(g));
     }
-    f.onComplete(v -> {
-      configBusy = false;
-      cluster.sim().schedule(configEvery, this::reconfigure);
-    });
+    f.onComplete(
+        v -> {
+          configBusy = false;
+          cluster.sim().schedule(configEvery, this::reconfigure);
+        });
   }
 
   private boolean clientsDone() {
@@ -136,5 +141,4 @@ public final class ShardKvWorkload extends LoopWorkload {
   public boolean finished() {
     return clientsDone() && !configBusy;
   }
-
 }

@@ -1,8 +1,8 @@
 package simlab.workload;
 
 /**
- * Clients running against a cluster inside a simulation. {@link #start()} only schedules
- * work (it never runs the simulation); the caller runs it and polls {@link #finished()}.
+ * Clients running against a cluster inside a simulation. {@link #start()} only schedules work (it
+ * never runs the simulation); the caller runs it and polls {@link #finished()}.
  */
 public interface Workload {
   void start();
@@ -20,9 +20,9 @@ public interface Workload {
   long pending();
 
   /**
-   * Per client, how many operations it has issued so far (the one in flight included);
-   * with {@link #completedPerClient()} the explorer checks that the operations pending at
-   * the final heal complete in time (each client has at most one in flight).
+   * Per client, how many operations it has issued so far (the one in flight included); with {@link
+   * #completedPerClient()} the explorer checks that the operations pending at the final heal
+   * complete in time (each client has at most one in flight).
    */
   int[] issuedPerClient();
 

@@ -3,17 +3,22 @@ package simlab.workload;
 import java.time.Duration;
 
 /**
- * The knobs of a client workload. {@code keys} is the key space ("k0".."k<keys-1>"): a
- * few keys make clients contend, many spread them out. {@code opsPerClient} bounds each
- * client's operations; {@code think} is the pause after each completed operation;
- * {@code readPercent} the share of Gets among KV operations (the rest are writes: Put,
- * Append and Delete).
+ * The knobs of a client workload. {@code keys} is the key space ("k0".."k<keys-1>"): a few keys
+ * make clients contend, many spread them out. {@code opsPerClient} bounds each client's operations;
+ * {@code think} is the pause after each completed operation; {@code readPercent} the share of Gets
+ * among KV operations (the rest are writes: Put, Append and Delete).
  */
-public record WorkloadParams(int clients, int keys, int opsPerClient, Duration think, int readPercent) {
+public record WorkloadParams(
+    int clients, int keys, int opsPerClient, Duration think, int readPercent) {
   public WorkloadParams {
     if (clients < 1 || keys < 1 || opsPerClient < 1) {
-      throw new IllegalArgumentException("clients, keys and opsPerClient must be >= 1, got " + clients + ", " + keys
-          + ", " + opsPerClient);
+      throw new IllegalArgumentException(
+          "clients, keys and opsPerClient must be >= 1, got "
+              + clients
+              + ", "
+              + keys
+              + ", "
+              + opsPerClient);
     }
     if (think.isNegative()) {
       throw new IllegalArgumentException("think time must be >= 0, got " + think);

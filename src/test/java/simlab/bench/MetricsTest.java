@@ -19,7 +19,8 @@ class MetricsTest {
 
   @Test
   void availabilityIsOkOverAttempted() {
-    List<OpRecord> ops = List.of(ok(0, 0, 10), failed(1, 0, 1000), ok(0, 10, 20), failed(2, 20, 1020));
+    List<OpRecord> ops =
+        List.of(ok(0, 0, 10), failed(1, 0, 1000), ok(0, 10, 20), failed(2, 20, 1020));
     Figures f = Metrics.compute(ops, List.of(), 2000 * MS, 40, 4000);
     assertEquals(4, f.ops());
     assertEquals(2, f.ok());
@@ -33,21 +34,33 @@ class MetricsTest {
   @Test
   void longestGapCountsTheStartTheMiddleAndTheEnd() {
     // completions at 100, 150, 900 over a 1000 ms run: gaps 100, 50, 750, 100
-    List<OpRecord> ops = List.of(ok(0, 0, 100), ok(0, 100, 150), ok(1, 140, 900), failed(2, 200, 950));
+    List<OpRecord> ops =
+        List.of(ok(0, 0, 100), ok(0, 100, 150), ok(1, 140, 900), failed(2, 200, 950));
     assertEquals(750.0, Metrics.compute(ops, List.of(), 1000 * MS, 0, 0).longestGapMs(), 1e-9);
     // the end: last completion at 300 of a 1000 ms run
-    assertEquals(700.0, Metrics.compute(List.of(ok(0, 0, 300)), List.of(), 1000 * MS, 0, 0).longestGapMs(), 1e-9);
+    assertEquals(
+        700.0,
+        Metrics.compute(List.of(ok(0, 0, 300)), List.of(), 1000 * MS, 0, 0).longestGapMs(),
+        1e-9);
     // nothing succeeds: the whole run is one gap
-    assertEquals(1000.0, Metrics.compute(List.of(failed(0, 0, 1000)), List.of(), 1000 * MS, 0, 0).longestGapMs(),
+    assertEquals(
+        1000.0,
+        Metrics.compute(List.of(failed(0, 0, 1000)), List.of(), 1000 * MS, 0, 0).longestGapMs(),
         1e-9);
   }
 
   @Test
   void recoveryIsFromEachFaultStartAndEndToTheNextSuccess() {
     // fault [200, 600); successes end at 100, 250, 700, 720
-    List<OpRecord> ops = List.of(ok(0, 90, 100), ok(0, 240, 250), failed(1, 300, 1300), ok(0, 650, 700),
-        ok(0, 710, 720));
-    Figures f = Metrics.compute(ops, List.of(new FaultWindow(200 * MS, 600 * MS, "x")), 2000 * MS, 0, 0);
+    List<OpRecord> ops =
+        List.of(
+            ok(0, 90, 100),
+            ok(0, 240, 250),
+            failed(1, 300, 1300),
+            ok(0, 650, 700),
+            ok(0, 710, 720));
+    Figures f =
+        Metrics.compute(ops, List.of(new FaultWindow(200 * MS, 600 * MS, "x")), 2000 * MS, 0, 0);
     assertEquals(List.of(50.0, 100.0), f.recoveryMs());
     assertEquals(0, f.unrecovered());
     assertEquals(100.0, f.recoveryMax(), 1e-9);
@@ -57,7 +70,8 @@ class MetricsTest {
   @Test
   void aFaultWithNoLaterSuccessIsUnrecovered() {
     List<OpRecord> ops = List.of(ok(0, 0, 100));
-    Figures f = Metrics.compute(ops, List.of(new FaultWindow(200 * MS, 600 * MS, "x")), 1000 * MS, 0, 0);
+    Figures f =
+        Metrics.compute(ops, List.of(new FaultWindow(200 * MS, 600 * MS, "x")), 1000 * MS, 0, 0);
     assertEquals(List.of(), f.recoveryMs());
     assertEquals(2, f.unrecovered());
   }
@@ -79,7 +93,8 @@ class MetricsTest {
 
   @Test
   void perSecondBucketsByEndTime() {
-    List<OpRecord> ops = List.of(ok(0, 0, 10), ok(0, 10, 999), failed(1, 0, 1000), ok(0, 1500, 2500));
+    List<OpRecord> ops =
+        List.of(ok(0, 0, 10), ok(0, 10, 999), failed(1, 0, 1000), ok(0, 1500, 2500));
     long[][] s = Metrics.perSecond(ops, 3000 * MS);
     assertEquals(3, s.length);
     assertEquals(2, s[0][0]);
@@ -96,6 +111,7 @@ class MetricsTest {
     // b was proposed after a was acknowledged, so it must sit above it
     assertEquals(null, LogOrder.check(List.of(a, b), v -> v.equals("1") ? 4 : 5));
     String problem = LogOrder.check(List.of(a, b), v -> v.equals("1") ? 5 : 4);
-    assertEquals("command 2 (index 4) was proposed after command 1 (index 5) was acknowledged", problem);
+    assertEquals(
+        "command 2 (index 4) was proposed after command 1 (index 5) was acknowledged", problem);
   }
 }

@@ -21,23 +21,33 @@ import simlab.nemesis.ScheduleFormat;
 
 /** The explorer end to end: determinism, shrinking and exact replay, the command line's errors. */
 class ExplorerTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  static Explorer.Settings settings(ExploredSystem system, Impls impls, Path out, int shrinkBudget) {
-    return new Explorer.Settings(system, impls, java.util.EnumSet.allOf(FaultKind.class), false,
-        system.defaultParams(), shrinkBudget, out, "test-scripts/explore " + system.cliName());
+  static Explorer.Settings settings(
+      ExploredSystem system, Impls impls, Path out, int shrinkBudget) {
+    return new Explorer.Settings(
+        system,
+        impls,
+        java.util.EnumSet.allOf(FaultKind.class),
+        false,
+        system.defaultParams(),
+        shrinkBudget,
+        out,
+        "test-scripts/explore " + system.cliName());
   }
 
-  record Cli(int code, String out, String err) {
-  }
+  record Cli(int code, String out, String err) {}
 
   static Cli cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ExploreMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        ExploreMain.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Cli(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -62,7 +72,8 @@ class ExplorerTest {
     SeedResult r = Explorer.runSeed(settings(ExploredSystem.RAFT, broken, tmp, 80), 3);
     assertTrue(r.failed(), r.toString());
     assertEquals("Apply order", r.property(), r.detail());
-    assertTrue(r.shrunkSteps() >= 1 && r.shrunkSteps() <= 2, "shrunk to " + r.shrunkSteps() + " steps");
+    assertTrue(
+        r.shrunkSteps() >= 1 && r.shrunkSteps() <= 2, "shrunk to " + r.shrunkSteps() + " steps");
     assertTrue(r.shrunkSteps() < r.steps());
     Path file = Path.of(r.shrunkFile());
     String text = Files.readString(file);
@@ -85,13 +96,35 @@ class ExplorerTest {
 
   @Test
   void sweepPrintsEachFailureWithItsReplayCommandsAndTheSummaryLine() {
-    Cli c = cli("raft", "--seeds", "2", "--first-seed", "10", "--threads", "2", "--shrink-budget", "30",
-        "--impl", ForgetfulApplyRaftFactory.class.getName(), "--out", tmp.toString());
+    Cli c =
+        cli(
+            "raft",
+            "--seeds",
+            "2",
+            "--first-seed",
+            "10",
+            "--threads",
+            "2",
+            "--shrink-budget",
+            "30",
+            "--impl",
+            ForgetfulApplyRaftFactory.class.getName(),
+            "--out",
+            tmp.toString());
     assertEquals(1, c.code(), c.err());
     assertTrue(c.out().contains("FAIL raft seed 10: Apply order"), c.out());
-    assertTrue(c.out().contains("replay seed:     test-scripts/explore raft --impl "
-        + ForgetfulApplyRaftFactory.class.getName() + " --seeds 1 --first-seed 11"), c.out());
-    assertTrue(c.out().contains("replay shrunk:   test-scripts/explore raft --schedule " + tmp.resolve("raft-seed11.txt")),
+    assertTrue(
+        c.out()
+            .contains(
+                "replay seed:     test-scripts/explore raft --impl "
+                    + ForgetfulApplyRaftFactory.class.getName()
+                    + " --seeds 1 --first-seed 11"),
+        c.out());
+    assertTrue(
+        c.out()
+            .contains(
+                "replay shrunk:   test-scripts/explore raft --schedule "
+                    + tmp.resolve("raft-seed11.txt")),
         c.out());
     assertTrue(c.out().strip().endsWith("explored: 2 seeds, passed: 0, failed: 2"), c.out());
   }
@@ -99,25 +132,26 @@ class ExplorerTest {
   @Test
   void badOptionsGiveOneLineAndExitCode2() {
     String[][] bad = {
-        {"paxos"},
-        {"kv", "--seeds", "0"},
-        {"kv", "--seeds", "many"},
-        {"kv", "--shard", "2/2"},
-        {"kv", "--shard", "x"},
-        {"kv", "--faults", "meteor"},
-        {"kv", "--impl", "java.lang.String"},
-        {"kv", "--impl", "no.such.Class"},
-        {"raft", "--impl", "simlab.kv.ReferenceKv"},
-        {"kv", "--bogus"},
-        {"kv", "--schedule", tmp.resolve("missing.txt").toString()},
-        {"merge", tmp.resolve("missing.jsonl").toString()},
+      {"paxos"},
+      {"kv", "--seeds", "0"},
+      {"kv", "--seeds", "many"},
+      {"kv", "--shard", "2/2"},
+      {"kv", "--shard", "x"},
+      {"kv", "--faults", "meteor"},
+      {"kv", "--impl", "java.lang.String"},
+      {"kv", "--impl", "no.such.Class"},
+      {"raft", "--impl", "simlab.kv.ReferenceKv"},
+      {"kv", "--bogus"},
+      {"kv", "--schedule", tmp.resolve("missing.txt").toString()},
+      {"merge", tmp.resolve("missing.jsonl").toString()},
     };
     for (String[] args : bad) {
       Cli c = cli(args);
       String line = String.join(" ", args);
       assertEquals(2, c.code(), line + " -> " + c.err());
       assertEquals(1, c.err().strip().lines().count(), line + " -> " + c.err());
-      assertFalse(c.err().contains("Exception") || c.err().contains("\tat "), line + " -> " + c.err());
+      assertFalse(
+          c.err().contains("Exception") || c.err().contains("\tat "), line + " -> " + c.err());
       assertTrue(c.out().isEmpty(), line + " -> " + c.out());
     }
   }
@@ -153,8 +187,20 @@ class ExplorerTest {
 
   @Test
   void resultRecordsRoundTripThroughJson() {
-    SeedResult r = new SeedResult("shardkv", -7, "fail", "Linearizability", "quote \" and\nnewline", "ff01", 9, 3,
-        "target/explore/x.txt", "# h\nat 0ms heal\n", "replay", "shrunk \\ replay");
+    SeedResult r =
+        new SeedResult(
+            "shardkv",
+            -7,
+            "fail",
+            "Linearizability",
+            "quote \" and\nnewline",
+            "ff01",
+            9,
+            3,
+            "target/explore/x.txt",
+            "# h\nat 0ms heal\n",
+            "replay",
+            "shrunk \\ replay");
     assertEquals(r, ResultJson.read(ResultJson.write(r)));
   }
 }

@@ -11,10 +11,10 @@ import simlab.raft.ReferenceRaftFactory;
 import simlab.sim.NodeContext;
 
 /**
- * A deliberately broken Raft for the explorer's own tests: the reference, except that a
- * restarted incarnation loses the first command it would apply (an applier that skips an
- * entry). Any restart, the explorer's final power loss included, breaks the apply order.
- * One instance per run (the explorer makes a fresh one per run), so its count is not shared.
+ * A deliberately broken Raft for the explorer's own tests: the reference, except that a restarted
+ * incarnation loses the first command it would apply (an applier that skips an entry). Any restart,
+ * the explorer's final power loss included, breaks the apply order. One instance per run (the
+ * explorer makes a fresh one per run), so its count is not shared.
  */
 public final class ForgetfulApplyRaftFactory implements RaftFactory {
   private final RaftFactory inner = new ReferenceRaftFactory();
@@ -27,12 +27,16 @@ public final class ForgetfulApplyRaftFactory implements RaftFactory {
       return inner.make(ctx, peers, me, applyCh);
     }
     boolean[] dropped = {false};
-    return inner.make(ctx, peers, me, msg -> {
-      if (!dropped[0] && msg instanceof ApplyMsg.Command) {
-        dropped[0] = true;
-        return;
-      }
-      applyCh.accept(msg);
-    });
+    return inner.make(
+        ctx,
+        peers,
+        me,
+        msg -> {
+          if (!dropped[0] && msg instanceof ApplyMsg.Command) {
+            dropped[0] = true;
+            return;
+          }
+          applyCh.accept(msg);
+        });
   }
 }

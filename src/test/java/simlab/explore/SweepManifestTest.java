@@ -19,29 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The example sweep manifests under labs/ops parse, are wired as documented (an Indexed Job
- * whose shard index is JOB_COMPLETION_INDEX and whose shard count is its completions; a
- * matrix whose shard count is its number of entries), and their command line runs here for
- * two shards whose merge equals the unsharded run. To keep the test short the command is
- * scaled down: 3 seeds instead of thousands, 2 shards instead of 8 or 4; every other option
- * is the manifest's own.
+ * The example sweep manifests under labs/ops parse, are wired as documented (an Indexed Job whose
+ * shard index is JOB_COMPLETION_INDEX and whose shard count is its completions; a matrix whose
+ * shard count is its number of entries), and their command line runs here for two shards whose
+ * merge equals the unsharded run. To keep the test short the command is scaled down: 3 seeds
+ * instead of thousands, 2 shards instead of 8 or 4; every other option is the manifest's own.
  */
 class SweepManifestTest {
   private static final Path OPS = Path.of("labs/ops");
   private static final Pattern SHARD = Pattern.compile("--shard (.+?)/(\\d+)");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   @SuppressWarnings("unchecked")
   void kubernetesIndexedJob() throws Exception {
-    Map<String, Object> job = new Yaml().load(Files.readString(OPS.resolve("explore-sweep-job.yaml")));
+    Map<String, Object> job =
+        new Yaml().load(Files.readString(OPS.resolve("explore-sweep-job.yaml")));
     assertEquals("batch/v1", job.get("apiVersion"));
     assertEquals("Job", job.get("kind"));
     Map<String, Object> spec = (Map<String, Object>) job.get("spec");
     assertEquals("Indexed", spec.get("completionMode"));
-    Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) spec.get("template")).get("spec");
+    Map<String, Object> pod =
+        (Map<String, Object>) ((Map<String, Object>) spec.get("template")).get("spec");
     List<Map<String, Object>> containers = (List<Map<String, Object>>) pod.get("containers");
     assertEquals(1, containers.size());
     assertEquals(List.of("bash", "-c"), containers.get(0).get("command"));
@@ -49,7 +49,8 @@ class SweepManifestTest {
     Matcher m = SHARD.matcher(cmd);
     assertTrue(m.find(), cmd);
     assertEquals("${JOB_COMPLETION_INDEX}", m.group(1));
-    assertEquals(spec.get("completions"), Integer.parseInt(m.group(2)), "one shard per completion index");
+    assertEquals(
+        spec.get("completions"), Integer.parseInt(m.group(2)), "one shard per completion index");
     assertTrue(cmd.contains("--json /results/"), cmd);
     runsAsTwoShards(cmd, "${JOB_COMPLETION_INDEX}", "/results");
   }
@@ -57,11 +58,14 @@ class SweepManifestTest {
   @Test
   @SuppressWarnings("unchecked")
   void githubActionsMatrix() throws Exception {
-    Map<String, Object> wf = new Yaml().load(Files.readString(OPS.resolve("explore-sweep-github-actions.yaml")));
+    Map<String, Object> wf =
+        new Yaml().load(Files.readString(OPS.resolve("explore-sweep-github-actions.yaml")));
     Map<String, Object> jobs = (Map<String, Object>) wf.get("jobs");
     Map<String, Object> explore = (Map<String, Object>) jobs.get("explore");
-    List<Object> shards = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) explore.get("strategy"))
-        .get("matrix")).get("shard");
+    List<Object> shards =
+        (List<Object>)
+            ((Map<String, Object>) ((Map<String, Object>) explore.get("strategy")).get("matrix"))
+                .get("shard");
     String cmd = null;
     for (Map<String, Object> step : (List<Map<String, Object>>) explore.get("steps")) {
       if (step.get("run") instanceof String r && r.startsWith("test-scripts/explore")) {
@@ -71,8 +75,11 @@ class SweepManifestTest {
     assertTrue(cmd != null, "a step runs test-scripts/explore");
     Matcher m = SHARD.matcher(cmd);
     assertTrue(m.find(), cmd);
-    assertEquals("${{ matrix.shard }}", cmd.substring(cmd.indexOf("--shard ") + 8, cmd.indexOf('/', cmd.indexOf("--shard "))));
-    int n = Integer.parseInt(cmd.replaceAll(".*--shard \\$\\{\\{ matrix\\.shard }}/(\\d+).*", "$1"));
+    assertEquals(
+        "${{ matrix.shard }}",
+        cmd.substring(cmd.indexOf("--shard ") + 8, cmd.indexOf('/', cmd.indexOf("--shard "))));
+    int n =
+        Integer.parseInt(cmd.replaceAll(".*--shard \\$\\{\\{ matrix\\.shard }}/(\\d+).*", "$1"));
     assertEquals(n, shards.size(), "one matrix entry per shard");
     for (int i = 0; i < n; i++) {
       assertEquals(i, shards.get(i));
@@ -89,18 +96,28 @@ class SweepManifestTest {
     runsAsTwoShards(cmd, "${{ matrix.shard }}", "results");
   }
 
-  /** Runs the manifest's command for shards 0/2 and 1/2 and unsharded; the merge must equal the latter. */
-  private void runsAsTwoShards(String command, String indexVar, String resultsDir) throws Exception {
-    String scaled = command.replaceAll("--seeds \\d+", "--seeds 3").replaceAll("(--shard .+?)/\\d+", "$1/2")
-        .replace(" " + resultsDir + "/", " " + tmp + "/");
+  /**
+   * Runs the manifest's command for shards 0/2 and 1/2 and unsharded; the merge must equal the
+   * latter.
+   */
+  private void runsAsTwoShards(String command, String indexVar, String resultsDir)
+      throws Exception {
+    String scaled =
+        command
+            .replaceAll("--seeds \\d+", "--seeds 3")
+            .replaceAll("(--shard .+?)/\\d+", "$1/2")
+            .replace(" " + resultsDir + "/", " " + tmp + "/");
     List<Path> shardFiles = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       String[] args = argv(scaled.replace(indexVar, String.valueOf(i)));
       assertEquals(0, run(args), String.join(" ", args));
       shardFiles.add(Path.of(args[Arrays.asList(args).indexOf("--json") + 1]));
     }
-    String unsharded = scaled.replace(indexVar, "all").replaceAll("--shard \\S+", "").replaceAll("--json \\S+", "--json " + tmp
-        + "/all.jsonl");
+    String unsharded =
+        scaled
+            .replace(indexVar, "all")
+            .replaceAll("--shard \\S+", "")
+            .replaceAll("--json \\S+", "--json " + tmp + "/all.jsonl");
     assertEquals(0, run(argv(unsharded)));
     List<String> mergeArgs = new ArrayList<>(List.of("merge"));
     shardFiles.forEach(f -> mergeArgs.add(f.toString()));

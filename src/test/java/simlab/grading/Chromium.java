@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Headless Chromium for the report tests: finds the binary ({@code -Dsim.chromium}, else
- * chromium, chromium-browser or google-chrome on the PATH), loads a page and returns the
- * DOM after its scripts ran ({@code --dump-dom} with a virtual time budget, so the page's
- * asynchronous unpacking finishes), the browser's console lines, and takes screenshots.
+ * Headless Chromium for the report tests: finds the binary ({@code -Dsim.chromium}, else chromium,
+ * chromium-browser or google-chrome on the PATH), loads a page and returns the DOM after its
+ * scripts ran ({@code --dump-dom} with a virtual time budget, so the page's asynchronous unpacking
+ * finishes), the browser's console lines, and takes screenshots.
  */
 final class Chromium {
   private final String binary;
@@ -53,16 +53,21 @@ final class Chromium {
       if (div.find()) {
         Matcher a = Pattern.compile("data-([a-z-]+)=\"([^\"]*)\"").matcher(div.group(1));
         while (a.find()) {
-          out.put(a.group(1), a.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<")
-              .replace("&gt;", ">"));
+          out.put(
+              a.group(1),
+              a.group(2)
+                  .replace("&amp;", "&")
+                  .replace("&quot;", "\"")
+                  .replace("&lt;", "<")
+                  .replace("&gt;", ">"));
         }
       }
       return out;
     }
 
     /**
-     * Every console line of the page. Chromium logs console.error and uncaught exceptions at
-     * the same level as console.log, and the report logs nothing else, so any line counts.
+     * Every console line of the page. Chromium logs console.error and uncaught exceptions at the
+     * same level as console.log, and the report logs nothing else, so any line counts.
      */
     List<String> consoleLines() {
       return log.lines().filter(l -> l.contains(":CONSOLE")).toList();
@@ -77,7 +82,8 @@ final class Chromium {
     return run(cmd);
   }
 
-  Page screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
+  Page screenshot(String url, Path png, int width, int height)
+      throws IOException, InterruptedException {
     Files.createDirectories(png.toAbsolutePath().getParent());
     List<String> cmd = base();
     cmd.add("--virtual-time-budget=20000");
@@ -89,9 +95,20 @@ final class Chromium {
   }
 
   private List<String> base() {
-    return new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-extensions", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + System.getProperty("java.io.tmpdir") + "/simlab-chromium-" + ProcessHandle.current().pid()));
+    return new ArrayList<>(
+        List.of(
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--user-data-dir="
+                + System.getProperty("java.io.tmpdir")
+                + "/simlab-chromium-"
+                + ProcessHandle.current().pid()));
   }
 
   private static Page run(List<String> cmd) throws IOException, InterruptedException {
@@ -99,13 +116,17 @@ final class Chromium {
     Path err = Files.createTempFile("chromium", ".err");
     try {
       long start = System.nanoTime(); // wall-clock ok: measures the browser, outside any simulation
-      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(180, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException("chromium did not finish within 180 s: " + cmd);
       }
       long wall = (System.nanoTime() - start) / 1_000_000; // wall-clock ok
-      return new Page(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), wall);
+      return new Page(
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8),
+          wall);
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);

@@ -16,36 +16,38 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Runs grade and replay through picocli with the grader's conventions: an option error is
- * one line on stderr naming the option and the bad value ({@code grade: --seed needs an
- * integer, got 'abc'}) and exit code 2, never picocli's full usage; {@code --help} prints
- * the usage on stdout with exit code 0. The converters below give the value errors their
- * wording, the handler puts the option's name in front.
+ * Runs grade and replay through picocli with the grader's conventions: an option error is one line
+ * on stderr naming the option and the bad value ({@code grade: --seed needs an integer, got 'abc'})
+ * and exit code 2, never picocli's full usage; {@code --help} prints the usage on stdout with exit
+ * code 0. The converters below give the value errors their wording, the handler puts the option's
+ * name in front.
  */
 final class CommandLines {
   /** Exit code of a bad option, value, test name or implementation: nothing ran. */
   static final int BAD_OPTION = 2;
 
-  private CommandLines() {
-  }
+  private CommandLines() {}
 
   /**
-   * Parses {@code args} into {@code command} and runs it; returns its exit code, or
-   * {@link #BAD_OPTION} after printing {@code name: <one line>} to {@code err} (also for a
-   * {@link ParameterException} the command throws while checking its options).
+   * Parses {@code args} into {@code command} and runs it; returns its exit code, or {@link
+   * #BAD_OPTION} after printing {@code name: <one line>} to {@code err} (also for a {@link
+   * ParameterException} the command throws while checking its options).
    */
-  static int execute(String name, Callable<Integer> command, String[] args, PrintStream out, PrintStream err) {
+  static int execute(
+      String name, Callable<Integer> command, String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = writerTo(out);
     PrintWriter e = writerTo(err);
-    CommandLine cl = new CommandLine(command)
-        .setOut(o)
-        .setErr(e)
-        // "@file" is a part or test name to the grader, never a file of arguments.
-        .setExpandAtFiles(false)
-        .setParameterExceptionHandler((ex, a) -> {
-          e.println(name + ": " + oneLine(ex));
-          return BAD_OPTION;
-        });
+    CommandLine cl =
+        new CommandLine(command)
+            .setOut(o)
+            .setErr(e)
+            // "@file" is a part or test name to the grader, never a file of arguments.
+            .setExpandAtFiles(false)
+            .setParameterExceptionHandler(
+                (ex, a) -> {
+                  e.println(name + ": " + oneLine(ex));
+                  return BAD_OPTION;
+                });
     int code = cl.execute(args);
     o.flush();
     e.flush();
@@ -54,7 +56,8 @@ final class CommandLines {
 
   /** The one line that replaces picocli's message and usage: it names the option and the value. */
   static String oneLine(ParameterException ex) {
-    if (ex.getCause() instanceof TypeConversionException t && ex.getArgSpec() instanceof OptionSpec opt) {
+    if (ex.getCause() instanceof TypeConversionException t
+        && ex.getArgSpec() instanceof OptionSpec opt) {
       return opt.longestName() + " " + t.getMessage();
     }
     if (ex instanceof MissingParameterException m && firstOption(m.getMissing()) != null) {
@@ -63,7 +66,8 @@ final class CommandLines {
     if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       return "unknown option " + u.getUnmatched().get(0);
     }
-    if (ex instanceof OverwrittenOptionException w && w.getOverwritten() instanceof OptionSpec opt) {
+    if (ex instanceof OverwrittenOptionException w
+        && w.getOverwritten() instanceof OptionSpec opt) {
       return opt.longestName() + " given more than once";
     }
     return ex.getMessage();
@@ -71,26 +75,32 @@ final class CommandLines {
 
   /** A writer that prints through {@code s}, so picocli's text is encoded as the stream's own. */
   private static PrintWriter writerTo(PrintStream s) {
-    return new PrintWriter(new Writer() {
-      @Override
-      public void write(char[] buf, int off, int len) {
-        s.print(new String(buf, off, len));
-      }
+    return new PrintWriter(
+        new Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) {
+            s.print(new String(buf, off, len));
+          }
 
-      @Override
-      public void flush() {
-        s.flush();
-      }
+          @Override
+          public void flush() {
+            s.flush();
+          }
 
-      @Override
-      public void close() {
-        s.flush();
-      }
-    }, true);
+          @Override
+          public void close() {
+            s.flush();
+          }
+        },
+        true);
   }
 
   private static OptionSpec firstOption(List<ArgSpec> specs) {
-    return specs.stream().filter(OptionSpec.class::isInstance).map(OptionSpec.class::cast).findFirst().orElse(null);
+    return specs.stream()
+        .filter(OptionSpec.class::isInstance)
+        .map(OptionSpec.class::cast)
+        .findFirst()
+        .orElse(null);
   }
 
   /** A word that is not another option: {@code --trace --seed 1} forgot the trace file. */

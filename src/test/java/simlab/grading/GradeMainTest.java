@@ -7,16 +7,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * test-scripts/grade, run in-process: bad switches stop it before any test runs (exit 2,
- * one line naming the option and the value), the graded implementation is named, warnings
- * are listed, and failures are shown in full.
+ * test-scripts/grade, run in-process: bad switches stop it before any test runs (exit 2, one line
+ * naming the option and the value), the graded implementation is named, warnings are listed, and
+ * failures are shown in full.
  */
 class GradeMainTest {
 
   @Test
   void anImplementationThatIsNotTheLabsFactoryStopsGradingBeforeAnyTestRuns() throws Exception {
-    for (String bad : List.of("java.lang.String", "simlab.raft.ReferenceRaft", "simlab.kv.ReferenceKv",
-        "com.nope.DoesNotExist", "kv=simlab.kv.ReferenceKv", "raft=")) {
+    for (String bad :
+        List.of(
+            "java.lang.String",
+            "simlab.raft.ReferenceRaft",
+            "simlab.kv.ReferenceKv",
+            "com.nope.DoesNotExist",
+            "kv=simlab.kv.ReferenceKv",
+            "raft=")) {
       InProcess.Result r = InProcess.grade("3A", "--impl", bad);
       assertEquals(2, r.code(), bad + ": " + r.err());
       assertTrue(r.err().startsWith("grade: --impl " + bad), r.err());
@@ -33,10 +39,13 @@ class GradeMainTest {
       assertTrue(r.err().startsWith("grade: -Dsim.impl=java.lang.String: not a factory"), r.err());
       assertEquals("", r.out());
     }
-    try (InProcess.Properties p = new InProcess.Properties().set("sim.raft", "simlab.raft.ReferenceRaft")) {
+    try (InProcess.Properties p =
+        new InProcess.Properties().set("sim.raft", "simlab.raft.ReferenceRaft")) {
       InProcess.Result r = InProcess.grade("--test", "TestInitialElection3A");
       assertEquals(2, r.code(), r.err());
-      assertTrue(r.err().startsWith("grade: -Dsim.raft=simlab.raft.ReferenceRaft: does not implement"), r.err());
+      assertTrue(
+          r.err().startsWith("grade: -Dsim.raft=simlab.raft.ReferenceRaft: does not implement"),
+          r.err());
     }
   }
 
@@ -80,41 +89,81 @@ class GradeMainTest {
   void theReferenceIsNamedWhenNothingIsChosen() throws Exception {
     InProcess.Result r = InProcess.grade("--test", "TestInitialElection3A");
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("implementations graded:\n  3A   raft = simlab.raft.ReferenceRaftFactory (reference)\n"),
+    assertTrue(
+        r.out()
+            .contains(
+                "implementations graded:\n  3A   raft = simlab.raft.ReferenceRaftFactory (reference)\n"),
         r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("TestInitialElection3A") && l.endsWith("| reference")),
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(l -> l.startsWith("TestInitialElection3A") && l.endsWith("| reference")),
         r.out());
   }
 
   @Test
   void aWarningOfTheSuiteIsListedAndCostsNoPoints() throws Exception {
-    InProcess.Result r = InProcess.grade("--test", "TestInitialElection3A", "--impl",
-        "raft=" + TermBumpingRaftFactory.class.getName());
+    InProcess.Result r =
+        InProcess.grade(
+            "--test",
+            "TestInitialElection3A",
+            "--impl",
+            "raft=" + TermBumpingRaftFactory.class.getName());
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("  3A   raft = simlab.grading.TermBumpingRaftFactory\n"), r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("TestInitialElection3A") && l.contains(" 5/5 |")
-        && l.endsWith("| raft=TermBumpingRaftFactory")), r.out());
-    assertTrue(r.out().contains("warnings (they cost no points):\n"
-        + "  TestInitialElection3A seed 1: term changed even though there were no failures\n"), r.out());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("TestInitialElection3A")
+                        && l.contains(" 5/5 |")
+                        && l.endsWith("| raft=TermBumpingRaftFactory")),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "warnings (they cost no points):\n"
+                    + "  TestInitialElection3A seed 1: term changed even though there were no failures\n"),
+        r.out());
   }
 
   @Test
   void aThrowingNodeIsShownInFullWithItsOwnFramesAndAnExactReplay() throws Exception {
-    InProcess.Result r = InProcess.grade("--test", "TestInitialElection3A", "--impl",
-        ThrowingRaftFactory.class.getName());
+    InProcess.Result r =
+        InProcess.grade(
+            "--test", "TestInitialElection3A", "--impl", ThrowingRaftFactory.class.getName());
     assertEquals(1, r.code(), r.out() + r.err());
     List<String> lines = r.out().lines().toList();
-    int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("  TestInitialElection3A seed 1: "))
-        .findFirst().orElseThrow(() -> new AssertionError(r.out())));
-    assertTrue(lines.get(at).contains("threw java.lang.ArrayIndexOutOfBoundsException"), lines.get(at));
-    assertEquals("      java.lang.ArrayIndexOutOfBoundsException: Index 0 out of bounds for length 0",
+    int at =
+        lines.indexOf(
+            lines.stream()
+                .filter(l -> l.startsWith("  TestInitialElection3A seed 1: "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.out())));
+    assertTrue(
+        lines.get(at).contains("threw java.lang.ArrayIndexOutOfBoundsException"), lines.get(at));
+    assertEquals(
+        "      java.lang.ArrayIndexOutOfBoundsException: Index 0 out of bounds for length 0",
         lines.get(at + 1));
-    assertEquals("          at simlab.grading.ThrowingRaftFactory$Broken.countVotes(ThrowingRaftFactory.java:32)",
+    assertEquals(
+        "          at simlab.grading.ThrowingRaftFactory$Broken.countVotes(ThrowingRaftFactory.java:32)",
         lines.get(at + 2));
     assertTrue(lines.get(at + 3).contains("ThrowingRaftFactory$Broken.tick("), lines.get(at + 3));
-    assertTrue(r.out().contains("replay: test-scripts/replay TestInitialElection3A --seed 1 --impl "
-        + "raft=simlab.grading.ThrowingRaftFactory\n"), r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("TestInitialElection3A") && l.contains(" 0/5 |")
-        && l.endsWith("| raft=ThrowingRaftFactory")), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "replay: test-scripts/replay TestInitialElection3A --seed 1 --impl "
+                    + "raft=simlab.grading.ThrowingRaftFactory\n"),
+        r.out());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("TestInitialElection3A")
+                        && l.contains(" 0/5 |")
+                        && l.endsWith("| raft=ThrowingRaftFactory")),
+        r.out());
   }
 }

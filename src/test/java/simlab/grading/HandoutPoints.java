@@ -13,27 +13,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The points tables of the lab handouts (labs/*.md): any markdown table with a column
- * headed "points" whose first column names a test. They are documentation that mirrors
- * the {@code @Points} annotations; {@link #mismatches} says where the two disagree.
+ * The points tables of the lab handouts (labs/*.md): any markdown table with a column headed
+ * "points" whose first column names a test. They are documentation that mirrors the {@code @Points}
+ * annotations; {@link #mismatches} says where the two disagree.
  */
 final class HandoutPoints {
   private static final Pattern TEST_NAME = Pattern.compile("`?(Test[A-Za-z0-9_]+)`?");
 
   /** One table row: a test, its points, and the file and line it was read from. */
-  record Row(String test, int points, String where) {
-  }
+  record Row(String test, int points, String where) {}
 
   private final Map<String, Row> rows = new TreeMap<>();
 
-  private HandoutPoints() {
-  }
+  private HandoutPoints() {}
 
   /**
    * Reads every {@code *.md} file of {@code labsDir} (none if the directory is missing).
    *
-   * @throws IllegalArgumentException naming file and line, for a points cell that is not an
-   *     integer or a test listed twice with different points
+   * @throws IllegalArgumentException naming file and line, for a points cell that is not an integer
+   *     or a test listed twice with different points
    */
   static HandoutPoints load(Path labsDir) {
     HandoutPoints t = new HandoutPoints();
@@ -78,18 +76,27 @@ final class HandoutPoints {
       try {
         p = Integer.parseInt(value);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(where + ": expected an integer in the points column, found '" + value + "'");
+        throw new IllegalArgumentException(
+            where + ": expected an integer in the points column, found '" + value + "'");
       }
       Row old = rows.putIfAbsent(m.group(1), new Row(m.group(1), p, where));
       if (old != null && old.points() != p) {
-        throw new IllegalArgumentException(where + ": " + m.group(1) + " already has " + old.points()
-            + " points in " + old.where());
+        throw new IllegalArgumentException(
+            where
+                + ": "
+                + m.group(1)
+                + " already has "
+                + old.points()
+                + " points in "
+                + old.where());
       }
     }
   }
 
   private static String[] cells(String line) {
-    String inner = line.substring(1, line.endsWith("|") && line.length() > 1 ? line.length() - 1 : line.length());
+    String inner =
+        line.substring(
+            1, line.endsWith("|") && line.length() > 1 ? line.length() - 1 : line.length());
     return inner.split("\\|", -1);
   }
 
@@ -98,15 +105,20 @@ final class HandoutPoints {
   }
 
   /**
-   * Where the handouts and the annotations disagree, one line each, both ways: an annotated
-   * test without a row, a row with other points than the annotation, a row naming no
-   * annotated test. Empty when they agree.
+   * Where the handouts and the annotations disagree, one line each, both ways: an annotated test
+   * without a row, a row with other points than the annotation, a row naming no annotated test.
+   * Empty when they agree.
    */
   List<String> mismatches(PointsTable annotations) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : annotations.byName().entrySet()) {
       Row r = rows.get(e.getKey());
-      String annotated = e.getKey() + " has @Points(" + e.getValue() + ") on " + annotations.locationOf(e.getKey());
+      String annotated =
+          e.getKey()
+              + " has @Points("
+              + e.getValue()
+              + ") on "
+              + annotations.locationOf(e.getKey());
       if (r == null) {
         out.add(annotated + " but no row in any handout table");
       } else if (r.points() != e.getValue()) {
@@ -115,7 +127,13 @@ final class HandoutPoints {
     }
     for (Row r : rows.values()) {
       if (!annotations.has(r.test())) {
-        out.add(r.where() + ": " + r.test() + " (" + r.points() + " points) names no test with @Points");
+        out.add(
+            r.where()
+                + ": "
+                + r.test()
+                + " ("
+                + r.points()
+                + " points) names no test with @Points");
       }
     }
     return out;

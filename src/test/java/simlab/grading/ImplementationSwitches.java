@@ -6,10 +6,10 @@ import simlab.harness.ImplementationChoice;
 import simlab.harness.ImplementationKind;
 
 /**
- * Puts a checked {@link ImplementationChoice} into the system properties the harness reads
- * ({@code sim.KIND}), with {@code sim.impl} cleared: after resolution every choice is
- * explicit, so the replay command each failure prints names every switch. {@link #close}
- * restores the properties as they were (grade and replay also run in-process in tests).
+ * Puts a checked {@link ImplementationChoice} into the system properties the harness reads ({@code
+ * sim.KIND}), with {@code sim.impl} cleared: after resolution every choice is explicit, so the
+ * replay command each failure prints names every switch. {@link #close} restores the properties as
+ * they were (grade and replay also run in-process in tests).
  */
 final class ImplementationSwitches implements AutoCloseable {
   private final Map<String, String> before = new LinkedHashMap<>();
@@ -38,12 +38,13 @@ final class ImplementationSwitches implements AutoCloseable {
 
   @Override
   public void close() {
-    before.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
+    before.forEach(
+        (k, v) -> {
+          if (v == null) {
+            System.clearProperty(k);
+          } else {
+            System.setProperty(k, v);
+          }
+        });
   }
 }

@@ -9,16 +9,14 @@ import java.util.Map;
 /** Runs grade or replay in this JVM and keeps their exit code, stdout and stderr (test helper). */
 final class InProcess {
   /** What one in-process run produced. */
-  record Result(int code, String out, String err) {
-  }
+  record Result(int code, String out, String err) {}
 
   /** One of the main classes' {@code run(args, out, err)}. */
   interface Main {
     int run(String[] args, PrintStream out, PrintStream err) throws Exception;
   }
 
-  private InProcess() {
-  }
+  private InProcess() {}
 
   static Result run(Main main, String... args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -28,7 +26,8 @@ final class InProcess {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = main.run(args, o, e);
     }
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Result grade(String... args) throws Exception {
@@ -51,13 +50,14 @@ final class InProcess {
 
     @Override
     public void close() {
-      before.forEach((k, v) -> {
-        if (v == null) {
-          System.clearProperty(k);
-        } else {
-          System.setProperty(k, v);
-        }
-      });
+      before.forEach(
+          (k, v) -> {
+            if (v == null) {
+              System.clearProperty(k);
+            } else {
+              System.setProperty(k, v);
+            }
+          });
     }
   }
 }

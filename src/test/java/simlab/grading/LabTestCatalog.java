@@ -25,7 +25,8 @@ final class LabTestCatalog {
   private static final Logger LOG = Logs.get(LabTestCatalog.class);
 
   /** The lab parts the grader runs by default; every test in them must carry {@code @Points}. */
-  static final Set<String> GRADED_PARTS = Set.of("2", "3A", "3B", "3C", "3D", "4A", "4B", "5A", "5B");
+  static final Set<String> GRADED_PARTS =
+      Set.of("2", "3A", "3B", "3C", "3D", "4A", "4B", "5A", "5B");
 
   /** One simulated test: its 6.5840 name, the lab part (JUnit tag) and where it lives. */
   record LabTest(String name, String part, Class<?> testClass, Method method) {
@@ -39,14 +40,15 @@ final class LabTestCatalog {
     }
   }
 
-  private LabTestCatalog() {
-  }
+  private LabTestCatalog() {}
 
   static List<LabTest> discover() {
     Launcher launcher = LauncherFactory.create();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-          .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter"))
-        .selectors(selectPackage("simlab")).build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter"))
+            .selectors(selectPackage("simlab"))
+            .build();
     TestPlan plan = launcher.discover(request);
     List<LabTest> tests = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
@@ -65,11 +67,16 @@ final class LabTestCatalog {
         }
       }
     }
-    tests.sort(Comparator.comparing(LabTest::part).thenComparing(t -> t.testClass().getName())
-        .thenComparing(t -> t.method().getName()));
+    tests.sort(
+        Comparator.comparing(LabTest::part)
+            .thenComparing(t -> t.testClass().getName())
+            .thenComparing(t -> t.method().getName()));
     if (LOG.isDebugEnabled()) {
-      LOG.debug("discovered {} simulated tests, {} in the graded parts {}", tests.size(),
-          tests.stream().filter(LabTest::graded).count(), new TreeSet<>(GRADED_PARTS));
+      LOG.debug(
+          "discovered {} simulated tests, {} in the graded parts {}",
+          tests.size(),
+          tests.stream().filter(LabTest::graded).count(),
+          new TreeSet<>(GRADED_PARTS));
     }
     return tests;
   }

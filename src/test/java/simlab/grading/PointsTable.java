@@ -10,10 +10,10 @@ import simlab.logging.Logs;
 import simlab.testing.Points;
 
 /**
- * Points per test, read from the {@link Points} annotation on each test method: the one
- * place where points are written down (the handouts' tables mirror it, see
- * {@link HandoutPoints}). A test of a graded part without {@code @Points} is an error, so
- * a forgotten annotation can never silently score 0.
+ * Points per test, read from the {@link Points} annotation on each test method: the one place where
+ * points are written down (the handouts' tables mirror it, see {@link HandoutPoints}). A test of a
+ * graded part without {@code @Points} is an error, so a forgotten annotation can never silently
+ * score 0.
  */
 final class PointsTable {
   private static final Logger LOG = Logs.get(PointsTable.class);
@@ -28,9 +28,8 @@ final class PointsTable {
   /**
    * Reads the annotations of {@code tests}.
    *
-   * @throws IllegalArgumentException one line naming every graded test without
-   *     {@code @Points}, with a value below 1, or sharing its name with a test worth
-   *     different points
+   * @throws IllegalArgumentException one line naming every graded test without {@code @Points},
+   *     with a value below 1, or sharing its name with a test worth different points
    */
   static PointsTable fromAnnotations(List<LabTestCatalog.LabTest> tests) {
     Map<String, Integer> points = new TreeMap<>();
@@ -46,27 +45,47 @@ final class PointsTable {
         continue;
       }
       if (p.value() < 1) {
-        invalid.add(t.name() + " (" + t.location() + ") has @Points(" + p.value() + "), expected at least 1");
+        invalid.add(
+            t.name()
+                + " ("
+                + t.location()
+                + ") has @Points("
+                + p.value()
+                + "), expected at least 1");
         continue;
       }
       Integer old = points.putIfAbsent(t.name(), p.value());
       if (old != null && old != p.value()) {
-        invalid.add(t.name() + " has @Points(" + old + ") on " + location.get(t.name()) + " but @Points("
-            + p.value() + ") on " + t.location());
+        invalid.add(
+            t.name()
+                + " has @Points("
+                + old
+                + ") on "
+                + location.get(t.name())
+                + " but @Points("
+                + p.value()
+                + ") on "
+                + t.location());
       }
       location.putIfAbsent(t.name(), t.location());
     }
     List<String> problems = new ArrayList<>();
     if (!missing.isEmpty()) {
-      problems.add("graded test" + (missing.size() == 1 ? "" : "s") + " without @Points: "
-          + String.join(", ", missing) + "; annotate each such test method with @Points(n)");
+      problems.add(
+          "graded test"
+              + (missing.size() == 1 ? "" : "s")
+              + " without @Points: "
+              + String.join(", ", missing)
+              + "; annotate each such test method with @Points(n)");
     }
     problems.addAll(invalid);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("points from @Points on {} tests, {} in all", points.size(),
+      LOG.debug(
+          "points from @Points on {} tests, {} in all",
+          points.size(),
           points.values().stream().mapToInt(Integer::intValue).sum());
     }
     return new PointsTable(points, location);

@@ -17,47 +17,70 @@ import simlab.harness.ImplementationChoice;
 import simlab.harness.ImplementationKind;
 
 /**
- * test-scripts/replay: runs one test (by its 6.5840 name) at one seed with its full
- * output, and ends with {@code result: PASS|FAIL} and {@code trace-hash: <hex>}.
- * Exit codes: 0 passed, 1 failed, 2 bad options, test name or implementation (nothing ran).
- * The options are read by picocli ({@link CommandLines}).
+ * test-scripts/replay: runs one test (by its 6.5840 name) at one seed with its full output, and
+ * ends with {@code result: PASS|FAIL} and {@code trace-hash: <hex>}. Exit codes: 0 passed, 1
+ * failed, 2 bad options, test name or implementation (nothing ran). The options are read by picocli
+ * ({@link CommandLines}).
  */
-@Command(name = "replay", sortOptions = false, usageHelpAutoWidth = false,
-    customSynopsis = "replay <TestName> --seed=N [--trace=FILE.jsonl] [--report=DIR] [--impl=[KIND=]CLASS]... [-h]",
-    description = "Runs one simulated test at one seed with its full output; the last two lines are "
-        + "'result: PASS|FAIL' and 'trace-hash: <hex>'.",
+@Command(
+    name = "replay",
+    sortOptions = false,
+    usageHelpAutoWidth = false,
+    customSynopsis =
+        "replay <TestName> --seed=N [--trace=FILE.jsonl] [--report=DIR] [--impl=[KIND=]CLASS]... [-h]",
+    description =
+        "Runs one simulated test at one seed with its full output; the last two lines are "
+            + "'result: PASS|FAIL' and 'trace-hash: <hex>'.",
     footerHeading = "%n",
     footer = {
-        "KIND: kvsrv, raft, kv, shardctrler, shardkv (without KIND=, the",
-        "      interface the class implements picks it).",
-        "Exit codes: 0 passed, 1 failed, 2 bad option, value, test name,",
-        "--trace path, --report directory or implementation (one line on stderr, nothing run)."})
+      "KIND: kvsrv, raft, kv, shardctrler, shardkv (without KIND=, the",
+      "      interface the class implements picks it).",
+      "Exit codes: 0 passed, 1 failed, 2 bad option, value, test name,",
+      "--trace path, --report directory or implementation (one line on stderr, nothing run)."
+    })
 public final class ReplayMain implements Callable<Integer> {
-  @Parameters(paramLabel = "TestName", arity = "0..*",
+  @Parameters(
+      paramLabel = "TestName",
+      arity = "0..*",
       description = "The test's 6.5840 name, e.g. TestFigure83C (see labs/*.md).")
   private List<String> names = new ArrayList<>();
 
-  @Option(names = "--seed", paramLabel = "N", converter = CommandLines.WholeNumber.class,
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      converter = CommandLines.WholeNumber.class,
       description = "The seed to run (required).")
   private Long seed;
 
-  @Option(names = "--trace", paramLabel = "FILE.jsonl", converter = CommandLines.Word.class,
+  @Option(
+      names = "--trace",
+      paramLabel = "FILE.jsonl",
+      converter = CommandLines.Word.class,
       description = "Also export the run's trace as JSON Lines to this file.")
   private String trace;
 
-  @Option(names = "--report", paramLabel = "DIR", converter = CommandLines.Word.class,
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      converter = CommandLines.Word.class,
       description = "Also write the run's HTML timeline to DIR/index.html.")
   private String report;
 
-  @Option(names = "--impl", paramLabel = "[KIND=]CLASS", converter = CommandLines.Word.class,
-      description = "Run this class (a factory of the test's lab) instead of the reference; repeatable.")
+  @Option(
+      names = "--impl",
+      paramLabel = "[KIND=]CLASS",
+      converter = CommandLines.Word.class,
+      description =
+          "Run this class (a factory of the test's lab) instead of the reference; repeatable.")
   private List<String> impls = new ArrayList<>();
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Print this help and exit.")
   private boolean help;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -83,25 +106,28 @@ public final class ReplayMain implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "a test name is required");
     }
     if (names.size() > 1) {
-      throw new ParameterException(spec.commandLine(),
-          "one test name only, got " + names.get(0) + " and " + names.get(1));
+      throw new ParameterException(
+          spec.commandLine(), "one test name only, got " + names.get(0) + " and " + names.get(1));
     }
     if (seed == null) {
       throw new ParameterException(spec.commandLine(), "--seed N is required");
     }
     String name = names.get(0);
-    List<LabTestCatalog.LabTest> matches = LabTestCatalog.discover().stream()
-        .filter(t -> t.name().equals(name)).toList();
+    List<LabTestCatalog.LabTest> matches =
+        LabTestCatalog.discover().stream().filter(t -> t.name().equals(name)).toList();
     if (matches.isEmpty()) {
-      err.println("replay: no simulated test named " + name
-          + " (names are the 6.5840 ones, e.g. TestReElection3A; see labs/*.md)");
+      err.println(
+          "replay: no simulated test named "
+              + name
+              + " (names are the 6.5840 ones, e.g. TestReElection3A; see labs/*.md)");
       return 2;
     }
     LabTestCatalog.LabTest test = matches.get(0);
     ImplementationChoice choice;
     try {
-      choice = ImplementationChoice.resolve(impls, System.getProperties(),
-          ImplementationKind.forPart(test.part()));
+      choice =
+          ImplementationChoice.resolve(
+              impls, System.getProperties(), ImplementationKind.forPart(test.part()));
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
       return 2;
@@ -131,8 +157,12 @@ public final class ReplayMain implements Callable<Integer> {
     SeedRunner.Outcome r;
     try (ImplementationSwitches switches = ImplementationSwitches.apply(choice)) {
       for (ImplementationKind k : choice.used()) {
-        out.println("implementation: " + k.shortName() + " = " + choice.classFor(k)
-            + (choice.isReference(k) ? " (reference)" : ""));
+        out.println(
+            "implementation: "
+                + k.shortName()
+                + " = "
+                + choice.classFor(k)
+                + (choice.isReference(k) ? " (reference)" : ""));
       }
       out.flush();
       r = SeedRunner.run(test, seed, config);

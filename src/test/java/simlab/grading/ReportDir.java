@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** Checks a {@code --report DIR} value before anything runs, so a bad one costs no run. */
 final class ReportDir {
-  private ReportDir() {
-  }
+  private ReportDir() {}
 
   /** Why {@code value} cannot hold the report, or empty if it can (it may not exist yet). */
   static Optional<String> problem(String value) {
@@ -26,7 +25,12 @@ final class ReportDir {
       existing = existing.getParent();
     }
     if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      return Optional.of("--report " + value + ": cannot create or write there (" + existing + " is not a writable directory)");
+      return Optional.of(
+          "--report "
+              + value
+              + ": cannot create or write there ("
+              + existing
+              + " is not a writable directory)");
     }
     return Optional.empty();
   }

@@ -19,25 +19,34 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class SeedRunner {
 
   /** The outcome of one (test, seed) run. */
-  record Outcome(LabTestCatalog.LabTest test, long seed, boolean passed, String failure, String traceHash,
-      long wallMillis, List<String> warnings, String traceFile, String traceError, String reportFile) {
-  }
+  record Outcome(
+      LabTestCatalog.LabTest test,
+      long seed,
+      boolean passed,
+      String failure,
+      String traceHash,
+      long wallMillis,
+      List<String> warnings,
+      String traceFile,
+      String traceError,
+      String reportFile) {}
 
-  private SeedRunner() {
-  }
+  private SeedRunner() {}
 
   static Outcome run(LabTestCatalog.LabTest test, long seed, Map<String, String> extraConfig) {
     Map<String, String> config = new LinkedHashMap<>(extraConfig);
     config.put("sim.seed", Long.toString(seed));
     config.put("sim.seeds", "1");
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-          .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter"))
-        .selectors(selectMethod(test.testClass(), test.method()))
-        .configurationParameters(config)
-        .build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-jupiter"))
+            .selectors(selectMethod(test.testClass(), test.method()))
+            .configurationParameters(config)
+            .build();
     Collector collector = new Collector();
     Launcher launcher = LauncherFactory.create();
-    long start = System.nanoTime(); // wall-clock ok: the grader measures real time outside simulations
+    long start =
+        System.nanoTime(); // wall-clock ok: the grader measures real time outside simulations
     launcher.execute(request, collector);
     long wall = (System.nanoTime() - start) / 1_000_000; // wall-clock ok
     boolean passed = collector.ran && collector.failure == null;
@@ -45,8 +54,17 @@ final class SeedRunner {
     if (!collector.ran && failure == null) {
       failure = "the test did not run (is it a @SimTest?)";
     }
-    return new Outcome(test, seed, passed, failure, collector.traceHash, wall, List.copyOf(collector.warnings),
-        collector.traceFile, collector.traceError, collector.reportFile);
+    return new Outcome(
+        test,
+        seed,
+        passed,
+        failure,
+        collector.traceHash,
+        wall,
+        List.copyOf(collector.warnings),
+        collector.traceFile,
+        collector.traceError,
+        collector.reportFile);
   }
 
   private static final class Collector implements TestExecutionListener {
@@ -64,23 +82,26 @@ final class SeedRunner {
         ran = true;
       }
       if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && failure == null) {
-        failure = result.getThrowable().map(SeedRunner::describe).orElse(result.getStatus().toString());
+        failure =
+            result.getThrowable().map(SeedRunner::describe).orElse(result.getStatus().toString());
       }
     }
 
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-      entry.getKeyValuePairs().forEach((k, v) -> {
-        switch (k) {
-          case "trace-hash" -> traceHash = v;
-          case "warning" -> warnings.add(v);
-          case "trace-file" -> traceFile = v;
-          case "trace-error" -> traceError = v;
-          case "report-file" -> reportFile = v;
-          default -> {
-          }
-        }
-      });
+      entry
+          .getKeyValuePairs()
+          .forEach(
+              (k, v) -> {
+                switch (k) {
+                  case "trace-hash" -> traceHash = v;
+                  case "warning" -> warnings.add(v);
+                  case "trace-file" -> traceFile = v;
+                  case "trace-error" -> traceError = v;
+                  case "report-file" -> reportFile = v;
+                  default -> {}
+                }
+              });
     }
   }
 

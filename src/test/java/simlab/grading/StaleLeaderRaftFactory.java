@@ -9,9 +9,9 @@ import simlab.raft.ReferenceRaftFactory;
 import simlab.sim.NodeContext;
 
 /**
- * A "student" Raft with a classic bug for the report tests: a peer that was ever leader
- * keeps telling the tester it leads, even after a newer leader took over, so
- * TestReElection3A fails once the old leader rejoins (two leaders in one term).
+ * A "student" Raft with a classic bug for the report tests: a peer that was ever leader keeps
+ * telling the tester it leads, even after a newer leader took over, so TestReElection3A fails once
+ * the old leader rejoins (two leaders in one term).
  */
 public final class StaleLeaderRaftFactory implements RaftFactory {
   @Override

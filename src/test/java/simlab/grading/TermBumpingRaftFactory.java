@@ -9,10 +9,10 @@ import simlab.raft.ReferenceRaftFactory;
 import simlab.sim.NodeContext;
 
 /**
- * The reference Raft, except that every peer reports its term plus the whole seconds of
- * virtual time elapsed: all peers still agree on one term at any instant, so
- * TestInitialElection3A passes, but the term changes without failures — the case 6.5840
- * only warns about. The tests check that grade and replay show that warning.
+ * The reference Raft, except that every peer reports its term plus the whole seconds of virtual
+ * time elapsed: all peers still agree on one term at any instant, so TestInitialElection3A passes,
+ * but the term changes without failures — the case 6.5840 only warns about. The tests check that
+ * grade and replay show that warning.
  */
 public final class TermBumpingRaftFactory implements RaftFactory {
   private final RaftFactory reference = new ReferenceRaftFactory();

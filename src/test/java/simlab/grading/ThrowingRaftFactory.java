@@ -9,8 +9,8 @@ import simlab.raft.RaftFactory;
 import simlab.sim.NodeContext;
 
 /**
- * A "student" Raft whose timer throws 100 ms into the run: the tests check that grade,
- * replay and the failure message show this class's frames first.
+ * A "student" Raft whose timer throws 100 ms into the run: the tests check that grade, replay and
+ * the failure message show this class's frames first.
  */
 public final class ThrowingRaftFactory implements RaftFactory {
   @Override
@@ -43,8 +43,7 @@ public final class ThrowingRaftFactory implements RaftFactory {
     }
 
     @Override
-    public void snapshot(int index, byte[] snapshot) {
-    }
+    public void snapshot(int index, byte[] snapshot) {}
 
     @Override
     public int persistedSize() {
@@ -52,7 +51,6 @@ public final class ThrowingRaftFactory implements RaftFactory {
     }
 
     @Override
-    public void kill() {
-    }
+    public void kill() {}
   }
 }

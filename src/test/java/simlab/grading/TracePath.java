@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Checks a {@code --trace} file before the run, so a path that cannot be written is an
- * option error (exit 2) and never turns a passing run into a failure.
+ * Checks a {@code --trace} file before the run, so a path that cannot be written is an option error
+ * (exit 2) and never turns a passing run into a failure.
  */
 final class TracePath {
-  private TracePath() {
-  }
+  private TracePath() {}
 
   /** Why {@code value} cannot be written, or empty if it looks writable. */
   static Optional<String> problem(String value) {

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import simlab.cli.CheckHistoryCommand;
@@ -38,12 +37,17 @@ class HistoryCheckTest {
     log.called(0, KvInput.put("k", "a"), 0).returned(KvOutput.NONE, 10);
     log.called(1, KvInput.get("k"), 20).returned(KvOutput.of(""), 30);
     log.called(2, KvInput.append("k", "never \"returned\""), 25);
-    AssertionError e = assertThrows(AssertionError.class,
-        () -> HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckSelfTest", 5));
+    AssertionError e =
+        assertThrows(
+            AssertionError.class,
+            () -> HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckSelfTest", 5));
     assertTrue(e.getMessage().contains(html.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains(jsonl.toAbsolutePath().toString()), e.getMessage());
     assertTrue(Files.size(html) > 0);
-    assertEquals(log.operations(), KvJsonLinesFormat.read(jsonl), "the JSONL file holds the checked history");
+    assertEquals(
+        log.operations(),
+        KvJsonLinesFormat.read(jsonl),
+        "the JSONL file holds the checked history");
     assertEquals("not linearizable", checkHistory(jsonl));
   }
 
@@ -52,7 +56,9 @@ class HistoryCheckTest {
     KvOpLog log = new KvOpLog();
     log.called(0, KvInput.put("k", "a"), 0);
     log.called(1, KvInput.get("k"), 20).returned(KvOutput.of("a"), 30);
-    assertEquals(Verdict.LINEARIZABLE, HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckOk", 1));
+    assertEquals(
+        Verdict.LINEARIZABLE,
+        HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckOk", 1));
   }
 
   @Test
@@ -64,12 +70,17 @@ class HistoryCheckTest {
     log.called(9, KvInput.get("k"), 200).returned(KvOutput.of("v5v4v3v2v1v0"), 210);
     Path jsonl = HistoryCheck.OUT_DIR.resolve("HistoryCheckUndecided-seed2.jsonl");
     Files.deleteIfExists(jsonl);
-    AssertionError e = assertThrows(AssertionError.class,
-        () -> HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckUndecided", 2, 3));
-    assertTrue(e.getMessage().contains("undecided") && e.getMessage().contains("more than 3 search steps"),
+    AssertionError e =
+        assertThrows(
+            AssertionError.class,
+            () -> HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckUndecided", 2, 3));
+    assertTrue(
+        e.getMessage().contains("undecided") && e.getMessage().contains("more than 3 search steps"),
         e.getMessage());
     assertTrue(Files.exists(jsonl), "the undecided history is saved for check-history");
     // With the real budget the same history is decided.
-    assertEquals(Verdict.LINEARIZABLE, HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckUndecided", 2));
+    assertEquals(
+        Verdict.LINEARIZABLE,
+        HistoryCheck.assertLinearizable(log.operations(), "HistoryCheckUndecided", 2));
   }
 }

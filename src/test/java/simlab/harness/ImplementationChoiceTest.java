@@ -12,14 +12,19 @@ import simlab.kv.skeleton.SkeletonKv;
 import simlab.raft.RaftFactory;
 import simlab.raft.skeleton.SkeletonRaftFactory;
 
-/** The --impl / -Dsim.* resolver: every bad value is a one-line error naming the option and the value. */
+/**
+ * The --impl / -Dsim.* resolver: every bad value is a one-line error naming the option and the
+ * value.
+ */
 class ImplementationChoiceTest {
   private static final List<ImplementationKind> LAB3 = ImplementationKind.forPart("3A");
   private static final List<ImplementationKind> LAB4 = ImplementationKind.forPart("4A");
 
-  private static String error(List<String> impls, Map<String, String> props, List<ImplementationKind> used) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ImplementationChoice.resolve(impls, props, used));
+  private static String error(
+      List<String> impls, Map<String, String> props, List<ImplementationKind> used) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ImplementationChoice.resolve(impls, props, used));
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     return e.getMessage();
   }
@@ -52,7 +57,9 @@ class ImplementationChoiceTest {
   @Test
   void aKindTheLabDoesNotUseIsRejected() {
     String m = error(List.of("kv=simlab.kv.ReferenceKv"), Map.of(), LAB3);
-    assertEquals("--impl kv=simlab.kv.ReferenceKv: the tests being run use no kv implementation (they use raft)", m);
+    assertEquals(
+        "--impl kv=simlab.kv.ReferenceKv: the tests being run use no kv implementation (they use raft)",
+        m);
   }
 
   @Test
@@ -65,7 +72,9 @@ class ImplementationChoiceTest {
   @Test
   void aClassOfTheWrongKindIsRejected() {
     String m = error(List.of("raft=simlab.kv.ReferenceKv"), Map.of(), LAB4);
-    assertEquals("--impl raft=simlab.kv.ReferenceKv: does not implement simlab.raft.RaftFactory (the raft factory)", m);
+    assertEquals(
+        "--impl raft=simlab.kv.ReferenceKv: does not implement simlab.raft.RaftFactory (the raft factory)",
+        m);
   }
 
   @Test
@@ -86,14 +95,19 @@ class ImplementationChoiceTest {
 
   @Test
   void conflictingChoicesAreRejected() {
-    String m = error(List.of("kv=" + SkeletonKv.class.getName()), Map.of("sim.kv", "simlab.kv.ReferenceKv"), LAB4);
-    assertTrue(m.contains("kv is already simlab.kv.ReferenceKv (from -Dsim.kv=simlab.kv.ReferenceKv)"), m);
+    String m =
+        error(
+            List.of("kv=" + SkeletonKv.class.getName()),
+            Map.of("sim.kv", "simlab.kv.ReferenceKv"),
+            LAB4);
+    assertTrue(
+        m.contains("kv is already simlab.kv.ReferenceKv (from -Dsim.kv=simlab.kv.ReferenceKv)"), m);
   }
 
   @Test
   void aBareFactoryGoesToTheKindItImplements() {
-    ImplementationChoice c = ImplementationChoice.resolve(List.of(SkeletonRaftFactory.class.getName()), Map.of(),
-        LAB4);
+    ImplementationChoice c =
+        ImplementationChoice.resolve(List.of(SkeletonRaftFactory.class.getName()), Map.of(), LAB4);
     assertEquals(Map.of(ImplementationKind.RAFT, SkeletonRaftFactory.class.getName()), c.chosen());
     assertTrue(c.isReference(ImplementationKind.KV));
     assertEquals("simlab.kv.ReferenceKv", c.classFor(ImplementationKind.KV));
@@ -101,10 +115,18 @@ class ImplementationChoiceTest {
 
   @Test
   void severalKindsAndPropertiesCombineIntoExplicitArguments() {
-    ImplementationChoice c = ImplementationChoice.resolve(List.of("kv=" + SkeletonKv.class.getName()),
-        Map.of("sim.raft", SkeletonRaftFactory.class.getName()), LAB4);
-    assertEquals(List.of("--impl", "raft=" + SkeletonRaftFactory.class.getName(),
-        "--impl", "kv=" + SkeletonKv.class.getName()), c.asArguments());
+    ImplementationChoice c =
+        ImplementationChoice.resolve(
+            List.of("kv=" + SkeletonKv.class.getName()),
+            Map.of("sim.raft", SkeletonRaftFactory.class.getName()),
+            LAB4);
+    assertEquals(
+        List.of(
+            "--impl",
+            "raft=" + SkeletonRaftFactory.class.getName(),
+            "--impl",
+            "kv=" + SkeletonKv.class.getName()),
+        c.asArguments());
   }
 
   @Test
@@ -116,17 +138,18 @@ class ImplementationChoiceTest {
 
   /** A factory the resolver must refuse: no public no-argument constructor. */
   public static final class NoPublicConstructor implements RaftFactory {
-    private NoPublicConstructor() {
-    }
+    private NoPublicConstructor() {}
 
     @Override
-    public simlab.raft.Raft make(simlab.sim.NodeContext ctx, List<String> peers, int me,
+    public simlab.raft.Raft make(
+        simlab.sim.NodeContext ctx,
+        List<String> peers,
+        int me,
         java.util.function.Consumer<simlab.raft.ApplyMsg> applyCh) {
       throw new UnsupportedOperationException();
     }
   }
 
   /** A factory the resolver must refuse: abstract. */
-  public abstract static class AbstractFactory implements RaftFactory {
-  }
+  public abstract static class AbstractFactory implements RaftFactory {}
 }

@@ -29,45 +29,60 @@ class ImplementationsTest {
 
   @AfterEach
   void restore() {
-    saved.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
+    saved.forEach(
+        (k, v) -> {
+          if (v == null) {
+            System.clearProperty(k);
+          } else {
+            System.setProperty(k, v);
+          }
+        });
   }
 
   @Test
   void aGenericSwitchThatIsNoFactoryFails() {
     System.setProperty("sim.impl", "java.lang.String");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
-    assertTrue(e.getMessage().startsWith("-Dsim.impl=java.lang.String: implements no lab's factory"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
+    assertTrue(
+        e.getMessage().startsWith("-Dsim.impl=java.lang.String: implements no lab's factory"),
+        e.getMessage());
   }
 
   @Test
   void aGenericSwitchNamingNoClassFails() {
     System.setProperty("sim.impl", "com.nope.DoesNotExist");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Implementations.load(KvSrvService.class, "sim.kvsrv", new ReferenceKvSrv()));
-    assertTrue(e.getMessage().equals("-Dsim.impl=com.nope.DoesNotExist: no such class on the classpath"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Implementations.load(KvSrvService.class, "sim.kvsrv", new ReferenceKvSrv()));
+    assertTrue(
+        e.getMessage().equals("-Dsim.impl=com.nope.DoesNotExist: no such class on the classpath"),
         e.getMessage());
   }
 
   @Test
   void aGenericSwitchForAnotherLabLeavesThisLabOnTheReference() {
     System.setProperty("sim.impl", SkeletonRaftFactory.class.getName());
-    assertInstanceOf(ReferenceKvSrv.class, Implementations.load(KvSrvService.class, "sim.kvsrv", new ReferenceKvSrv()));
-    assertInstanceOf(SkeletonRaftFactory.class,
+    assertInstanceOf(
+        ReferenceKvSrv.class,
+        Implementations.load(KvSrvService.class, "sim.kvsrv", new ReferenceKvSrv()));
+    assertInstanceOf(
+        SkeletonRaftFactory.class,
         Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
   }
 
   @Test
   void aLabSwitchOfTheWrongTypeFails() {
     System.setProperty("sim.raft", "simlab.raft.ReferenceRaft");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
-    assertTrue(e.getMessage().startsWith("-Dsim.raft=simlab.raft.ReferenceRaft: does not implement"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
+    assertTrue(
+        e.getMessage().startsWith("-Dsim.raft=simlab.raft.ReferenceRaft: does not implement"),
+        e.getMessage());
   }
 }

@@ -60,8 +60,7 @@ class RaftClusterTest {
     }
 
     @Override
-    public void kill() {
-    }
+    public void kill() {}
   }
 
   private static List<ApplyMsg> commands(int from, int to) {
@@ -75,7 +74,9 @@ class RaftClusterTest {
   @Test
   void connectAndDisconnectFollowLabrpcEnds() {
     Simulation sim = new Simulation(3);
-    RaftCluster cfg = new RaftCluster(sim, 3, true, false, (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch, List.of()));
+    RaftCluster cfg =
+        new RaftCluster(
+            sim, 3, true, false, (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch, List.of()));
     assertTrue(sim.network().linkEnabled("raft-0", "raft-1"));
     cfg.disconnect(0);
     cfg.disconnect(1);
@@ -93,7 +94,9 @@ class RaftClusterTest {
   @Test
   void crashDisconnectsAndStartDoesNotConnect() {
     Simulation sim = new Simulation(3);
-    RaftCluster cfg = new RaftCluster(sim, 3, true, false, (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch, List.of()));
+    RaftCluster cfg =
+        new RaftCluster(
+            sim, 3, true, false, (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch, List.of()));
     Raft before = cfg.raft(1);
     cfg.crash1(1);
     assertNull(cfg.raft(1));
@@ -108,11 +111,16 @@ class RaftClusterTest {
   @Test
   void applierFailsAtOnceWhenTwoServersApplyDifferentCommands() {
     Simulation sim = new Simulation(5);
-    RaftFactory f = (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch,
-        List.of(new ApplyMsg.Command(1, 1, me == 0 ? "a" : "b")));
+    RaftFactory f =
+        (ctx, peers, me, ch) ->
+            new ScriptedRaft(ctx, ch, List.of(new ApplyMsg.Command(1, 1, me == 0 ? "a" : "b")));
     RaftCluster cfg = new RaftCluster(sim, 2, true, false, f);
-    SimulationFailure e = assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
-    assertTrue(e.getMessage().startsWith("State Machine Safety violated (tester's applier): apply error: commit index=1 server=raft-1 b != server=raft-0 a"),
+    SimulationFailure e =
+        assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "State Machine Safety violated (tester's applier): apply error: commit index=1 server=raft-1 b != server=raft-0 a"),
         e.getMessage());
     assertTrue(e.getMessage().contains("seed 5"), e.getMessage());
     assertEquals(Duration.ofMillis(1), e.at());
@@ -121,11 +129,22 @@ class RaftClusterTest {
   @Test
   void applierFailsOnAGap() {
     Simulation sim = new Simulation(5);
-    RaftFactory f = (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch,
-        me == 0 ? List.of(new ApplyMsg.Command(1, 1, 10), new ApplyMsg.Command(3, 1, 30)) : List.of());
+    RaftFactory f =
+        (ctx, peers, me, ch) ->
+            new ScriptedRaft(
+                ctx,
+                ch,
+                me == 0
+                    ? List.of(new ApplyMsg.Command(1, 1, 10), new ApplyMsg.Command(3, 1, 30))
+                    : List.of());
     RaftCluster cfg = new RaftCluster(sim, 2, true, false, f);
-    SimulationFailure e = assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
-    assertTrue(e.getMessage().startsWith("Apply order violated (tester's applier): apply error: server raft-0 apply out of order 3"), e.getMessage());
+    SimulationFailure e =
+        assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Apply order violated (tester's applier): apply error: server raft-0 apply out of order 3"),
+        e.getMessage());
   }
 
   @Test
@@ -133,13 +152,14 @@ class RaftClusterTest {
     Simulation sim = new Simulation(9);
     List<ScriptedRaft> made = new ArrayList<>();
     int[] incarnation = {0};
-    RaftFactory f = (ctx, peers, me, ch) -> {
-      // first incarnation applies 1..12; the restarted one resumes after its snapshot
-      List<ApplyMsg> script = incarnation[0]++ == 0 ? commands(1, 12) : commands(10, 11);
-      ScriptedRaft r = new ScriptedRaft(ctx, ch, script);
-      made.add(r);
-      return r;
-    };
+    RaftFactory f =
+        (ctx, peers, me, ch) -> {
+          // first incarnation applies 1..12; the restarted one resumes after its snapshot
+          List<ApplyMsg> script = incarnation[0]++ == 0 ? commands(1, 12) : commands(10, 11);
+          ScriptedRaft r = new ScriptedRaft(ctx, ch, script);
+          made.add(r);
+          return r;
+        };
     RaftCluster cfg = new RaftCluster(sim, 1, true, true, f);
     cfg.sleep(Duration.ofMillis(100));
     assertEquals(1, made.get(0).snapshots.size());
@@ -159,13 +179,18 @@ class RaftClusterTest {
   void snapshotApplierRejectsReplayingFromOneAfterASnapshot() {
     Simulation sim = new Simulation(9);
     int[] incarnation = {0};
-    RaftFactory f = (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch,
-        incarnation[0]++ == 0 ? commands(1, 9) : commands(1, 1));
+    RaftFactory f =
+        (ctx, peers, me, ch) ->
+            new ScriptedRaft(ctx, ch, incarnation[0]++ == 0 ? commands(1, 9) : commands(1, 1));
     RaftCluster cfg = new RaftCluster(sim, 1, true, true, f);
     cfg.sleep(Duration.ofMillis(100));
     cfg.start1(0);
-    SimulationFailure e = assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofMillis(100)));
-    assertTrue(e.getMessage().startsWith("Apply order violated (tester's applier): apply error: server raft-0 apply out of order, expected index 10, got 1"),
+    SimulationFailure e =
+        assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofMillis(100)));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Apply order violated (tester's applier): apply error: server raft-0 apply out of order, expected index 10, got 1"),
         e.getMessage());
   }
 
@@ -189,7 +214,9 @@ class RaftClusterTest {
   @Test
   void endFailsAfterTheTimeLimit() {
     Simulation sim = new Simulation(1);
-    RaftCluster cfg = new RaftCluster(sim, 1, true, false, (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch, List.of()));
+    RaftCluster cfg =
+        new RaftCluster(
+            sim, 1, true, false, (ctx, peers, me, ch) -> new ScriptedRaft(ctx, ch, List.of()));
     cfg.begin("Test (3A): too slow");
     cfg.sleep(Duration.ofSeconds(121));
     SimulationFailure e = assertThrows(SimulationFailure.class, cfg::end);

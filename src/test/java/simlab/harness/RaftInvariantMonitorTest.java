@@ -52,8 +52,7 @@ class RaftInvariantMonitorTest {
     }
 
     @Override
-    public void snapshot(int index, byte[] snapshot) {
-    }
+    public void snapshot(int index, byte[] snapshot) {}
 
     @Override
     public int persistedSize() {
@@ -61,8 +60,7 @@ class RaftInvariantMonitorTest {
     }
 
     @Override
-    public void kill() {
-    }
+    public void kill() {}
 
     @Override
     public int currentTerm() {
@@ -122,7 +120,8 @@ class RaftInvariantMonitorTest {
     fakes[0].lead(3);
     fakes[1].lead(3);
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Election Safety violated: term 3 has two leaders: raft-0 and raft-1"), msg);
+    assertTrue(
+        msg.startsWith("Election Safety violated: term 3 has two leaders: raft-0 and raft-1"), msg);
   }
 
   @Test
@@ -132,7 +131,8 @@ class RaftInvariantMonitorTest {
     fakes[0].leader = false;
     fakes[2].lead(3);
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Election Safety violated: term 3 has two leaders: raft-0 and raft-2"), msg);
+    assertTrue(
+        msg.startsWith("Election Safety violated: term 3 has two leaders: raft-0 and raft-2"), msg);
   }
 
   @Test
@@ -150,8 +150,11 @@ class RaftInvariantMonitorTest {
     fakes[0].append(1, "a").append(1, "b");
     fakes[1].append(1, "a").append(1, "c");
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Log Matching violated: raft-0 and raft-1 both hold an entry at index 2 with term 1, "
-        + "but with different commands: b vs c"), msg);
+    assertTrue(
+        msg.startsWith(
+            "Log Matching violated: raft-0 and raft-1 both hold an entry at index 2 with term 1, "
+                + "but with different commands: b vs c"),
+        msg);
   }
 
   @Test
@@ -159,8 +162,11 @@ class RaftInvariantMonitorTest {
     fakes[0].append(1, "a").append(3, "x");
     fakes[1].append(2, "b").append(3, "x");
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Log Matching violated: raft-0 and raft-1 both hold the entry (index 2, term 3) "
-        + "but their logs differ before it: index 1 has term 1 vs 2"), msg);
+    assertTrue(
+        msg.startsWith(
+            "Log Matching violated: raft-0 and raft-1 both hold the entry (index 2, term 3) "
+                + "but their logs differ before it: index 1 has term 1 vs 2"),
+        msg);
   }
 
   @Test
@@ -186,8 +192,11 @@ class RaftInvariantMonitorTest {
     fakes[0].leader = false;
     fakes[1].lead(2); // elected in term 2 with an empty log
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Leader Completeness violated: raft-1 is leader of term 2 but its log ends at index 0, "
-        + "missing committed index 1 (x, applied by raft-0"), msg);
+    assertTrue(
+        msg.startsWith(
+            "Leader Completeness violated: raft-1 is leader of term 2 but its log ends at index 0, "
+                + "missing committed index 1 (x, applied by raft-0"),
+        msg);
   }
 
   @Test
@@ -198,7 +207,9 @@ class RaftInvariantMonitorTest {
     fakes[0].leader = false;
     fakes[2].lead(2).append(2, "y");
     String msg = violation(monitor);
-    assertTrue(msg.contains("Leader Completeness violated: raft-2 is leader of term 2 but holds y at committed index 1"),
+    assertTrue(
+        msg.contains(
+            "Leader Completeness violated: raft-2 is leader of term 2 but holds y at committed index 1"),
         msg);
   }
 
@@ -223,7 +234,9 @@ class RaftInvariantMonitorTest {
   void differentCommandsAppliedAtOneIndexBreakStateMachineSafety() {
     monitor.observeApply(0, new ApplyMsg.Command(1, 1, "x"));
     String msg = violation(() -> monitor.observeApply(1, new ApplyMsg.Command(1, 1, "y")));
-    assertTrue(msg.startsWith("State Machine Safety violated: raft-1 applied y at index 1, but raft-0 applied x there"),
+    assertTrue(
+        msg.startsWith(
+            "State Machine Safety violated: raft-1 applied y at index 1, but raft-0 applied x there"),
         msg);
   }
 
@@ -231,7 +244,8 @@ class RaftInvariantMonitorTest {
   void appliedIndicesMustRiseByExactlyOne() {
     monitor.observeApply(0, new ApplyMsg.Command(1, 1, "x"));
     String msg = violation(() -> monitor.observeApply(0, new ApplyMsg.Command(3, 1, "z")));
-    assertTrue(msg.startsWith("Apply order violated: raft-0 applied index 3 right after index 1"), msg);
+    assertTrue(
+        msg.startsWith("Apply order violated: raft-0 applied index 3 right after index 1"), msg);
   }
 
   @Test
@@ -243,15 +257,21 @@ class RaftInvariantMonitorTest {
     assertDoesNotThrow(() -> monitor.observeApply(0, new ApplyMsg.Command(1, 1, "x")));
   }
 
-  /** The cluster installs the monitor: a Raft that always claims leadership fails the run at the next event. */
+  /**
+   * The cluster installs the monitor: a Raft that always claims leadership fails the run at the
+   * next event.
+   */
   @Test
   void theClusterFailsARunAtTheFirstEventAfterAViolation() {
     Simulation s = new Simulation(7);
-    RaftCluster cfg = new RaftCluster(s, 3, true, false, (ctx, peers, me, applyCh) -> new FakeRaft().lead(1));
-    s.schedule(Duration.ofMillis(5), () -> {
-    });
-    SimulationFailure f = assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
-    assertTrue(f.getMessage().startsWith("Election Safety violated: term 1 has two leaders: raft-0 and raft-1"),
+    RaftCluster cfg =
+        new RaftCluster(s, 3, true, false, (ctx, peers, me, applyCh) -> new FakeRaft().lead(1));
+    s.schedule(Duration.ofMillis(5), () -> {});
+    SimulationFailure f =
+        assertThrows(SimulationFailure.class, () -> cfg.sleep(Duration.ofSeconds(1)));
+    assertTrue(
+        f.getMessage()
+            .startsWith("Election Safety violated: term 1 has two leaders: raft-0 and raft-1"),
         f.getMessage());
     assertEquals(Duration.ofMillis(5), f.at());
   }
@@ -333,14 +353,24 @@ class RaftInvariantMonitorTest {
   void aForgedLogEntryFailsARealRun() {
     Simulation s = new Simulation(3);
     simlab.raft.RaftFactory reference = new simlab.raft.ReferenceRaftFactory();
-    RaftCluster cfg = new RaftCluster(s, 3, true, false,
-        (ctx, peers, me, applyCh) -> new ForgingRaft(reference.make(ctx, peers, me, applyCh), me == 1));
-    SimulationFailure f = assertThrows(SimulationFailure.class, () -> {
-      for (int i = 0; i < 3; i++) {
-        cfg.one(100 + i, 3, false);
-      }
-    });
-    assertTrue(f.getMessage().matches("(Log Matching|Leader Completeness) violated: .*raft-1.*forged.*"),
+    RaftCluster cfg =
+        new RaftCluster(
+            s,
+            3,
+            true,
+            false,
+            (ctx, peers, me, applyCh) ->
+                new ForgingRaft(reference.make(ctx, peers, me, applyCh), me == 1));
+    SimulationFailure f =
+        assertThrows(
+            SimulationFailure.class,
+            () -> {
+              for (int i = 0; i < 3; i++) {
+                cfg.one(100 + i, 3, false);
+              }
+            });
+    assertTrue(
+        f.getMessage().matches("(Log Matching|Leader Completeness) violated: .*raft-1.*forged.*"),
         f.getMessage());
   }
 
@@ -356,7 +386,10 @@ class RaftInvariantMonitorTest {
     restarted.votedFor = 2;
     fakes[0] = restarted;
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Vote Uniqueness violated: raft-0 voted for raft-1 and then for raft-2 in term 3"), msg);
+    assertTrue(
+        msg.startsWith(
+            "Vote Uniqueness violated: raft-0 voted for raft-1 and then for raft-2 in term 3"),
+        msg);
   }
 
   @Test
@@ -376,7 +409,10 @@ class RaftInvariantMonitorTest {
     monitor.run();
     fakes[0].commitIndex = 1;
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Monotonic Commit Index violated: raft-0's commit index went from 2 down to 1"), msg);
+    assertTrue(
+        msg.startsWith(
+            "Monotonic Commit Index violated: raft-0's commit index went from 2 down to 1"),
+        msg);
   }
 
   @Test
@@ -387,7 +423,9 @@ class RaftInvariantMonitorTest {
     monitor.run();
     fakes[0].snapshotIndex = 1;
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Monotonic Snapshot Index violated: raft-0's snapshot index went from 2 down to 1"),
+    assertTrue(
+        msg.startsWith(
+            "Monotonic Snapshot Index violated: raft-0's snapshot index went from 2 down to 1"),
         msg);
   }
 
@@ -396,12 +434,16 @@ class RaftInvariantMonitorTest {
     fakes[1].append(1, "a").append(1, "b").append(2, "c");
     fakes[1].commitIndex = 3;
     monitor.run();
-    FakeRaft kept = new FakeRaft().append(1, "a").append(1, "b").append(2, "c"); // commit index 0 again: fine
+    FakeRaft kept =
+        new FakeRaft().append(1, "a").append(1, "b").append(2, "c"); // commit index 0 again: fine
     fakes[1] = kept;
     assertDoesNotThrow(monitor::run);
     fakes[1] = new FakeRaft().append(1, "a"); // the persisted log lost indices 2 and 3
     String msg = violation(monitor);
-    assertTrue(msg.startsWith("Acknowledged Entry Durability violated: raft-1 once reported commit index 3"), msg);
+    assertTrue(
+        msg.startsWith(
+            "Acknowledged Entry Durability violated: raft-1 once reported commit index 3"),
+        msg);
   }
 
   @Test
@@ -411,8 +453,11 @@ class RaftInvariantMonitorTest {
     monitor.run();
     fakes[1] = new FakeRaft().append(1, "a").append(3, "z");
     String msg = violation(monitor);
-    assertTrue(msg.contains("Acknowledged Entry Durability violated: raft-1 once reported commit index 2 with an entry"
-        + " of term 2 there, but now holds an entry of term 3"), msg);
+    assertTrue(
+        msg.contains(
+            "Acknowledged Entry Durability violated: raft-1 once reported commit index 2 with an entry"
+                + " of term 2 there, but now holds an entry of term 3"),
+        msg);
   }
 
   @Test
@@ -421,6 +466,8 @@ class RaftInvariantMonitorTest {
     monitor.observeApply(0, new ApplyMsg.Command(1, 1, "x"));
     monitor.observeApply(0, new ApplyMsg.Command(2, 1, "y"));
     String msg = violation(() -> monitor.observeApply(0, new ApplyMsg.Snapshot(1, 1, new byte[0])));
-    assertTrue(msg.startsWith("Monotonic Applied Index violated: raft-0 was given a snapshot at index 1"), msg);
+    assertTrue(
+        msg.startsWith("Monotonic Applied Index violated: raft-0 was given a snapshot at index 1"),
+        msg);
   }
 }

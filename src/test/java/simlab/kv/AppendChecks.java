@@ -2,10 +2,11 @@ package simlab.kv;
 
 import java.util.List;
 
-/** 6.5840's checkClntAppends / checkConcurrentAppends: each append present exactly once, in order. */
+/**
+ * 6.5840's checkClntAppends / checkConcurrentAppends: each append present exactly once, in order.
+ */
 public final class AppendChecks {
-  private AppendChecks() {
-  }
+  private AppendChecks() {}
 
   public static String value(int client, int j) {
     return "x " + client + " " + j + " y";

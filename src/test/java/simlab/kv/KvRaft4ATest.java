@@ -3,7 +3,6 @@ package simlab.kv;
 import static simlab.kv.KvScenarios.ELECTION_TIMEOUT;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +20,12 @@ import simlab.testing.SimTest;
 @Tag("4A")
 class KvRaft4ATest {
 
-  private static Params p(int nclients, int nservers, boolean unreliable, boolean crash, boolean partitions,
+  private static Params p(
+      int nclients,
+      int nservers,
+      boolean unreliable,
+      boolean crash,
+      boolean partitions,
       boolean randomkeys) {
     return new Params("4A", nclients, nservers, unreliable, crash, partitions, -1, randomkeys);
   }
@@ -66,7 +70,8 @@ class KvRaft4ATest {
       appendChain(cfg, myck, me, 0, upto, done);
     }
     if (!sim.runUntil(() -> sumOf(done) == nclient * upto, KvCluster.OP_LIMIT)) {
-      throw new AssertionError("clients did not finish their appends: " + java.util.Arrays.toString(done));
+      throw new AssertionError(
+          "clients did not finish their appends: " + java.util.Arrays.toString(done));
     }
     String vx = cfg.getSync(ck, "k");
     AppendChecks.checkConcurrentAppends(vx, Collections.nCopies(nclient, upto));
@@ -74,14 +79,17 @@ class KvRaft4ATest {
     cfg.end();
   }
 
-  private static void appendChain(KvCluster cfg, ClerkHandle ck, int me, int n, int upto, int[] done) {
+  private static void appendChain(
+      KvCluster cfg, ClerkHandle ck, int me, int n, int upto, int[] done) {
     if (n == upto) {
       return;
     }
-    cfg.append(ck, "k", AppendChecks.value(me, n)).onComplete(v -> {
-      done[me]++;
-      appendChain(cfg, ck, me, n + 1, upto, done);
-    });
+    cfg.append(ck, "k", AppendChecks.value(me, n))
+        .onComplete(
+            v -> {
+              done[me]++;
+              appendChain(cfg, ck, me, n + 1, upto, done);
+            });
   }
 
   private static int sumOf(int[] a) {
@@ -93,8 +101,8 @@ class KvRaft4ATest {
   }
 
   /**
-   * Progress in the majority, none in the minority (the old leader's side), and the
-   * minority's requests complete after healing.
+   * Progress in the majority, none in the minority (the old leader's side), and the minority's
+   * requests complete after healing.
    */
   @SimTest(name = "TestOnePartition4A")
   @Points(4)

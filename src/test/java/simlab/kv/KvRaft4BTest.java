@@ -19,9 +19,15 @@ class KvRaft4BTest {
   static final int MAXRAFTSTATE = 1000;
   static final int MAXSNAPSHOTSTATE = 500;
 
-  private static Params p(int nclients, int nservers, boolean unreliable, boolean crash, boolean partitions,
+  private static Params p(
+      int nclients,
+      int nservers,
+      boolean unreliable,
+      boolean crash,
+      boolean partitions,
       boolean randomkeys) {
-    return new Params("4B", nclients, nservers, unreliable, crash, partitions, MAXRAFTSTATE, randomkeys);
+    return new Params(
+        "4B", nclients, nservers, unreliable, crash, partitions, MAXRAFTSTATE, randomkeys);
   }
 
   private static void checkLogTrimmed(KvCluster cfg) {

@@ -14,33 +14,40 @@ import simlab.sim.Simulation;
 import simlab.testing.Seed;
 
 /**
- * The shared scenarios of the 2024 kvraft tests (6.5840 {@code test_test.go}):
- * GenericTest and GenericTestSpeed, with the same constants.
+ * The shared scenarios of the 2024 kvraft tests (6.5840 {@code test_test.go}): GenericTest and
+ * GenericTestSpeed, with the same constants.
  */
 final class KvScenarios {
   /** 6.5840 electionTimeout: how long the tests wait for a new term. */
   static final Duration ELECTION_TIMEOUT = Duration.ofSeconds(1);
+
   /** Iterations of GenericTest, and how long clients run in each. */
   static final int NITER = 3;
+
   static final Duration CLIENT_TIME = Duration.ofSeconds(5);
+
   /**
-   * Pause between a GenericTest client's operations (simlab's deviation from 6.5840, where
-   * clients loop flat out). In Go, real CPU time (gob, goroutines, persisting the whole log
-   * on every change) bounds a client to some hundreds of ops/s; in virtual time an op
-   * costs ~0.7 ms, so a client would issue ~1400 ops/s, and with no snapshots (4A) every
-   * Raft persist re-encodes a log of tens of thousands of entries: wall time grows
-   * quadratically. 30 ms gives Go-like op counts (hundreds per client per test).
-   * Override with -Dkv.thinkMs=N (0 = flat out).
+   * Pause between a GenericTest client's operations (simlab's deviation from 6.5840, where clients
+   * loop flat out). In Go, real CPU time (gob, goroutines, persisting the whole log on every
+   * change) bounds a client to some hundreds of ops/s; in virtual time an op costs ~0.7 ms, so a
+   * client would issue ~1400 ops/s, and with no snapshots (4A) every Raft persist re-encodes a log
+   * of tens of thousands of entries: wall time grows quadratically. 30 ms gives Go-like op counts
+   * (hundreds per client per test). Override with -Dkv.thinkMs=N (0 = flat out).
    */
   static final Duration THINK = Duration.ofMillis(Long.getLong("kv.thinkMs", 30));
 
-  private KvScenarios() {
-  }
+  private KvScenarios() {}
 
   /** The knobs of GenericTest. */
-  record Params(String part, int nclients, int nservers, boolean unreliable, boolean crash, boolean partitions,
-      int maxraftstate, boolean randomkeys) {
-  }
+  record Params(
+      String part,
+      int nclients,
+      int nservers,
+      boolean unreliable,
+      boolean crash,
+      boolean partitions,
+      int maxraftstate,
+      boolean randomkeys) {}
 
   static String title(Params p) {
     String t = "Test: ";
@@ -75,8 +82,9 @@ final class KvScenarios {
     for (int iter = 0; iter < NITER; iter++) {
       List<ClientLoop> loops = new ArrayList<>();
       for (int cli = 0; cli < p.nclients(); cli++) {
-        ClientLoop loop = new ClientLoop(cfg, clerks.get(cli), cli, p,
-            sim.random("client-" + cli + "-iter-" + iter));
+        ClientLoop loop =
+            new ClientLoop(
+                cfg, clerks.get(cli), cli, p, sim.random("client-" + cli + "-iter-" + iter));
         loops.add(loop);
         loop.start();
       }
@@ -111,8 +119,12 @@ final class KvScenarios {
       for (int cli = 0; cli < p.nclients(); cli++) {
         ClientLoop loop = loops.get(cli);
         if (!sim.runUntil(() -> loop.finished || loop.failure != null, KvCluster.OP_LIMIT)) {
-          throw new AssertionError("client " + cli + " did not finish its last operation within "
-              + KvCluster.OP_LIMIT.toSeconds() + " s");
+          throw new AssertionError(
+              "client "
+                  + cli
+                  + " did not finish its last operation within "
+                  + KvCluster.OP_LIMIT.toSeconds()
+                  + " s");
         }
         if (loop.failure != null) {
           throw new AssertionError(loop.failure);
@@ -128,7 +140,10 @@ final class KvScenarios {
     cfg.end();
   }
 
-  /** After each iteration: logs trimmed to 8*maxraftstate, or no snapshot at all when snapshots are off. */
+  /**
+   * After each iteration: logs trimmed to 8*maxraftstate, or no snapshot at all when snapshots are
+   * off.
+   */
   static void checkSizes(KvCluster cfg) {
     int max = cfg.maxRaftState();
     if (max > 0) {
@@ -140,16 +155,17 @@ final class KvScenarios {
     if (max < 0) {
       int ssz = cfg.snapshotSize();
       if (ssz > 0) {
-        throw new AssertionError("snapshot too large (" + ssz + "), should not be used when maxraftstate = " + max);
+        throw new AssertionError(
+            "snapshot too large (" + ssz + "), should not be used when maxraftstate = " + max);
       }
     }
   }
 
   /**
-   * One client of GenericTest, event-driven: each completed operation starts the next
-   * until told to stop. Ops: Append 50%; with random keys 10% of the rest Put and 5% of the
-   * rest Delete (simlab's addition; the model supports it); otherwise Get, whose value
-   * must match when each client owns its key.
+   * One client of GenericTest, event-driven: each completed operation starts the next until told to
+   * stop. Ops: Append 50%; with random keys 10% of the rest Put and 5% of the rest Delete (simlab's
+   * addition; the model supports it); otherwise Get, whose value must match when each client owns
+   * its key.
    */
   private static final class ClientLoop {
     final KvCluster cfg;
@@ -188,7 +204,8 @@ final class KvScenarios {
         finished = true;
         return;
       }
-      String key = p.randomkeys() ? Integer.toString(rnd.nextInt(p.nclients())) : Integer.toString(cli);
+      String key =
+          p.randomkeys() ? Integer.toString(rnd.nextInt(p.nclients())) : Integer.toString(cli);
       String nv = AppendChecks.value(cli, j);
       SimFuture<?> f;
       if (rnd.nextInt(1000) < 500) {
@@ -204,20 +221,22 @@ final class KvScenarios {
         f = cfg.delete(ck, key);
       } else {
         SimFuture<String> g = cfg.get(ck, key);
-        g.onComplete(v -> {
-          if (!p.randomkeys() && !v.equals(last)) {
-            failure = "get wrong value, key " + key + ", wanted:\n" + last + "\n, got\n" + v;
-          }
-        });
+        g.onComplete(
+            v -> {
+              if (!p.randomkeys() && !v.equals(last)) {
+                failure = "get wrong value, key " + key + ", wanted:\n" + last + "\n, got\n" + v;
+              }
+            });
         f = g;
       }
-      f.onComplete(v -> {
-        if (THINK.isZero()) {
-          next();
-        } else {
-          cfg.sim().schedule(THINK, this::next);
-        }
-      });
+      f.onComplete(
+          v -> {
+            if (THINK.isZero()) {
+              next();
+            } else {
+              cfg.sim().schedule(THINK, this::next);
+            }
+          });
     }
   }
 
@@ -274,8 +293,10 @@ final class KvScenarios {
     checkClntAppends(0, v, numOps);
     long timePerOp = Duration.ofMillis(100).toNanos() / 3;
     if (dur > numOps * timePerOp) {
-      throw new AssertionError(String.format("Operations completed too slowly %.1f ms/op > %.1f ms/op",
-          dur / 1e6 / numOps, timePerOp / 1e6));
+      throw new AssertionError(
+          String.format(
+              "Operations completed too slowly %.1f ms/op > %.1f ms/op",
+              dur / 1e6 / numOps, timePerOp / 1e6));
     }
     HistoryCheck.assertLinearizable(cfg.history().operations(), seed.testName(), seed.value());
     cfg.end();

@@ -20,7 +20,8 @@ class SkeletonFailsTest {
     KvCluster.ClerkHandle ck = cfg.makeClient(cfg.all());
     var f = cfg.put(ck, "k", "v");
     sim.runFor(Duration.ofSeconds(5));
-    org.junit.jupiter.api.Assertions.assertFalse(f.isDone(), "the skeleton clerk must not complete a Put");
+    org.junit.jupiter.api.Assertions.assertFalse(
+        f.isDone(), "the skeleton clerk must not complete a Put");
     assertThrows(AssertionError.class, () -> cfg.await(f, "Put"));
   }
 
@@ -36,6 +37,7 @@ class SkeletonFailsTest {
       sim.runFor(Duration.ofSeconds(1));
       stuck += f.isDone() ? 0 : 1;
     }
-    org.junit.jupiter.api.Assertions.assertTrue(stuck > 0, "expected lost operations without retries");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        stuck > 0, "expected lost operations without retries");
   }
 }

@@ -6,8 +6,8 @@ import simlab.rsm.Submitted;
 import simlab.sim.NodeContext;
 
 /**
- * The reference server's RPC glue around a given RSM; with {@code localState} set, a
- * leader answers Get from it directly instead of through the log (see {@link ZooLocalReadKv}).
+ * The reference server's RPC glue around a given RSM; with {@code localState} set, a leader answers
+ * Get from it directly instead of through the log (see {@link ZooLocalReadKv}).
  */
 final class ZooKvServer implements KvServer {
   private final Rsm rsm;
@@ -17,15 +17,19 @@ final class ZooKvServer implements KvServer {
   ZooKvServer(NodeContext ctx, Rsm rsm, KvStateMachine localState) {
     this.rsm = rsm;
     this.localState = localState;
-    ctx.handleAsync(KvRequest.class, (request, responder) -> {
-      if (killed) {
-        responder.fail();
-      } else if (localState != null && request.command().op() == Op.GET && rsm.raft().getState().isLeader()) {
-        responder.reply((KvReply) localState.doOp(request.command()));
-      } else {
-        rsm.submit(request.command()).onComplete(s -> responder.reply(toReply(s)));
-      }
-    });
+    ctx.handleAsync(
+        KvRequest.class,
+        (request, responder) -> {
+          if (killed) {
+            responder.fail();
+          } else if (localState != null
+              && request.command().op() == Op.GET
+              && rsm.raft().getState().isLeader()) {
+            responder.reply((KvReply) localState.doOp(request.command()));
+          } else {
+            rsm.submit(request.command()).onComplete(s -> responder.reply(toReply(s)));
+          }
+        });
   }
 
   @Override

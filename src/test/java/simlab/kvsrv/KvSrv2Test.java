@@ -19,15 +19,20 @@ import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
 /**
- * Lab 2 (6.5840 2024 kvsrv). Memory is measured with {@link KvSrvServer#memoryBytes()}
- * instead of Go's heap (see labs/lab2-kvsrv.md for the mapping); the value sizes and
- * per-client bounds are 6.5840's, the ManyClients tests use {@link #NCLIENT} clerks.
+ * Lab 2 (6.5840 2024 kvsrv). Memory is measured with {@link KvSrvServer#memoryBytes()} instead of
+ * Go's heap (see labs/lab2-kvsrv.md for the mapping); the value sizes and per-client bounds are
+ * 6.5840's, the ManyClients tests use {@link #NCLIENT} clerks.
  */
 @Tag("2")
 class KvSrv2Test {
   static final long MIB = 1 << 20;
-  /** 6.5840 uses 100,000 clerks; the per-client bound is what matters, and 10,000 keeps the suite fast. */
+
+  /**
+   * 6.5840 uses 100,000 clerks; the per-client bound is what matters, and 10,000 keeps the suite
+   * fast.
+   */
   static final int NCLIENT = 10_000;
+
   static final Duration TIME = Duration.ofSeconds(1);
   static final int NITER = 3;
 
@@ -42,7 +47,10 @@ class KvSrv2Test {
   private static void genericTest(Seed seed, int nclients, boolean unreliable) {
     Simulation sim = seed.newSimulation();
     KvSrvSetup cfg = new KvSrvSetup(sim, unreliable);
-    String title = "Test: " + (unreliable ? "unreliable net, " : "") + (nclients > 1 ? "many clients" : "one client");
+    String title =
+        "Test: "
+            + (unreliable ? "unreliable net, " : "")
+            + (nclients > 1 ? "many clients" : "one client");
     cfg.begin(title);
     KvSrvSetup.Clerk ck = cfg.makeClient();
     List<KvSrvSetup.Clerk> clerks = new ArrayList<>();
@@ -52,7 +60,8 @@ class KvSrv2Test {
     for (int iter = 0; iter < NITER; iter++) {
       List<Client> loops = new ArrayList<>();
       for (int cli = 0; cli < nclients; cli++) {
-        Client c = new Client(cfg, clerks.get(cli), cli, sim.random("client-" + cli + "-iter-" + iter));
+        Client c =
+            new Client(cfg, clerks.get(cli), cli, sim.random("client-" + cli + "-iter-" + iter));
         loops.add(c);
         c.start();
       }
@@ -109,24 +118,26 @@ class KvSrv2Test {
       if (rnd.nextInt(1000) < 500) {
         int jj = j;
         SimFuture<String> a = cfg.append(ck, key, nv);
-        a.onComplete(l -> {
-          if (jj > 0 && !inHistory(AppendChecks.value(cli, jj - 1), l)) {
-            failure = "error: old " + AppendChecks.value(cli, jj - 1) + " not in return\n" + l;
-          }
-          if (inHistory(nv, l)) {
-            failure = "error: new value " + nv + " in returned values\n" + l;
-          }
-        });
+        a.onComplete(
+            l -> {
+              if (jj > 0 && !inHistory(AppendChecks.value(cli, jj - 1), l)) {
+                failure = "error: old " + AppendChecks.value(cli, jj - 1) + " not in return\n" + l;
+              }
+              if (inHistory(nv, l)) {
+                failure = "error: new value " + nv + " in returned values\n" + l;
+              }
+            });
         last = last + nv;
         j++;
         f = a;
       } else {
         SimFuture<String> g = cfg.get(ck, key);
-        g.onComplete(v -> {
-          if (!v.equals(last)) {
-            failure = "get wrong value, key " + key + ", wanted:\n" + last + "\n, got\n" + v;
-          }
-        });
+        g.onComplete(
+            v -> {
+              if (!v.equals(last)) {
+                failure = "get wrong value, key " + key + ", wanted:\n" + last + "\n, got\n" + v;
+              }
+            });
         f = g;
       }
       f.onComplete(v -> next());
@@ -166,7 +177,8 @@ class KvSrv2Test {
     for (int me = 0; me < nclient; me++) {
       chain(cfg, cfg.makeClient(), me, 0, upto, done, failure);
     }
-    sim.runUntil(() -> failure[0] != null || java.util.Arrays.stream(done).sum() == nclient * upto,
+    sim.runUntil(
+        () -> failure[0] != null || java.util.Arrays.stream(done).sum() == nclient * upto,
         Duration.ofSeconds(120));
     if (failure[0] != null) {
       throw new AssertionError(failure[0]);
@@ -177,19 +189,21 @@ class KvSrv2Test {
     cfg.end();
   }
 
-  private static void chain(KvSrvSetup cfg, KvSrvSetup.Clerk ck, int me, int n, int upto, int[] done,
-      String[] failure) {
+  private static void chain(
+      KvSrvSetup cfg, KvSrvSetup.Clerk ck, int me, int n, int upto, int[] done, String[] failure) {
     if (n == upto) {
       return;
     }
     String nv = AppendChecks.value(me, n);
-    cfg.append(ck, "k", nv).onComplete(ov -> {
-      if (inHistory(nv, ov)) {
-        failure[0] = "error: nv " + nv + " in returned values\n" + ov;
-      }
-      done[me]++;
-      chain(cfg, ck, me, n + 1, upto, done, failure);
-    });
+    cfg.append(ck, "k", nv)
+        .onComplete(
+            ov -> {
+              if (inHistory(nv, ov)) {
+                failure[0] = "error: nv " + nv + " in returned values\n" + ov;
+              }
+              done[me]++;
+              chain(cfg, ck, me, n + 1, upto, done, failure);
+            });
   }
 
   private static long mib(KvSrvSetup cfg) {
@@ -276,8 +290,10 @@ class KvSrv2Test {
     cfg.runFor(Duration.ofSeconds(1));
     long m1 = cfg.server().memoryBytes();
     if (m1 > m0 + (long) NCLIENT * 200) {
-      throw new AssertionError(String.format("error: server using too much memory %d %d (%.2f per client)",
-          m0, m1, (m1 - m0) / (double) NCLIENT));
+      throw new AssertionError(
+          String.format(
+              "error: server using too much memory %d %d (%.2f per client)",
+              m0, m1, (m1 - m0) / (double) NCLIENT));
     }
     cfg.end();
   }
@@ -301,8 +317,10 @@ class KvSrv2Test {
     cfg.runFor(Duration.ofSeconds(1));
     long m1 = cfg.server().memoryBytes();
     if (m1 >= m0 + (long) NCLIENT * 10) {
-      throw new AssertionError(String.format("error: server using too much memory m0 %d m1 %d (%.2f per client)",
-          m0, m1, (m1 - m0) / (double) NCLIENT));
+      throw new AssertionError(
+          String.format(
+              "error: server using too much memory m0 %d m1 %d (%.2f per client)",
+              m0, m1, (m1 - m0) / (double) NCLIENT));
     }
     cfg.end();
   }

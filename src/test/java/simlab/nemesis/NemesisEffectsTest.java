@@ -43,7 +43,9 @@ class NemesisEffectsTest {
 
   @SimTest(name = "TestNemesisPartitionComposes")
   void partitionCutsBetweenSidesAndOverlappingFaultsCompose(Seed seed) {
-    setUp(seed, "at 100ms partition [0 1] [2 3 4] for 800ms\nat 500ms isolate [0] for 1000ms\nat 3000ms heal\n");
+    setUp(
+        seed,
+        "at 100ms partition [0 1] [2 3 4] for 800ms\nat 500ms isolate [0] for 1000ms\nat 3000ms heal\n");
     at(150);
     assertFalse(link(0, 2));
     assertFalse(link(3, 1));
@@ -86,7 +88,9 @@ class NemesisEffectsTest {
 
   @SimTest(name = "TestNemesisBridgeAndCut")
   void bridgeKeepsTheMiddleConnectedAndCutIsOneWay(Seed seed) {
-    setUp(seed, "at 0ms bridge [0 1] [2] [3 4] for 1000ms\nat 0ms cut [0] -> [1] for 500ms\nat 2000ms heal\n");
+    setUp(
+        seed,
+        "at 0ms bridge [0 1] [2] [3 4] for 1000ms\nat 0ms cut [0] -> [1] for 500ms\nat 2000ms heal\n");
     at(10);
     assertFalse(link(0, 3));
     assertFalse(link(4, 1));
@@ -117,7 +121,9 @@ class NemesisEffectsTest {
     for (int i = 0; i < 5; i++) {
       assertTrue(t.isAlive(i), "power loss over: node " + i + " restarted");
       RaftIntrospection view = (RaftIntrospection) t.cluster().raft(i);
-      assertTrue(view.lastIndex() >= index, "node " + i + " restarted from its persister with index " + index);
+      assertTrue(
+          view.lastIndex() >= index,
+          "node " + i + " restarted from its persister with index " + index);
     }
     assertTrue(t.cluster().one(4343, 5, true) > index, "the cluster works again");
   }
@@ -146,7 +152,9 @@ class NemesisEffectsTest {
 
   @SimTest(name = "TestNemesisNetworkModes")
   void unreliableAndReorderingAreOnForTheirDuration(Seed seed) {
-    setUp(seed, "at 0ms unreliable for 500ms\nat 300ms unreliable for 500ms\nat 0ms reorder for 200ms\nat 2000ms heal\n");
+    setUp(
+        seed,
+        "at 0ms unreliable for 500ms\nat 300ms unreliable for 500ms\nat 0ms reorder for 200ms\nat 2000ms heal\n");
     at(100);
     assertFalse(net.reliable());
     assertTrue(net.longReordering());
@@ -174,8 +182,10 @@ class NemesisEffectsTest {
 
   @SimTest(name = "TestNemesisHealEndsEverything")
   void healEndsEveryActiveFaultAtOnce(Seed seed) {
-    setUp(seed, "at 0ms crash [0] for 10000ms\nat 0ms unreliable for 10000ms\nat 0ms partition [1] [2 3 4] for 10000ms\n"
-        + "at 0ms clog [4] for 10000ms\nat 0ms crash-leader-after-start for 10000ms\nat 500ms heal\n");
+    setUp(
+        seed,
+        "at 0ms crash [0] for 10000ms\nat 0ms unreliable for 10000ms\nat 0ms partition [1] [2 3 4] for 10000ms\n"
+            + "at 0ms clog [4] for 10000ms\nat 0ms crash-leader-after-start for 10000ms\nat 500ms heal\n");
     at(400);
     assertFalse(t.isAlive(0));
     assertFalse(link(1, 2));
@@ -201,14 +211,23 @@ class NemesisEffectsTest {
     NemesisDriver d = new NemesisDriver(ta, s, null);
     d.start();
     a.runFor(Duration.ofSeconds(1));
-    assertEquals(java.util.List.of("      10 ms  nemesis: at 10ms crash [2] for 100ms -> [raft-2]",
-        "     110 ms  nemesis: ended: at 10ms crash [2] for 100ms", "     300 ms  nemesis: at 300ms heal"), d.log());
-    assertTrue(a.trace().lines().stream().anyMatch(l -> l.contains("\"node\":\"nemesis\"")
-        && l.contains("at 10ms crash [2] for 100ms -> [raft-2]")));
+    assertEquals(
+        java.util.List.of(
+            "      10 ms  nemesis: at 10ms crash [2] for 100ms -> [raft-2]",
+            "     110 ms  nemesis: ended: at 10ms crash [2] for 100ms",
+            "     300 ms  nemesis: at 300ms heal"),
+        d.log());
+    assertTrue(
+        a.trace().lines().stream()
+            .anyMatch(
+                l ->
+                    l.contains("\"node\":\"nemesis\"")
+                        && l.contains("at 10ms crash [2] for 100ms -> [raft-2]")));
     Simulation b = new Simulation(seed.value());
     RaftTarget tb = RaftTarget.create(b, 3, true, false, new ReferenceRaftFactory());
     new NemesisDriver(tb, s.withDurationsScaled(2), null).start();
     b.runFor(Duration.ofSeconds(1));
-    assertNotEquals(a.trace().hashHex(), b.trace().hashHex(), "the schedule is covered by the trace hash");
+    assertNotEquals(
+        a.trace().hashHex(), b.trace().hashHex(), "the schedule is covered by the trace hash");
   }
 }

@@ -16,7 +16,7 @@ import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
 import simlab.raft.ReferenceRaftFactory;
 import simlab.shardctrler.ReferenceShardCtrlerFactory;
-import simlab.shardkv.ReferenceShardKVFactory;
+import simlab.shardkv.ReferenceShardKvFactory;
 import simlab.sim.Simulation;
 import simlab.workload.KvWorkload;
 import simlab.workload.RaftWorkload;
@@ -29,19 +29,20 @@ final class NemesisRuns {
   /** After the last step, clients must finish within this much virtual time. */
   static final Duration FINISH = Duration.ofSeconds(60);
 
-  record Outcome(String traceHash, List<String> log, long completed) {
-  }
+  record Outcome(String traceHash, List<String> log, long completed) {}
 
-  private NemesisRuns() {
-  }
+  private NemesisRuns() {}
 
   static Outcome raft(Simulation sim, Schedule schedule) {
     RaftTarget t = RaftTarget.create(sim, 5, true, true, new ReferenceRaftFactory());
-    RaftWorkload w = new RaftWorkload(t.cluster(), new WorkloadParams(3, 1, 25, Duration.ofMillis(20), 0));
+    RaftWorkload w =
+        new RaftWorkload(t.cluster(), new WorkloadParams(3, 1, 25, Duration.ofMillis(20), 0));
     NemesisDriver d = drive(t, schedule, w);
     t.cluster().monitor().fullCheck();
     for (Map.Entry<Integer, Integer> e : w.acknowledged().entrySet()) {
-      assertEquals(e.getValue(), t.cluster().nCommitted(e.getKey()).command(),
+      assertEquals(
+          e.getValue(),
+          t.cluster().nCommitted(e.getKey()).command(),
           "acknowledged command lost at index " + e.getKey());
     }
     assertEquals(75, w.acknowledged().size(), "every command acknowledged once");
@@ -49,7 +50,8 @@ final class NemesisRuns {
   }
 
   static Outcome kv(Simulation sim, Schedule schedule, WorkloadParams params) {
-    KvTarget t = KvTarget.create(sim, 5, false, 1000, new ReferenceKv(), new ReferenceRaftFactory());
+    KvTarget t =
+        KvTarget.create(sim, 5, false, 1000, new ReferenceKv(), new ReferenceRaftFactory());
     KvWorkload w = new KvWorkload(t.cluster(), params);
     NemesisDriver d = drive(t, schedule, w);
     t.fullCheck();
@@ -58,9 +60,16 @@ final class NemesisRuns {
   }
 
   static Outcome shardkv(Simulation sim, Schedule schedule) {
-    ShardKvTarget t = ShardKvTarget.create(sim, false, 1000, new ReferenceRaftFactory(),
-        new ReferenceShardCtrlerFactory(), new ReferenceShardKVFactory());
-    ShardKvWorkload w = new ShardKvWorkload(t.cluster(), WorkloadParams.contended(), Duration.ofMillis(400));
+    ShardKvTarget t =
+        ShardKvTarget.create(
+            sim,
+            false,
+            1000,
+            new ReferenceRaftFactory(),
+            new ReferenceShardCtrlerFactory(),
+            new ReferenceShardKvFactory());
+    ShardKvWorkload w =
+        new ShardKvWorkload(t.cluster(), WorkloadParams.contended(), Duration.ofMillis(400));
     w.setUp();
     NemesisDriver d = drive(t, schedule, w);
     t.fullCheck();
@@ -74,15 +83,22 @@ final class NemesisRuns {
     NemesisDriver d = new NemesisDriver(t, schedule, null);
     w.start();
     d.start();
-    assertTrue(sim.runUntil(d::finished, Duration.ofMillis(schedule.endMs() + 1)), "nemesis did not finish");
-    assertTrue(sim.runUntil(w::finished, FINISH), "clients did not finish within " + FINISH.toSeconds()
-        + " s after the schedule ended; pending " + w.pending());
+    assertTrue(
+        sim.runUntil(d::finished, Duration.ofMillis(schedule.endMs() + 1)),
+        "nemesis did not finish");
+    assertTrue(
+        sim.runUntil(w::finished, FINISH),
+        "clients did not finish within "
+            + FINISH.toSeconds()
+            + " s after the schedule ended; pending "
+            + w.pending());
     assertEquals(schedule.size(), d.applied());
     return d;
   }
 
   static void assertLinearizable(List<Operation<KvInput, KvOutput>> ops) {
-    CheckResult<KvInput, KvOutput> r = LinearizabilityChecker.check(new KvModel(), ops, Duration.ofSeconds(60));
+    CheckResult<KvInput, KvOutput> r =
+        LinearizabilityChecker.check(new KvModel(), ops, Duration.ofSeconds(60));
     assertEquals(Verdict.LINEARIZABLE, r.verdict(), "history of " + ops.size() + " operations");
   }
 }

@@ -20,7 +20,8 @@ class ScheduleGeneratorTest {
   void sameSeedSameScheduleDifferentSeedsDiffer() {
     GeneratorConfig c = GeneratorConfig.defaults();
     assertEquals(ScheduleGenerator.generate(42, FIVE, c), ScheduleGenerator.generate(42, FIVE, c));
-    assertNotEquals(ScheduleGenerator.generate(42, FIVE, c), ScheduleGenerator.generate(43, FIVE, c));
+    assertNotEquals(
+        ScheduleGenerator.generate(42, FIVE, c), ScheduleGenerator.generate(43, FIVE, c));
   }
 
   @Test
@@ -44,11 +45,26 @@ class ScheduleGeneratorTest {
     Set<String> seen = new HashSet<>();
     for (long seed = 1; seed <= 200; seed++) {
       for (Step s : ScheduleGenerator.generate(seed, FIVE, GeneratorConfig.defaults()).steps()) {
-        seen.add(s.getClass().getSimpleName() + (s instanceof Step.Crash c ? ":" + c.nodes().getClass().getSimpleName() : ""));
+        seen.add(
+            s.getClass().getSimpleName()
+                + (s instanceof Step.Crash c ? ":" + c.nodes().getClass().getSimpleName() : ""));
       }
     }
-    assertEquals(Set.of("Partition", "Isolate", "Bridge", "Cut", "Crash:Ids", "Crash:Minority", "Crash:All",
-        "CrashLeaderAfterStart", "Unreliable", "Reorder", "Clog", "Heal"), seen);
+    assertEquals(
+        Set.of(
+            "Partition",
+            "Isolate",
+            "Bridge",
+            "Cut",
+            "Crash:Ids",
+            "Crash:Minority",
+            "Crash:All",
+            "CrashLeaderAfterStart",
+            "Unreliable",
+            "Reorder",
+            "Clog",
+            "Heal"),
+        seen);
     GeneratorConfig only = GeneratorConfig.of(EnumSet.of(FaultKind.CLOG));
     for (long seed = 1; seed <= 50; seed++) {
       for (Step s : ScheduleGenerator.generate(seed, FIVE, only).steps()) {
@@ -60,8 +76,12 @@ class ScheduleGeneratorTest {
   @Test
   void majorityPartitionsAndBridgesKeepAMajorityPerGroup() {
     for (long seed = 1; seed <= 100; seed++) {
-      for (Step s : ScheduleGenerator.generate(seed, ShardTopology.TOPOLOGY,
-          GeneratorConfig.of(EnumSet.of(FaultKind.PARTITION_MAJORITY, FaultKind.BRIDGE))).steps()) {
+      for (Step s :
+          ScheduleGenerator.generate(
+                  seed,
+                  ShardTopology.TOPOLOGY,
+                  GeneratorConfig.of(EnumSet.of(FaultKind.PARTITION_MAJORITY, FaultKind.BRIDGE)))
+              .steps()) {
         if (s instanceof Step.Partition p) {
           List<Integer> minority = ((NodeSet.Ids) p.side()).ids();
           for (List<Integer> g : ShardTopology.TOPOLOGY.groups()) {
@@ -90,10 +110,14 @@ class ScheduleGeneratorTest {
 
   @Test
   void faultListsParseAndUnknownNamesAreReported() {
-    assertEquals(EnumSet.of(FaultKind.POWER_LOSS, FaultKind.CLOG), FaultKind.parseList("power-loss, clog"));
+    assertEquals(
+        EnumSet.of(FaultKind.POWER_LOSS, FaultKind.CLOG), FaultKind.parseList("power-loss, clog"));
     assertEquals(EnumSet.allOf(FaultKind.class), FaultKind.parseList("all"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultKind.parseList("clog,boom"));
-    assertTrue(e.getMessage().startsWith("unknown fault kind 'boom'; expected one of: all, partition-random,"),
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FaultKind.parseList("clog,boom"));
+    assertTrue(
+        e.getMessage()
+            .startsWith("unknown fault kind 'boom'; expected one of: all, partition-random,"),
         e.getMessage());
   }
 }

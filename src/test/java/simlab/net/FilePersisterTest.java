@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FilePersisterTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private List<String> files() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {

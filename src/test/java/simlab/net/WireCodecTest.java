@@ -26,16 +26,33 @@ import simlab.raft.LogEntry;
 import simlab.sim.MessageCodec;
 
 class WireCodecTest {
-  enum Color { RED, GREEN }
-
-  record Everything(int i, long l, boolean b, double d, float f, short s, byte y, char c, String str, Color color,
-      Integer boxed, ImmutableMap<String, Integer> map, ImmutableSortedMap<Integer, String> sorted,
-      ImmutableSet<String> set, ImmutableSortedSet<Long> sortedSet, ImmutableListMultimap<String, Integer> multi,
-      int[] ints, String[] strings, Object nothing) {
+  enum Color {
+    RED,
+    GREEN
   }
 
-  record Holder(String name, List<String> items) {
-  }
+  record Everything(
+      int i,
+      long l,
+      boolean b,
+      double d,
+      float f,
+      short s,
+      byte y,
+      char c,
+      String str,
+      Color color,
+      Integer boxed,
+      ImmutableMap<String, Integer> map,
+      ImmutableSortedMap<Integer, String> sorted,
+      ImmutableSet<String> set,
+      ImmutableSortedSet<Long> sortedSet,
+      ImmutableListMultimap<String, Integer> multi,
+      int[] ints,
+      String[] strings,
+      Object nothing) {}
+
+  record Holder(String name, List<String> items) {}
 
   private static Object roundTrip(Object v) {
     WireCodec.Writer w = new WireCodec.Writer();
@@ -45,8 +62,16 @@ class WireCodecTest {
 
   @Test
   void raftAndKvMessagesRoundTrip() {
-    AppendEntries ae = new AppendEntries(7, 1, 10, 6, ImmutableList.of(
-        new LogEntry(6, new Command(Op.APPEND, "k", "x y", 42L, 3L)), new LogEntry(7, "no-op")), 9);
+    AppendEntries ae =
+        new AppendEntries(
+            7,
+            1,
+            10,
+            6,
+            ImmutableList.of(
+                new LogEntry(6, new Command(Op.APPEND, "k", "x y", 42L, 3L)),
+                new LogEntry(7, "no-op")),
+            9);
     assertEquals(ae, roundTrip(ae));
     KvRequest req = new KvRequest(new Command(Op.GET, "key", "", -5L, Long.MAX_VALUE));
     assertEquals(req, roundTrip(req));
@@ -65,10 +90,27 @@ class WireCodecTest {
 
   @Test
   void everyAcceptedKindRoundTrips() {
-    Everything e = new Everything(-3, Long.MIN_VALUE, true, 2.5, -1.25f, (short) -7, (byte) -128, 'é', "ünïcode",
-        Color.GREEN, null, ImmutableMap.of("a", 1, "b", 2), ImmutableSortedMap.of(2, "two", 1, "one"),
-        ImmutableSet.of("x", "y"), ImmutableSortedSet.of(5L, 1L), ImmutableListMultimap.of("k", 1, "k", 2),
-        new int[] {1, -1, Integer.MAX_VALUE}, new String[] {"p", null}, null);
+    Everything e =
+        new Everything(
+            -3,
+            Long.MIN_VALUE,
+            true,
+            2.5,
+            -1.25f,
+            (short) -7,
+            (byte) -128,
+            'é',
+            "ünïcode",
+            Color.GREEN,
+            null,
+            ImmutableMap.of("a", 1, "b", 2),
+            ImmutableSortedMap.of(2, "two", 1, "one"),
+            ImmutableSet.of("x", "y"),
+            ImmutableSortedSet.of(5L, 1L),
+            ImmutableListMultimap.of("k", 1, "k", 2),
+            new int[] {1, -1, Integer.MAX_VALUE},
+            new String[] {"p", null},
+            null);
     Everything back = (Everything) roundTrip(e);
     assertEquals(e.map(), back.map());
     assertEquals(ImmutableList.of(1, 2), ImmutableList.copyOf(back.sorted().keySet()));
@@ -76,17 +118,33 @@ class WireCodecTest {
     assertEquals(e.sortedSet(), back.sortedSet());
     assertArrayEquals(e.ints(), back.ints());
     assertArrayEquals(e.strings(), back.strings());
-    assertEquals(List.of(e.i(), e.l(), e.b(), e.d(), e.f(), e.s(), e.y(), e.c(), e.str(), e.color(), e.set()),
-        List.of(back.i(), back.l(), back.b(), back.d(), back.f(), back.s(), back.y(), back.c(), back.str(),
-            back.color(), back.set()));
+    assertEquals(
+        List.of(
+            e.i(), e.l(), e.b(), e.d(), e.f(), e.s(), e.y(), e.c(), e.str(), e.color(), e.set()),
+        List.of(
+            back.i(),
+            back.l(),
+            back.b(),
+            back.d(),
+            back.f(),
+            back.s(),
+            back.y(),
+            back.c(),
+            back.str(),
+            back.color(),
+            back.set()));
   }
 
   @Test
   void mutableValuesAreRejectedNamingTheFieldLikeTheSimulator() {
     Holder h = new Holder("n", new ArrayList<>(List.of("a")));
-    IllegalArgumentException wire = assertThrows(IllegalArgumentException.class, () -> new WireCodec.Writer().toBytes(h));
-    IllegalArgumentException sim = assertThrows(IllegalArgumentException.class, () -> new MessageCodec().seal(h));
-    assertTrue(wire.getMessage().startsWith("message field Holder.items holds a java.util.ArrayList"), wire.getMessage());
+    IllegalArgumentException wire =
+        assertThrows(IllegalArgumentException.class, () -> new WireCodec.Writer().toBytes(h));
+    IllegalArgumentException sim =
+        assertThrows(IllegalArgumentException.class, () -> new MessageCodec().seal(h));
+    assertTrue(
+        wire.getMessage().startsWith("message field Holder.items holds a java.util.ArrayList"),
+        wire.getMessage());
     assertEquals(sim.getMessage(), wire.getMessage());
   }
 
@@ -102,8 +160,9 @@ class WireCodecTest {
     assertEquals(req, r.fromBytes(first));
     assertEquals(req, r.fromBytes(second));
     // A reader that missed the first frame cannot resolve the type id and says so.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new WireCodec.Reader().fromBytes(second));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new WireCodec.Reader().fromBytes(second));
     assertTrue(e.getMessage().contains("never named"), e.getMessage());
   }
 
@@ -112,11 +171,12 @@ class WireCodecTest {
     byte[] ok = new WireCodec.Writer().toBytes("hello");
     byte[] truncated = java.util.Arrays.copyOf(ok, ok.length - 2);
     assertThrows(IllegalArgumentException.class, () -> new WireCodec.Reader().fromBytes(truncated));
-    assertThrows(IllegalArgumentException.class, () -> new WireCodec.Reader().fromBytes(new byte[] {99}));
+    assertThrows(
+        IllegalArgumentException.class, () -> new WireCodec.Reader().fromBytes(new byte[] {99}));
     // A huge length prefix is checked against the bytes left instead of being allocated.
     byte[] huge = {WireCodec.BYTES, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0x7f};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new WireCodec.Reader().fromBytes(huge));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new WireCodec.Reader().fromBytes(huge));
     assertTrue(e.getMessage().contains("exceeds"), e.getMessage());
     // RECORD naming a class that is not a record.
     WireCodec.Bytes b = new WireCodec.Bytes(32);
@@ -127,7 +187,10 @@ class WireCodecTest {
     for (byte x : name) {
       b.putByte(x);
     }
-    e = assertThrows(IllegalArgumentException.class, () -> new WireCodec.Reader().fromBytes(b.toByteArray()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new WireCodec.Reader().fromBytes(b.toByteArray()));
     assertTrue(e.getMessage().contains("not a record"), e.getMessage());
   }
 }

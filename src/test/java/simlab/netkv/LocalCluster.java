@@ -12,14 +12,15 @@ import java.util.Map;
 import simlab.raft.Raft;
 
 /**
- * A KV-on-Raft cluster inside one JVM for tests: real sockets on loopback (ports picked
- * free by the OS), one event loop per node, a data directory per node under a temporary
- * directory. Nodes can be stopped (as a crash) and started again from their data.
+ * A KV-on-Raft cluster inside one JVM for tests: real sockets on loopback (ports picked free by the
+ * OS), one event loop per node, a data directory per node under a temporary directory. Nodes can be
+ * stopped (as a crash) and started again from their data.
  */
 final class LocalCluster implements AutoCloseable {
   final Path root;
   final NodeConfig config;
   final Map<String, KvNode> nodes = new LinkedHashMap<>();
+
   /** Exceptions thrown inside any node; a test asserts there were none. */
   final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
 
@@ -42,8 +43,12 @@ final class LocalCluster implements AutoCloseable {
 
   /** Node {@code id}'s config: the shared one with its own data directory. */
   private NodeConfig configOf(String id) {
-    return new NodeConfig(config.file(), config.nodes(), java.util.Optional.of(root.resolve("data-" + id)),
-        config.maxRaftState(), config.rpcTimeout());
+    return new NodeConfig(
+        config.file(),
+        config.nodes(),
+        java.util.Optional.of(root.resolve("data-" + id)),
+        config.maxRaftState(),
+        config.rpcTimeout());
   }
 
   void startAll() throws ConfigException {
@@ -53,7 +58,7 @@ final class LocalCluster implements AutoCloseable {
   }
 
   void start(String id) throws ConfigException {
-    nodes.put(id, KvNode.start(configOf(id), id, failures::add, line -> { }));
+    nodes.put(id, KvNode.start(configOf(id), id, failures::add, line -> {}));
   }
 
   void stop(String id) {
@@ -63,7 +68,10 @@ final class LocalCluster implements AutoCloseable {
     }
   }
 
-  /** Waits (bounded) until exactly one running node says it leads in the highest term; returns its id. */
+  /**
+   * Waits (bounded) until exactly one running node says it leads in the highest term; returns its
+   * id.
+   */
   String awaitLeader(Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {

@@ -23,17 +23,17 @@ import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
 
 /**
- * A 3-node KV-on-Raft cluster on loopback inside this JVM: real sockets, one event loop
- * per node, data directories on disk. Timeouts are generous because the machine may be
- * loaded; the work itself takes a few seconds.
+ * A 3-node KV-on-Raft cluster on loopback inside this JVM: real sockets, one event loop per node,
+ * data directories on disk. Timeouts are generous because the machine may be loaded; the work
+ * itself takes a few seconds.
  */
 class LocalClusterTest {
   /** One operation's patience: elections on a loaded machine can take seconds. */
   private static final Duration OP = Duration.ofSeconds(30);
+
   private static final Duration ELECTION = Duration.ofSeconds(30);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @Timeout(120)
@@ -50,7 +50,8 @@ class LocalClusterTest {
         assertEquals(Optional.empty(), client.get("a", OP), "a deleted key reads as missing");
         assertEquals(Optional.empty(), client.get("never-written", OP));
         client.put("empty", "", OP);
-        assertEquals(Optional.of(""), client.get("empty", OP), "an empty value is not a missing key");
+        assertEquals(
+            Optional.of(""), client.get("empty", OP), "an empty value is not a missing key");
         for (int i = 0; i < 5; i++) {
           client.put("k" + i, "v" + i, OP);
         }
@@ -82,7 +83,8 @@ class LocalClusterTest {
   @Timeout(120)
   void concurrentClientsThroughALeaderCrashLeaveALinearizableHistory() throws Exception {
     Path historyFile = dir.resolve("history.jsonl");
-    try (LocalCluster cluster = new LocalCluster(dir, 3); HistoryLog history = new HistoryLog(historyFile)) {
+    try (LocalCluster cluster = new LocalCluster(dir, 3);
+        HistoryLog history = new HistoryLog(historyFile)) {
       cluster.startAll();
       cluster.awaitLeader(ELECTION);
       int clients = 3;
@@ -92,21 +94,24 @@ class LocalClusterTest {
       long stopAt = System.nanoTime() + Duration.ofSeconds(3).toNanos();
       for (int c = 0; c < clients; c++) {
         int me = c;
-        Thread t = new Thread(() -> {
-          try (KvClient client = cluster.client(history)) {
-            for (int i = 0; System.nanoTime() < stopAt && i < 200; i++) {
-              String key = "key" + (i % 2);
-              switch (i % 3) {
-                case 0 -> client.append(key, "x" + me + "." + i + ";", OP);
-                case 1 -> client.get(key, OP);
-                default -> client.put(key, "p" + me + "." + i + ";", OP);
-              }
-              done.incrementAndGet();
-            }
-          } catch (Throwable e) {
-            errors.add(e);
-          }
-        }, "workload-client-" + c);
+        Thread t =
+            new Thread(
+                () -> {
+                  try (KvClient client = cluster.client(history)) {
+                    for (int i = 0; System.nanoTime() < stopAt && i < 200; i++) {
+                      String key = "key" + (i % 2);
+                      switch (i % 3) {
+                        case 0 -> client.append(key, "x" + me + "." + i + ";", OP);
+                        case 1 -> client.get(key, OP);
+                        default -> client.put(key, "p" + me + "." + i + ";", OP);
+                      }
+                      done.incrementAndGet();
+                    }
+                  } catch (Throwable e) {
+                    errors.add(e);
+                  }
+                },
+                "workload-client-" + c);
         threads.add(t);
         t.start();
       }
@@ -120,7 +125,8 @@ class LocalClusterTest {
       List<Operation<KvInput, KvOutput>> ops = KvJsonLinesFormat.read(historyFile);
       assertEquals(done.get(), ops.size(), "one history line per completed operation");
       assertTrue(ops.size() >= 9, "the workload ran only " + ops.size() + " operations");
-      CheckResult<KvInput, KvOutput> r = LinearizabilityChecker.check(new KvModel(), ops, Duration.ofSeconds(20));
+      CheckResult<KvInput, KvOutput> r =
+          LinearizabilityChecker.check(new KvModel(), ops, Duration.ofSeconds(20));
       assertEquals(Verdict.LINEARIZABLE, r.verdict(), "history in " + historyFile);
     }
   }

@@ -8,12 +8,12 @@ import simlab.harness.RaftCluster;
 import simlab.sim.SimFuture;
 
 /**
- * One client goroutine of 6.5840's churn tests ({@code cfn}) as scheduled driver actions.
- * Each round it offers a random int to every live server; if one accepts, it checks
- * {@code nCommitted} at once and after pauses of 10, 20, 50, 100 and 200 ms (the Go loop
- * checks, then sleeps), recording the value as its own if it committed at that index.
- * Otherwise it pauses {@code 79 + 17 * me} ms. After {@link #stop()} it finishes at its next
- * round and completes {@link #values()} — the Go client's reply on its channel.
+ * One client goroutine of 6.5840's churn tests ({@code cfn}) as scheduled driver actions. Each
+ * round it offers a random int to every live server; if one accepts, it checks {@code nCommitted}
+ * at once and after pauses of 10, 20, 50, 100 and 200 ms (the Go loop checks, then sleeps),
+ * recording the value as its own if it committed at that index. Otherwise it pauses {@code 79 + 17
+ * * me} ms. After {@link #stop()} it finishes at its next round and completes {@link #values()} —
+ * the Go client's reply on its channel.
  */
 final class ChurnClient {
   private static final int[] POLL_MS = {10, 20, 50, 100, 200};

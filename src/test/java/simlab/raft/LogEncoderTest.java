@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The incremental encoder must write exactly what a full encode writes, whatever the log went through. */
+/**
+ * The incremental encoder must write exactly what a full encode writes, whatever the log went
+ * through.
+ */
 class LogEncoderTest {
   @Test
   void matchesFullEncodingThroughAppendsTruncationsAndCompactions() {
@@ -17,9 +20,12 @@ class LogEncoderTest {
       RaftLog log = core.log;
       int op = rnd.nextInt(10);
       if (op < 6) {
-        log.append(new LogEntry(core.term, rnd.nextBoolean() ? (Object) rnd.nextInt() : "s" + rnd.nextInt(100)));
+        log.append(
+            new LogEntry(
+                core.term, rnd.nextBoolean() ? (Object) rnd.nextInt() : "s" + rnd.nextInt(100)));
       } else if (op == 6 && log.lastIndex() > log.snapshotIndex()) {
-        log.truncateFrom(log.snapshotIndex() + 1 + rnd.nextInt(log.lastIndex() - log.snapshotIndex()));
+        log.truncateFrom(
+            log.snapshotIndex() + 1 + rnd.nextInt(log.lastIndex() - log.snapshotIndex()));
       } else if (op == 7 && log.lastIndex() > log.snapshotIndex()) {
         log.compactTo(log.snapshotIndex() + 1 + rnd.nextInt(log.lastIndex() - log.snapshotIndex()));
       } else if (op == 8) {

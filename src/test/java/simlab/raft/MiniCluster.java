@@ -1,20 +1,20 @@
 package simlab.raft;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.time.Duration;
 import simlab.sim.Simulation;
 
 /**
- * A tiny test service around N reference peers, for this package's smoke tests (the
- * graded cluster harness lives elsewhere). It checks every apply: indices arrive in
- * order without gaps, and no two peers apply different commands at one index. With
- * {@code snapshotEvery > 0} it snapshots every that many entries, like 6.5840's
- * applierSnap; the snapshot is just the index, since the committed values are shared.
+ * A tiny test service around N reference peers, for this package's smoke tests (the graded cluster
+ * harness lives elsewhere). It checks every apply: indices arrive in order without gaps, and no two
+ * peers apply different commands at one index. With {@code snapshotEvery > 0} it snapshots every
+ * that many entries, like 6.5840's applierSnap; the snapshot is just the index, since the committed
+ * values are shared.
  */
 final class MiniCluster {
   final Simulation sim;
@@ -63,7 +63,8 @@ final class MiniCluster {
     }
     Object prev = committed.putIfAbsent(c.index(), c.command());
     if (prev != null && !prev.equals(c.command())) {
-      errors.add("r" + me + " applied " + c.command() + " at " + c.index() + " where others have " + prev);
+      errors.add(
+          "r" + me + " applied " + c.command() + " at " + c.index() + " where others have " + prev);
     }
     applied[me] = c.index();
     if (snapshotEvery > 0 && c.index() % snapshotEvery == 0) {

@@ -11,10 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PersistentStateTest {
-  enum Kind { PUT, GET }
-
-  record Op(Kind kind, String key, long clientId, int seq, List<String> tags) {
+  enum Kind {
+    PUT,
+    GET
   }
+
+  record Op(Kind kind, String key, long clientId, int seq, List<String> tags) {}
 
   @Test
   void emptyBytesDecodeAsInitialState() {
@@ -24,8 +26,15 @@ class PersistentStateTest {
   @Test
   void roundTripsTermVoteSnapshotAndCommands() {
     Op op = new Op(Kind.PUT, "k", 1L << 40, 7, ImmutableList.of("a", "b"));
-    List<LogEntry> entries = List.of(new LogEntry(3, 42), new LogEntry(3, -5L), new LogEntry(4, "hello"),
-        new LogEntry(4, null), new LogEntry(5, op), new LogEntry(5, true), new LogEntry(6, ImmutableMap.of("x", 1)));
+    List<LogEntry> entries =
+        List.of(
+            new LogEntry(3, 42),
+            new LogEntry(3, -5L),
+            new LogEntry(4, "hello"),
+            new LogEntry(4, null),
+            new LogEntry(5, op),
+            new LogEntry(5, true),
+            new LogEntry(6, ImmutableMap.of("x", 1)));
     PersistentState st = new PersistentState(6, 2, 17, 3, entries);
     PersistentState back = PersistentState.decode(st.encode());
     assertEquals(st, back);
@@ -34,8 +43,9 @@ class PersistentStateTest {
   @Test
   void byteArrayCommandsRoundTripByContent() {
     byte[] data = {1, 2, 3, -1};
-    PersistentState back = PersistentState.decode(
-        new PersistentState(1, -1, 0, 0, List.of(new LogEntry(1, data))).encode());
+    PersistentState back =
+        PersistentState.decode(
+            new PersistentState(1, -1, 0, 0, List.of(new LogEntry(1, data))).encode());
     assertEquals(-1, back.votedFor());
     assertArrayEquals(data, (byte[]) back.entries().get(0).command());
   }

@@ -10,11 +10,15 @@ import simlab.sim.Simulation;
 
 /** Pre-Vote (Raft thesis §9.6) as an option of the reference Raft. */
 class PreVoteTest {
-  /** A follower cut off for 3 s rejoins; returns {term before, term after, leader before, leader after}. */
+  /**
+   * A follower cut off for 3 s rejoins; returns {term before, term after, leader before, leader
+   * after}.
+   */
   private static int[] rejoin(boolean preVote, long seed) {
     Simulation sim = new Simulation(seed);
-    RaftCluster c = new RaftCluster(sim, 3, true, false,
-        new ReferenceRaftFactory(RaftTiming.DEFAULT.withPreVote(preVote)));
+    RaftCluster c =
+        new RaftCluster(
+            sim, 3, true, false, new ReferenceRaftFactory(RaftTiming.DEFAULT.withPreVote(preVote)));
     int leader = c.checkOneLeader();
     int term = c.raft(leader).getState().term();
     int other = (leader + 1) % 3;
@@ -39,15 +43,18 @@ class PreVoteTest {
   void withoutPreVoteTheSameRejoinBumpsTheTerm() {
     for (long seed = 1; seed <= 5; seed++) {
       int[] r = rejoin(false, seed);
-      assertTrue(r[1] > r[0], "seed " + seed + ": expected the isolated follower's higher term to win out");
+      assertTrue(
+          r[1] > r[0],
+          "seed " + seed + ": expected the isolated follower's higher term to win out");
     }
   }
 
   @Test
   void aClusterWithPreVoteElectsAndReplacesACrashedLeader() {
     Simulation sim = new Simulation(4);
-    RaftCluster c = new RaftCluster(sim, 5, true, false,
-        new ReferenceRaftFactory(RaftTiming.DEFAULT.withPreVote(true)));
+    RaftCluster c =
+        new RaftCluster(
+            sim, 5, true, false, new ReferenceRaftFactory(RaftTiming.DEFAULT.withPreVote(true)));
     int leader = c.checkOneLeader();
     c.one(101, 5, true);
     c.crash1(leader);

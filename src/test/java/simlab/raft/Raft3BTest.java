@@ -226,8 +226,8 @@ class Raft3BTest {
   }
 
   /**
-   * The five goroutines that call Start(100+i) concurrently become five Start calls at the
-   * same virtual instant, in order i = 0..4; nothing else can run between them either way.
+   * The five goroutines that call Start(100+i) concurrently become five Start calls at the same
+   * virtual instant, in order i = 0..4; nothing else can run between them either way.
    */
   @SimTest(name = "TestConcurrentStarts3B")
   @Points(3)
@@ -458,7 +458,13 @@ class Raft3BTest {
           continue loop;
         }
         if (!cmds.get(i - 1).equals(cmd.get())) {
-          throw cfg.fatal("wrong value " + cmd.get() + " committed for index " + (starti + i) + "; expected " + cmds);
+          throw cfg.fatal(
+              "wrong value "
+                  + cmd.get()
+                  + " committed for index "
+                  + (starti + i)
+                  + "; expected "
+                  + cmds);
         }
       }
 

@@ -139,9 +139,9 @@ class Raft3CTest {
   }
 
   /**
-   * The scenarios of Figure 8 of the extended Raft paper: each iteration asks the leader,
-   * if any, to append a command, then crashes it soon (usually before it commits) or, with
-   * low probability, after a while; with too few servers up a random one restarts.
+   * The scenarios of Figure 8 of the extended Raft paper: each iteration asks the leader, if any,
+   * to append a command, then crashes it soon (usually before it commits) or, with low probability,
+   * after a while; with too few servers up a random one restarts.
    */
   @SimTest(name = "TestFigure83C")
   @Points(5)
@@ -191,11 +191,11 @@ class Raft3CTest {
   }
 
   /**
-   * Four goroutines running one(100*iters + j) next to the driver's own one(iters) become
-   * four {@link RaftCluster#oneAsync} state machines started (j = 0..3) just before the
-   * sequential one(): all five poll and retry interleaved in virtual time, exactly as the
-   * goroutines interleave in real time. wg.Wait() is running the simulation until all
-   * started calls have finished.
+   * Four goroutines running one(100*iters + j) next to the driver's own one(iters) become four
+   * {@link RaftCluster#oneAsync} state machines started (j = 0..3) just before the sequential
+   * one(): all five poll and retry interleaved in virtual time, exactly as the goroutines
+   * interleave in real time. wg.Wait() is running the simulation until all started calls have
+   * finished.
    */
   @SimTest(name = "TestUnreliableAgree3C")
   @Points(3)
@@ -215,7 +215,8 @@ class Raft3CTest {
     cfg.setUnreliable(false);
 
     // wg.Wait(): each call ends by itself (success, or fatal after about 12 s)
-    if (!cfg.sim().runUntil(() -> wg.stream().allMatch(SimFuture::isDone), Duration.ofSeconds(30))) {
+    if (!cfg.sim()
+        .runUntil(() -> wg.stream().allMatch(SimFuture::isDone), Duration.ofSeconds(30))) {
       throw cfg.fatal("concurrent one() calls did not finish");
     }
 
@@ -298,9 +299,9 @@ class Raft3CTest {
   }
 
   /**
-   * The three client goroutines are {@link ChurnClient}s: event-driven loops that run
-   * interleaved with the driver's churn in virtual time. Stopping them and reading their
-   * channels is "set stop, then run the simulation until every client has finished".
+   * The three client goroutines are {@link ChurnClient}s: event-driven loops that run interleaved
+   * with the driver's churn in virtual time. Stopping them and reading their channels is "set stop,
+   * then run the simulation until every client has finished".
    */
   private static void internalChurn(Seed seed, boolean unreliable) {
     int servers = 5;
@@ -350,7 +351,9 @@ class Raft3CTest {
     }
 
     clients.forEach(ChurnClient::stop);
-    if (!cfg.sim().runUntil(() -> clients.stream().allMatch(c -> c.values().isDone()), Duration.ofSeconds(10))) {
+    if (!cfg.sim()
+        .runUntil(
+            () -> clients.stream().allMatch(c -> c.values().isDone()), Duration.ofSeconds(10))) {
       throw cfg.fatal("client failed");
     }
     List<Integer> values = new ArrayList<>();

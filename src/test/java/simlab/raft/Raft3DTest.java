@@ -10,10 +10,10 @@ import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
 /**
- * Lab 3D, log compaction: 6.5840's tests of the same names, in virtual time. The cluster
- * uses the snapshotting applier: every {@link RaftCluster#SNAPSHOT_INTERVAL} applied
- * commands the tester calls {@code Raft.snapshot}. Network polarity is 2024's: AllCrash and
- * Init run on a reliable network (2025 made them unreliable).
+ * Lab 3D, log compaction: 6.5840's tests of the same names, in virtual time. The cluster uses the
+ * snapshotting applier: every {@link RaftCluster#SNAPSHOT_INTERVAL} applied commands the tester
+ * calls {@code Raft.snapshot}. Network polarity is 2024's: AllCrash and Init run on a reliable
+ * network (2025 made them unreliable).
  */
 @Tag("3D")
 class Raft3DTest {
@@ -48,7 +48,8 @@ class Raft3DTest {
     snapcommon(seed, "Test (3D): install snapshots (unreliable+crash)", false, false, true);
   }
 
-  private static void snapcommon(Seed seed, String name, boolean disconnect, boolean reliable, boolean crash) {
+  private static void snapcommon(
+      Seed seed, String name, boolean disconnect, boolean reliable, boolean crash) {
     int iters = 30;
     int servers = 3;
     RaftCluster cfg = RaftCluster.create(seed.newSimulation(), servers, reliable, true);

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The pure core, driven by hand: no simulator, no timers. Each step's Ready is checked, then advanced. */
+/**
+ * The pure core, driven by hand: no simulator, no timers. Each step's Ready is checked, then
+ * advanced.
+ */
 class RaftCoreTest {
   private static RaftCore follower(int me, int term, int... logTerms) {
     List<LogEntry> entries = new ArrayList<>();
@@ -24,11 +27,15 @@ class RaftCoreTest {
     return new RaftCore(me, 3, new PersistentState(term, -1, 0, 0, entries), new byte[0]);
   }
 
-  /** Peer 0 of 3, elected leader of term {@code term + 1} with peer 1's vote; its heartbeats are returned. */
+  /**
+   * Peer 0 of 3, elected leader of term {@code term + 1} with peer 1's vote; its heartbeats are
+   * returned.
+   */
   private static Ready elect(RaftCore c) {
     Ready campaign = done(c, c.electionTimeout());
     RequestVote rv = (RequestVote) campaign.messages().get(0).message();
-    Ready won = done(c, c.step(new Response(1, rv, Optional.of(new RequestVoteReply(rv.term(), true)))));
+    Ready won =
+        done(c, c.step(new Response(1, rv, Optional.of(new RequestVoteReply(rv.term(), true)))));
     assertTrue(c.isLeader());
     return won;
   }
@@ -52,7 +59,8 @@ class RaftCoreTest {
   }
 
   private static AppendEntries sentTo(Ready r, int peer) {
-    return (AppendEntries) r.messages().stream().filter(s -> s.peer() == peer).findFirst().orElseThrow().message();
+    return (AppendEntries)
+        r.messages().stream().filter(s -> s.peer() == peer).findFirst().orElseThrow().message();
   }
 
   // ---- the Ready contract ------------------------------------------------------------------
@@ -61,12 +69,16 @@ class RaftCoreTest {
   void aStepThatChangesTheTermPersistsTheStateItsMessagesAnnounce() {
     RaftCore c = follower(0, 1, 1);
     Ready r = done(c, c.electionTimeout());
-    assertNotNull(r.persist(), "a new term and a self-vote must be saved before the RequestVotes leave");
+    assertNotNull(
+        r.persist(), "a new term and a self-vote must be saved before the RequestVotes leave");
     assertEquals(2, r.persist().term());
     assertEquals(0, r.persist().votedFor());
     assertEquals(2, r.messages().size());
     for (Ready.Send s : r.messages()) {
-      assertEquals(r.persist().term(), ((RequestVote) s.message()).term(), "no message announces an unsaved term");
+      assertEquals(
+          r.persist().term(),
+          ((RequestVote) s.message()).term(),
+          "no message announces an unsaved term");
     }
     assertEquals(Ready.Timers.ELECTION_RESTART, r.timers());
 
@@ -87,7 +99,8 @@ class RaftCoreTest {
     assertTrue(done(c, c.readyToApply()).isEmpty(), "nothing committed");
     assertTrue(done(c, c.compact(1, new byte[] {1})).isEmpty(), "a snapshot of an unapplied index");
     AppendEntries old = new AppendEntries(3, 0, 0, 0, entries(3), 0);
-    Ready stale = done(c, c.step(new Response(1, old, Optional.of(new AppendEntriesReply(3, true, 0, 0)))));
+    Ready stale =
+        done(c, c.step(new Response(1, old, Optional.of(new AppendEntriesReply(3, true, 0, 0)))));
     assertTrue(stale.isEmpty(), "a follower ignores responses to requests of a role it left");
     assertEquals(Ready.Timers.ELECTION, stale.timers(), "and keeps its election timer as it is");
     assertTrue(done(c, c.step(new Response(1, old, Optional.empty()))).isEmpty());
@@ -110,7 +123,10 @@ class RaftCoreTest {
     assertThrows(IllegalStateException.class, c::heartbeatTimeout, "a step before advance");
     RaftCore other = follower(0, 1);
     Ready foreign = done(other, other.replicate());
-    assertThrows(IllegalStateException.class, () -> c.advance(foreign), "advancing a Ready this core did not hand out");
+    assertThrows(
+        IllegalStateException.class,
+        () -> c.advance(foreign),
+        "advancing a Ready this core did not hand out");
     c.advance(r);
     assertThrows(IllegalStateException.class, () -> c.advance(r), "advancing twice");
     assertTrue(done(c, c.heartbeatTimeout()).messages().isEmpty());
@@ -122,7 +138,9 @@ class RaftCoreTest {
     Ready first = done(c, c.step(new AppendEntries(1, 1, 0, 0, entries(1, 1), 0)));
     assertEquals(1, first.persist().firstChanged());
     assertEquals(2, first.persist().changed().size());
-    assertNull(done(c, c.step(new AppendEntries(1, 1, 2, 1, entries(), 0))).persist(), "a heartbeat changes nothing");
+    assertNull(
+        done(c, c.step(new AppendEntries(1, 1, 2, 1, entries(), 0))).persist(),
+        "a heartbeat changes nothing");
     Ready third = done(c, c.step(new AppendEntries(1, 1, 2, 1, entries(1), 0)));
     assertEquals(3, third.persist().firstChanged());
     assertEquals(3, third.persist().lastIndex());
@@ -130,20 +148,28 @@ class RaftCoreTest {
   }
 
   /**
-   * The term check happens once, in step, before any handler: a leader hearing a higher
-   * term from any of the six message kinds is a follower of that term (vote cleared,
-   * saved) by the time the message is handled, so no leader handler runs.
+   * The term check happens once, in step, before any handler: a leader hearing a higher term from
+   * any of the six message kinds is a follower of that term (vote cleared, saved) by the time the
+   * message is handled, so no leader handler runs.
    */
   @Test
   void aHigherTermTurnsALeaderIntoAFollowerBeforeAnyHandlerForEveryMessageKind() {
-    List<Message> kinds = List.of(
-        new RequestVote(9, 2, 1, 2),
-        new AppendEntries(9, 2, 0, 0, entries(), 0),
-        new InstallSnapshot(9, 2, 0, 0, new byte[0]),
-        new Response(1, new RequestVote(2, 0, 0, 0), Optional.of(new RequestVoteReply(9, false))),
-        // a success for the leader's own entry: had a leader handler run, index 1 would commit
-        new Response(1, new AppendEntries(2, 0, 0, 0, entries(2), 0), Optional.of(new AppendEntriesReply(9, true, 0, 0))),
-        new Response(1, new InstallSnapshot(2, 0, 1, 2, new byte[0]), Optional.of(new InstallSnapshotReply(9))));
+    List<Message> kinds =
+        List.of(
+            new RequestVote(9, 2, 1, 2),
+            new AppendEntries(9, 2, 0, 0, entries(), 0),
+            new InstallSnapshot(9, 2, 0, 0, new byte[0]),
+            new Response(
+                1, new RequestVote(2, 0, 0, 0), Optional.of(new RequestVoteReply(9, false))),
+            // a success for the leader's own entry: had a leader handler run, index 1 would commit
+            new Response(
+                1,
+                new AppendEntries(2, 0, 0, 0, entries(2), 0),
+                Optional.of(new AppendEntriesReply(9, true, 0, 0))),
+            new Response(
+                1,
+                new InstallSnapshot(2, 0, 1, 2, new byte[0]),
+                Optional.of(new InstallSnapshotReply(9))));
     for (Message m : kinds) {
       RaftCore c = follower(0, 1);
       elect(c); // term 2, voted for itself
@@ -159,14 +185,17 @@ class RaftCoreTest {
       assertEquals(0, c.commitIndex, what + ": the reply did not count as a leader's replica");
       assertTrue(r.timers() != Ready.Timers.HEARTBEAT, what + ": heartbeats stop");
       if (m instanceof RequestVote) {
-        assertTrue(((RequestVoteReply) r.reply()).voteGranted(),
+        assertTrue(
+            ((RequestVoteReply) r.reply()).voteGranted(),
             "the ex-leader's own vote of term 2 was cleared before the vote was judged in term 9");
         assertEquals(2, c.votedFor);
       } else {
         assertEquals(-1, c.votedFor, what);
       }
       if (m instanceof AppendEntries) {
-        assertTrue(((AppendEntriesReply) r.reply()).success(), "the AppendEntries is handled as a follower of term 9");
+        assertTrue(
+            ((AppendEntriesReply) r.reply()).success(),
+            "the AppendEntries is handled as a follower of term 9");
       }
     }
   }
@@ -191,10 +220,15 @@ class RaftCoreTest {
     assertTrue(((RequestVoteReply) r.reply()).voteGranted());
     assertNotNull(r.persist(), "a vote is persisted before the reply");
     assertEquals(1, c.votedFor);
-    assertTrue(ask(c, new RequestVote(2, 1, 0, 0), RequestVoteReply.class).voteGranted(),
+    assertTrue(
+        ask(c, new RequestVote(2, 1, 0, 0), RequestVoteReply.class).voteGranted(),
         "a repeated request is re-granted");
-    assertFalse(ask(c, new RequestVote(2, 2, 0, 0), RequestVoteReply.class).voteGranted(), "second candidate, same term");
-    assertTrue(ask(c, new RequestVote(3, 2, 0, 0), RequestVoteReply.class).voteGranted(), "new term, new vote");
+    assertFalse(
+        ask(c, new RequestVote(2, 2, 0, 0), RequestVoteReply.class).voteGranted(),
+        "second candidate, same term");
+    assertTrue(
+        ask(c, new RequestVote(3, 2, 0, 0), RequestVoteReply.class).voteGranted(),
+        "new term, new vote");
   }
 
   @Test
@@ -203,8 +237,11 @@ class RaftCoreTest {
     RequestVoteReply r = ask(c, new RequestVote(4, 1, 5, 2), RequestVoteReply.class);
     assertFalse(r.voteGranted(), "lower last term");
     assertEquals(4, r.term(), "but the higher term is adopted");
-    assertFalse(ask(c, new RequestVote(5, 1, 1, 3), RequestVoteReply.class).voteGranted(), "same last term, shorter");
-    assertFalse(ask(c, new RequestVote(2, 2, 9, 9), RequestVoteReply.class).voteGranted(), "stale term");
+    assertFalse(
+        ask(c, new RequestVote(5, 1, 1, 3), RequestVoteReply.class).voteGranted(),
+        "same last term, shorter");
+    assertFalse(
+        ask(c, new RequestVote(2, 2, 9, 9), RequestVoteReply.class).voteGranted(), "stale term");
     assertTrue(ask(c, new RequestVote(6, 2, 2, 3), RequestVoteReply.class).voteGranted());
   }
 
@@ -260,7 +297,8 @@ class RaftCoreTest {
   @Test
   void tooShortLogHintsItsLength() {
     RaftCore c = follower(0, 1, 1, 1);
-    AppendEntriesReply r = ask(c, new AppendEntries(2, 1, 5, 2, entries(2), 0), AppendEntriesReply.class);
+    AppendEntriesReply r =
+        ask(c, new AppendEntries(2, 1, 5, 2, entries(2), 0), AppendEntriesReply.class);
     assertFalse(r.success());
     assertEquals(AppendEntriesReply.NO_TERM, r.conflictTerm());
     assertEquals(3, r.conflictIndex());
@@ -269,7 +307,8 @@ class RaftCoreTest {
   @Test
   void termMismatchHintsFirstIndexOfConflictingTerm() {
     RaftCore c = follower(0, 3, 1, 2, 2, 2);
-    AppendEntriesReply r = ask(c, new AppendEntries(3, 1, 4, 3, entries(3), 0), AppendEntriesReply.class);
+    AppendEntriesReply r =
+        ask(c, new AppendEntries(3, 1, 4, 3, entries(3), 0), AppendEntriesReply.class);
     assertFalse(r.success());
     assertEquals(2, r.conflictTerm());
     assertEquals(2, r.conflictIndex());
@@ -285,14 +324,17 @@ class RaftCoreTest {
     assertEquals(3, c.commitIndex, "commit is capped at the last new entry");
     assertNotNull(r.persist());
     assertEquals(3, r.persist().lastIndex());
-    assertEquals(1, r.persist().firstChanged(), "the first save of an incarnation writes the whole log");
+    assertEquals(
+        1, r.persist().firstChanged(), "the first save of an incarnation writes the whole log");
     assertTrue(r.applyPending());
   }
 
   @Test
   void delayedShorterAppendDoesNotTruncate() {
     RaftCore c = follower(0, 2);
-    assertTrue(ask(c, new AppendEntries(2, 1, 0, 0, entries(2, 2, 2), 0), AppendEntriesReply.class).success());
+    assertTrue(
+        ask(c, new AppendEntries(2, 1, 0, 0, entries(2, 2, 2), 0), AppendEntriesReply.class)
+            .success());
     Ready r = done(c, c.step(new AppendEntries(2, 1, 0, 0, entries(2), 0)));
     assertTrue(((AppendEntriesReply) r.reply()).success());
     assertNull(r.persist(), "nothing changed");
@@ -306,8 +348,14 @@ class RaftCoreTest {
     AppendEntries probe = sentTo(heartbeats, 1);
     assertEquals(2, probe.prevLogIndex());
     // The follower says: my log is too short, I have one entry.
-    Ready r = done(c, c.step(new Response(1, probe,
-        Optional.of(new AppendEntriesReply(2, false, AppendEntriesReply.NO_TERM, 2)))));
+    Ready r =
+        done(
+            c,
+            c.step(
+                new Response(
+                    1,
+                    probe,
+                    Optional.of(new AppendEntriesReply(2, false, AppendEntriesReply.NO_TERM, 2)))));
     assertTrue(r.replicate(), "the follower has news: a replication pass is asked for");
     AppendEntries retry = sentTo(done(c, c.replicate()), 1);
     assertEquals(1, retry.prevLogIndex());
@@ -318,7 +366,10 @@ class RaftCoreTest {
     assertNotNull(proposed.persist(), "the new entry is saved before it is sent");
     assertTrue(proposed.replicate());
     AppendEntries withNew = sentTo(done(c, c.replicate()), 1);
-    Ready acked = done(c, c.step(new Response(1, withNew, Optional.of(new AppendEntriesReply(2, true, 0, 0)))));
+    Ready acked =
+        done(
+            c,
+            c.step(new Response(1, withNew, Optional.of(new AppendEntriesReply(2, true, 0, 0)))));
     assertEquals(3, c.commitIndex, "a current-term entry commits, and with it the older ones");
     assertTrue(acked.applyPending());
   }
@@ -328,9 +379,17 @@ class RaftCoreTest {
     RaftCore c = follower(0, 1);
     Ready heartbeats = elect(c);
     done(c, c.propose("x"));
-    assertTrue(done(c, c.replicate()).messages().isEmpty(), "peers 1 and 2 still have a heartbeat in flight");
-    assertTrue(done(c, c.step(new Response(1, sentTo(heartbeats, 1), Optional.empty()))).messages().isEmpty());
-    assertEquals(1, sentTo(done(c, c.replicate()), 1).entries().size(), "peer 1 is free again and gets the entry");
+    assertTrue(
+        done(c, c.replicate()).messages().isEmpty(),
+        "peers 1 and 2 still have a heartbeat in flight");
+    assertTrue(
+        done(c, c.step(new Response(1, sentTo(heartbeats, 1), Optional.empty())))
+            .messages()
+            .isEmpty());
+    assertEquals(
+        1,
+        sentTo(done(c, c.replicate()), 1).entries().size(),
+        "peer 1 is free again and gets the entry");
   }
 
   // ---- apply and snapshots ---------------------------------------------------------------

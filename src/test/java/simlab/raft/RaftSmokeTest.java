@@ -91,7 +91,8 @@ class RaftSmokeTest {
     for (int k = 2; k <= 35; k++) {
       c.startOnLeader(k);
       int idx = k;
-      assertTrue(c.runUntil(() -> c.appliedCount(idx) >= 2, FIVE_S), "index " + k + " not committed");
+      assertTrue(
+          c.runUntil(() -> c.appliedCount(idx) >= 2, FIVE_S), "index " + k + " not committed");
     }
     RaftIntrospection lead = (RaftIntrospection) c.raft(c.leader());
     assertTrue(lead.snapshotIndex() >= 30, "leader compacted to " + lead.snapshotIndex());
@@ -101,7 +102,8 @@ class RaftSmokeTest {
       }
     }
     sim.network().healAll();
-    assertTrue(c.runUntil(() -> c.appliedCount(35) == 3, FIVE_S), "lagging follower did not catch up");
+    assertTrue(
+        c.runUntil(() -> c.appliedCount(35) == 3, FIVE_S), "lagging follower did not catch up");
     assertEquals(1, c.snapshotsReceived[lagger], "the lagging follower installed one snapshot");
     assertTrue(((RaftIntrospection) c.raft(lagger)).snapshotIndex() >= 30);
     assertTrue(c.errors.isEmpty(), c.errors.toString());

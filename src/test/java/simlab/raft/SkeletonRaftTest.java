@@ -12,8 +12,8 @@ import simlab.sim.Simulation;
 import simlab.sim.SimulationFailure;
 
 /**
- * The student skeleton, selected with -Dsim.raft exactly as a student's class would be,
- * fails TestInitialElection3A's scenario: proof that the switch works and the suite can fail.
+ * The student skeleton, selected with -Dsim.raft exactly as a student's class would be, fails
+ * TestInitialElection3A's scenario: proof that the switch works and the suite can fail.
  */
 class SkeletonRaftTest {
 
@@ -22,7 +22,8 @@ class SkeletonRaftTest {
     String before = System.getProperty("sim.raft");
     System.setProperty("sim.raft", SkeletonRaftFactory.class.getName());
     try {
-      assertInstanceOf(SkeletonRaftFactory.class,
+      assertInstanceOf(
+          SkeletonRaftFactory.class,
           Implementations.load(RaftFactory.class, "sim.raft", new ReferenceRaftFactory()));
       RaftCluster cfg = RaftCluster.create(new Simulation(1), 3, true, false);
       cfg.begin("Test (3A): initial election");

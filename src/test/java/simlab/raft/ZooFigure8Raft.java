@@ -1,8 +1,8 @@
 package simlab.raft;
 
 /**
- * Zoo (commit): the leader commits any index a majority holds, entries of earlier terms
- * included — the Figure 8 mistake (§5.4.2): such an entry can still be overwritten.
+ * Zoo (commit): the leader commits any index a majority holds, entries of earlier terms included —
+ * the Figure 8 mistake (§5.4.2): such an entry can still be overwritten.
  */
 public final class ZooFigure8Raft extends ZooRaftFactory {
   public ZooFigure8Raft() {

@@ -1,8 +1,8 @@
 package simlab.raft;
 
 /**
- * Zoo (persistence): votedFor is not restored after a restart (as if it were not
- * persisted), so a peer that crashes after voting can vote again in the same term.
+ * Zoo (persistence): votedFor is not restored after a restart (as if it were not persisted), so a
+ * peer that crashes after voting can vote again in the same term.
  */
 public final class ZooForgetsVoteRaft extends ZooRaftFactory {
   public ZooForgetsVoteRaft() {

@@ -1,9 +1,9 @@
 package simlab.raft;
 
 /**
- * Zoo (persistence): a follower acknowledges AppendEntries before the entries are durable;
- * it saves them with its next AppendEntries (a heartbeat at most 100 ms later). A crash in
- * between loses entries the leader already counted.
+ * Zoo (persistence): a follower acknowledges AppendEntries before the entries are durable; it saves
+ * them with its next AppendEntries (a heartbeat at most 100 ms later). A crash in between loses
+ * entries the leader already counted.
  */
 public final class ZooLazyLogSaveRaft extends ZooRaftFactory {
   public ZooLazyLogSaveRaft() {

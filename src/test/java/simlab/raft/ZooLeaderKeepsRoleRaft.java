@@ -1,8 +1,8 @@
 package simlab.raft;
 
 /**
- * Zoo (terms): a leader that sees a higher term in a reply adopts the term but does not
- * step down — it leads on in a term where another peer may have been elected.
+ * Zoo (terms): a leader that sees a higher term in a reply adopts the term but does not step down —
+ * it leads on in a term where another peer may have been elected.
  */
 public final class ZooLeaderKeepsRoleRaft extends ZooRaftFactory {
   public ZooLeaderKeepsRoleRaft() {

@@ -1,8 +1,8 @@
 package simlab.raft;
 
 /**
- * Zoo (replication): AppendEntries checks only that prevLogIndex exists, not that its term
- * matches prevLogTerm — a follower appends after a diverged prefix.
+ * Zoo (replication): AppendEntries checks only that prevLogIndex exists, not that its term matches
+ * prevLogTerm — a follower appends after a diverged prefix.
  */
 public final class ZooNoPrevTermCheckRaft extends ZooRaftFactory {
   public ZooNoPrevTermCheckRaft() {
@@ -17,9 +17,13 @@ public final class ZooNoPrevTermCheckRaft extends ZooRaftFactory {
     @Override
     AppendEntriesReply onAppendEntries(AppendEntries ae) {
       int prev = ae.prevLogIndex();
-      if (prev >= log.snapshotIndex() && prev <= log.lastIndex() && log.term(prev) != ae.prevLogTerm()) {
+      if (prev >= log.snapshotIndex()
+          && prev <= log.lastIndex()
+          && log.term(prev) != ae.prevLogTerm()) {
         // The mistake: whatever term we hold at prevLogIndex counts as a match.
-        ae = new AppendEntries(ae.term(), ae.leader(), prev, log.term(prev), ae.entries(), ae.leaderCommit());
+        ae =
+            new AppendEntries(
+                ae.term(), ae.leader(), prev, log.term(prev), ae.entries(), ae.leaderCommit());
       }
       return super.onAppendEntries(ae);
     }

@@ -1,8 +1,8 @@
 package simlab.raft;
 
 /**
- * Zoo (election): votes without the §5.4.1 election restriction — a candidate whose log is
- * behind can win and overwrite committed entries.
+ * Zoo (election): votes without the §5.4.1 election restriction — a candidate whose log is behind
+ * can win and overwrite committed entries.
  */
 public final class ZooNoUpToDateCheckRaft extends ZooRaftFactory {
   public ZooNoUpToDateCheckRaft() {
@@ -17,7 +17,8 @@ public final class ZooNoUpToDateCheckRaft extends ZooRaftFactory {
     @Override
     RequestVoteReply onRequestVote(RequestVote rv) {
       // The mistake: every candidate's log counts as up to date.
-      return super.onRequestVote(new RequestVote(rv.term(), rv.candidate(), Integer.MAX_VALUE, Integer.MAX_VALUE));
+      return super.onRequestVote(
+          new RequestVote(rv.term(), rv.candidate(), Integer.MAX_VALUE, Integer.MAX_VALUE));
     }
   }
 }

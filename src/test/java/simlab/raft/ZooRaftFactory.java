@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 import simlab.sim.NodeContext;
 
 /**
- * The common shape of the zoo's broken Raft peers ({@code simlab.zoo.Zoo} lists them):
- * the reference driver around a core that breaks one rule. Each public subclass is an
- * {@code --impl raft=CLASS} choice with a public no-argument constructor.
+ * The common shape of the zoo's broken Raft peers ({@code simlab.zoo.Zoo} lists them): the
+ * reference driver around a core that breaks one rule. Each public subclass is an {@code --impl
+ * raft=CLASS} choice with a public no-argument constructor.
  */
 abstract class ZooRaftFactory implements RaftFactory {
   private final ReferenceRaft.CoreMaker coreMaker;

@@ -18,7 +18,10 @@ public final class ZooSnapshotDropsLogRaft extends ZooRaftFactory {
     @Override
     InstallSnapshotReply onInstallSnapshot(InstallSnapshot is) {
       int index = is.lastIncludedIndex();
-      if (is.term() >= term && index > commitIndex && index < log.lastIndex() && index > log.snapshotIndex()) {
+      if (is.term() >= term
+          && index > commitIndex
+          && index < log.lastIndex()
+          && index > log.snapshotIndex()) {
         log.truncateFrom(index + 1); // the mistake: the entries after the snapshot go too
         markDirty();
       }

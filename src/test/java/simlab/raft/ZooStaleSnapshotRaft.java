@@ -2,8 +2,8 @@ package simlab.raft;
 
 /**
  * Zoo (snapshots): a delayed InstallSnapshot older than what the follower has committed is
- * installed anyway (the {@code lastIncludedIndex <= commitIndex} check is missing): the
- * commit index moves backwards, and a snapshot older than the follower's own wipes its log.
+ * installed anyway (the {@code lastIncludedIndex <= commitIndex} check is missing): the commit
+ * index moves backwards, and a snapshot older than the follower's own wipes its log.
  */
 public final class ZooStaleSnapshotRaft extends ZooRaftFactory {
   public ZooStaleSnapshotRaft() {

@@ -1,9 +1,9 @@
 package simlab.raft;
 
 /**
- * Zoo (terms): a follower accepts AppendEntries from a leader of an older term (the
- * {@code term < currentTerm} rejection is missing), so a deposed leader can overwrite
- * entries the new leader committed.
+ * Zoo (terms): a follower accepts AppendEntries from a leader of an older term (the {@code term <
+ * currentTerm} rejection is missing), so a deposed leader can overwrite entries the new leader
+ * committed.
  */
 public final class ZooStaleTermAppendRaft extends ZooRaftFactory {
   public ZooStaleTermAppendRaft() {
@@ -18,8 +18,14 @@ public final class ZooStaleTermAppendRaft extends ZooRaftFactory {
     @Override
     AppendEntriesReply onAppendEntries(AppendEntries ae) {
       if (ae.term() < term) { // the mistake: treat the stale leader as the current one
-        ae = new AppendEntries(term, ae.leader(), ae.prevLogIndex(), ae.prevLogTerm(), ae.entries(),
-            ae.leaderCommit());
+        ae =
+            new AppendEntries(
+                term,
+                ae.leader(),
+                ae.prevLogIndex(),
+                ae.prevLogTerm(),
+                ae.entries(),
+                ae.leaderCommit());
       }
       return super.onAppendEntries(ae);
     }

@@ -1,9 +1,9 @@
 package simlab.raft;
 
 /**
- * Zoo (replication): a successful AppendEntries replaces everything after prevLogIndex by
- * its entries, even without a conflict — a delayed or duplicated shorter request cuts off
- * entries the follower already acknowledged.
+ * Zoo (replication): a successful AppendEntries replaces everything after prevLogIndex by its
+ * entries, even without a conflict — a delayed or duplicated shorter request cuts off entries the
+ * follower already acknowledged.
  */
 public final class ZooTruncatingAppendRaft extends ZooRaftFactory {
   public ZooTruncatingAppendRaft() {

@@ -1,8 +1,8 @@
 package simlab.raft;
 
 /**
- * Zoo (election): a peer that has voted in a term votes again for another candidate of the
- * same term — the votedFor check is missing, so two candidates can both win one term.
+ * Zoo (election): a peer that has voted in a term votes again for another candidate of the same
+ * term — the votedFor check is missing, so two candidates can both win one term.
  */
 public final class ZooVotesTwiceRaft extends ZooRaftFactory {
   public ZooVotesTwiceRaft() {

@@ -3,16 +3,14 @@ package simlab.rsm;
 import simlab.sim.ValueCodec;
 
 /**
- * The counter service 6.5840 2025's rsm tests use: Inc and Dec change it, Read returns it.
- * Every op answers the counter's value after it; doOps counts real executions, so a test
- * can tell an applied write from one answered by the duplicate table.
+ * The counter service 6.5840 2025's rsm tests use: Inc and Dec change it, Read returns it. Every op
+ * answers the counter's value after it; doOps counts real executions, so a test can tell an applied
+ * write from one answered by the duplicate table.
  */
 final class Counter implements StateMachine {
-  record Inc(long clientId, long seq) implements ClientOp {
-  }
+  record Inc(long clientId, long seq) implements ClientOp {}
 
-  record Dec(long clientId, long seq) implements ClientOp {
-  }
+  record Dec(long clientId, long seq) implements ClientOp {}
 
   record Read(long clientId, long seq) implements ClientOp {
     @Override
@@ -22,8 +20,7 @@ final class Counter implements StateMachine {
   }
 
   /** A command that is no client request (6.5840's Null op; a shard group's no-op). */
-  record Null(int n) {
-  }
+  record Null(int n) {}
 
   long value;
   int doOps;

@@ -15,7 +15,10 @@ class DuplicateTableTest {
     t.record(1, 3, "three");
     assertNull(t.duplicateOf(1, 4));
     assertEquals(new DuplicateTable.Last(3, "three"), t.duplicateOf(1, 3));
-    assertEquals(new DuplicateTable.Last(3, "three"), t.duplicateOf(1, 2), "an older retry gets the latest answer");
+    assertEquals(
+        new DuplicateTable.Last(3, "three"),
+        t.duplicateOf(1, 2),
+        "an older retry gets the latest answer");
     assertNull(t.duplicateOf(2, 1), "tables are per client");
   }
 
@@ -36,8 +39,14 @@ class DuplicateTableTest {
     DuplicateTable t = new DuplicateTable();
     t.record(1, 5, "mine");
     t.record(2, 1, "mine");
-    t.addAll(Map.of(1L, new DuplicateTable.Last(4, "theirs"), 2L, new DuplicateTable.Last(2, "theirs"),
-        3L, new DuplicateTable.Last(1, "theirs")));
+    t.addAll(
+        Map.of(
+            1L,
+            new DuplicateTable.Last(4, "theirs"),
+            2L,
+            new DuplicateTable.Last(2, "theirs"),
+            3L,
+            new DuplicateTable.Last(1, "theirs")));
     assertEquals(new DuplicateTable.Last(5, "mine"), t.duplicateOf(1, 5));
     assertEquals(new DuplicateTable.Last(2, "theirs"), t.duplicateOf(2, 2));
     assertEquals(3, t.size());

@@ -9,22 +9,22 @@ import simlab.raft.Raft;
 import simlab.sim.NodeContext;
 
 /**
- * A Raft the test drives by hand: it says what the test says about leadership, puts
- * started commands in a log, and applies exactly the entries the test commits (from an
- * event of the node, as a real Raft's applier does). Its persisted state is 4 bytes of
- * "last index" plus {@link #BYTES_PER_ENTRY} per entry after the snapshot, so a test can
- * make the RSM cross maxRaftState.
+ * A Raft the test drives by hand: it says what the test says about leadership, puts started
+ * commands in a log, and applies exactly the entries the test commits (from an event of the node,
+ * as a real Raft's applier does). Its persisted state is 4 bytes of "last index" plus {@link
+ * #BYTES_PER_ENTRY} per entry after the snapshot, so a test can make the RSM cross maxRaftState.
  */
 final class FakeRaft implements Raft {
   static final int BYTES_PER_ENTRY = 10;
 
-  private record Entry(int term, Object command) {
-  }
+  private record Entry(int term, Object command) {}
 
   private final NodeContext ctx;
   private final Consumer<ApplyMsg> applyCh;
+
   /** Entry i (1-based) at position i - 1; entries before a restart are placeholders. */
   private final List<Entry> log = new ArrayList<>();
+
   private final List<Integer> snapshotIndices = new ArrayList<>();
   private int applied;
   private int snapshotIndex;
@@ -74,8 +74,7 @@ final class FakeRaft implements Raft {
   }
 
   @Override
-  public void kill() {
-  }
+  public void kill() {}
 
   /** A new leader's entry replaces ours at {@code index} (and drops everything after it). */
   void overwrite(int index, int newTerm, Object command) {
@@ -96,13 +95,14 @@ final class FakeRaft implements Raft {
 
   /** Applies every entry up to {@code index} in one event, as one burst. */
   void commitThrough(int index) {
-    ctx.defer(() -> {
-      while (applied < index) {
-        applied++;
-        Entry e = log.get(applied - 1);
-        applyCh.accept(new ApplyMsg.Command(applied, e.term(), e.command()));
-      }
-    });
+    ctx.defer(
+        () -> {
+          while (applied < index) {
+            applied++;
+            Entry e = log.get(applied - 1);
+            applyCh.accept(new ApplyMsg.Command(applied, e.term(), e.command()));
+          }
+        });
   }
 
   /** Delivers one message as it is, in an event of the node (for gaps and InstallSnapshot). */

@@ -17,9 +17,9 @@ import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
 /**
- * The RSM over three reference Raft peers on a reliable network, with the counter state
- * machine: the scenarios of 6.5840 2025's rsm tests (basic, concurrent, leader failure,
- * restart replay), in small.
+ * The RSM over three reference Raft peers on a reliable network, with the counter state machine:
+ * the scenarios of 6.5840 2025's rsm tests (basic, concurrent, leader failure, restart replay), in
+ * small.
  */
 class RsmOnRaftTest {
   private static final Duration TEN_S = Duration.ofSeconds(10);
@@ -58,17 +58,22 @@ class RsmOnRaftTest {
     /** Waits for a live, connected leader and returns its position. */
     int leader() {
       int[] found = {-1};
-      assertTrue(sim.runUntil(() -> {
-        for (int i = 0; i < ids.size(); i++) {
-          Server s = server(i);
-          if (s != null && s.rsm.raft().getState().isLeader()
-              && sim.network().linkEnabled(ids.get(i), ids.get((i + 1) % ids.size()))) {
-            found[0] = i;
-            return true;
-          }
-        }
-        return false;
-      }, TEN_S), "no leader within 10 s");
+      assertTrue(
+          sim.runUntil(
+              () -> {
+                for (int i = 0; i < ids.size(); i++) {
+                  Server s = server(i);
+                  if (s != null
+                      && s.rsm.raft().getState().isLeader()
+                      && sim.network().linkEnabled(ids.get(i), ids.get((i + 1) % ids.size()))) {
+                    found[0] = i;
+                    return true;
+                  }
+                }
+                return false;
+              },
+              TEN_S),
+          "no leader within 10 s");
       return found[0];
     }
 
@@ -84,14 +89,16 @@ class RsmOnRaftTest {
     }
 
     boolean allReach(long value) {
-      return sim.runUntil(() -> {
-        for (int i = 0; i < ids.size(); i++) {
-          if (server(i) == null || server(i).counter.value != value) {
-            return false;
-          }
-        }
-        return true;
-      }, TEN_S);
+      return sim.runUntil(
+          () -> {
+            for (int i = 0; i < ids.size(); i++) {
+              if (server(i) == null || server(i).counter.value != value) {
+                return false;
+              }
+            }
+            return true;
+          },
+          TEN_S);
     }
   }
 
@@ -113,8 +120,12 @@ class RsmOnRaftTest {
       fs.add(rsm.submit(new Counter.Inc(client, 1)));
       fs.add(rsm.submit(new Counter.Inc(client, 1))); // every one sent twice
     }
-    assertTrue(c.sim.runUntil(() -> fs.stream().allMatch(SimFuture::isDone), TEN_S), "submits still waiting");
-    assertTrue(fs.stream().allMatch(f -> f.get().err() == RsmErr.OK), "a submit failed on a healthy cluster");
+    assertTrue(
+        c.sim.runUntil(() -> fs.stream().allMatch(SimFuture::isDone), TEN_S),
+        "submits still waiting");
+    assertTrue(
+        fs.stream().allMatch(f -> f.get().err() == RsmErr.OK),
+        "a submit failed on a healthy cluster");
     assertTrue(c.allReach(50), "50 distinct writes, each sent twice, must count 50");
   }
 
@@ -128,7 +139,8 @@ class RsmOnRaftTest {
     Optional<Submitted> answer = c.sim.await(stuck, Rsm.COMMIT_TIMEOUT.plus(Rsm.LEADERSHIP_POLL));
     assertTrue(answer.isPresent(), "a cut-off leader must answer within the timeout and one poll");
     assertNotEquals(RsmErr.OK, answer.get().err());
-    assertEquals(2L, c.submitUntilApplied(new Counter.Inc(3, 1)), "the majority side must make progress");
+    assertEquals(
+        2L, c.submitUntilApplied(new Counter.Inc(3, 1)), "the majority side must make progress");
     assertNotEquals(old, c.leader());
     c.sim.network().healAll();
     // Client 2's write may have been lost with the old leader's log: retrying it counts it once.
@@ -147,8 +159,13 @@ class RsmOnRaftTest {
       c.sim.restart(id);
     }
     assertEquals(101L, c.submitUntilApplied(new Counter.Inc(1, 101)));
-    assertEquals(101L, c.submitUntilApplied(new Counter.Inc(1, 101)), "a retry after restart must not apply again");
+    assertEquals(
+        101L,
+        c.submitUntilApplied(new Counter.Inc(1, 101)),
+        "a retry after restart must not apply again");
     assertTrue(c.allReach(101));
-    assertTrue(c.sim.persister(c.ids.get(0)).snapshotSize() > 0, "maxRaftState 1000 should have produced a snapshot");
+    assertTrue(
+        c.sim.persister(c.ids.get(0)).snapshotSize() > 0,
+        "maxRaftState 1000 should have produced a snapshot");
   }
 }

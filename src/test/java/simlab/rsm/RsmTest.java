@@ -27,8 +27,15 @@ class RsmTest {
     FakeRaft raft;
 
     Replica(NodeContext ctx, int maxRaftState) {
-      rsm = new Rsm(ctx, List.of(ctx.id()), 0, (c, peers, me, applyCh) -> raft = new FakeRaft(c, applyCh),
-          maxRaftState, counter, Rsm.Dedup.BY_CLIENT);
+      rsm =
+          new Rsm(
+              ctx,
+              List.of(ctx.id()),
+              0,
+              (c, peers, me, applyCh) -> raft = new FakeRaft(c, applyCh),
+              maxRaftState,
+              counter,
+              Rsm.Dedup.BY_CLIENT);
     }
 
     @Override
@@ -71,7 +78,8 @@ class RsmTest {
   void aRetriedWriteIsAppliedOnceAndAnsweredFromTheTable() {
     Replica r = replica("s0", -1);
     SimFuture<Submitted> first = r.rsm.submit(new Counter.Inc(7, 1));
-    SimFuture<Submitted> retry = r.rsm.submit(new Counter.Inc(7, 1)); // the same request, logged twice
+    SimFuture<Submitted> retry =
+        r.rsm.submit(new Counter.Inc(7, 1)); // the same request, logged twice
     r.raft.commitThrough(2);
     sim.runFor(MS);
     assertEquals(Submitted.ok(1L), done(first));
@@ -80,7 +88,8 @@ class RsmTest {
     assertEquals(1, r.counter.doOps, "the retry must not reach doOp");
 
     SimFuture<Submitted> next = r.rsm.submit(new Counter.Inc(7, 2));
-    SimFuture<Submitted> other = r.rsm.submit(new Counter.Inc(8, 1)); // another client's seq 1 is new
+    SimFuture<Submitted> other =
+        r.rsm.submit(new Counter.Inc(8, 1)); // another client's seq 1 is new
     r.raft.commitThrough(4);
     sim.runFor(MS);
     assertEquals(Submitted.ok(2L), done(next));
@@ -151,7 +160,8 @@ class RsmTest {
     SimFuture<Submitted> f = r.rsm.submit(new Counter.Inc(1, 1));
     sim.runFor(Rsm.COMMIT_TIMEOUT.minus(MS));
     assertFalse(f.isDone(), "timed out before " + Rsm.COMMIT_TIMEOUT);
-    assertTrue(sim.runUntil(f::isDone, Rsm.LEADERSHIP_POLL), "no timeout within one poll of the deadline");
+    assertTrue(
+        sim.runUntil(f::isDone, Rsm.LEADERSHIP_POLL), "no timeout within one poll of the deadline");
     assertEquals(RsmErr.TIMEOUT, f.get().err());
     // The entry may still commit later: it is applied, with nobody left to answer.
     r.raft.commitThrough(1);
@@ -204,7 +214,8 @@ class RsmTest {
     assertTrue(snapshot.length > 0);
 
     Replica lagging = replica("s1", -1);
-    SimFuture<Submitted> waiting = lagging.rsm.submit(new Counter.Dec(9, 1)); // index 1, soon covered
+    SimFuture<Submitted> waiting =
+        lagging.rsm.submit(new Counter.Dec(9, 1)); // index 1, soon covered
     lagging.raft.deliver(new ApplyMsg.Snapshot(2, 1, snapshot));
     sim.runFor(MS);
     assertEquals(RsmErr.WRONG_LEADER, done(waiting).err());

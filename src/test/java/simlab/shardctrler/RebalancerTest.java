@@ -36,7 +36,8 @@ class RebalancerTest {
     }
   }
 
-  private static void check(List<Integer> before, List<Integer> after, ImmutableSortedMap<Integer, String> groups) {
+  private static void check(
+      List<Integer> before, List<Integer> after, ImmutableSortedMap<Integer, String> groups) {
     if (groups.isEmpty()) {
       assertTrue(after.stream().allMatch(g -> g == 0));
       return;
@@ -50,7 +51,8 @@ class RebalancerTest {
       max = Math.max(max, c);
     }
     assertTrue(max - min <= 1, "balanced: " + after);
-    assertTrue(after.stream().allMatch(groups::containsKey), "every shard on a live group: " + after);
+    assertTrue(
+        after.stream().allMatch(groups::containsKey), "every shard on a live group: " + after);
     // Minimal: the number of moved shards equals what the target counts force.
     int forced = 0;
     int base = n / groups.size();

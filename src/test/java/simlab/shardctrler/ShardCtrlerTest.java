@@ -20,8 +20,8 @@ import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
 /**
- * Lab 5A, the shard controller (6.5840 2024 {@code shardctrler/test_test.go}): 3 replicas,
- * reliable network. Each 6.5840 sub-test prints its "Test: ..." and "  ... Passed" lines.
+ * Lab 5A, the shard controller (6.5840 2024 {@code shardctrler/test_test.go}): 3 replicas, reliable
+ * network. Each 6.5840 sub-test prints its "Test: ..." and " ... Passed" lines.
  */
 @Tag("5A")
 class ShardCtrlerTest {
@@ -33,7 +33,9 @@ class ShardCtrlerTest {
 
   private ShardCtrlerClerk setUp(Seed seed) {
     sim = seed.newSimulation();
-    cfg = new CtrlerCluster(sim, "ctrler", NSERVERS, ShardImplementations.raft(), ShardImplementations.ctrler());
+    cfg =
+        new CtrlerCluster(
+            sim, "ctrler", NSERVERS, ShardImplementations.raft(), ShardImplementations.ctrler());
     return cfg.makeClerk();
   }
 
@@ -52,13 +54,17 @@ class ShardCtrlerTest {
   /** 6.5840 {@code check}: exactly these groups, every shard on one of them, counts within one. */
   private void check(List<Integer> groups, ShardCtrlerClerk ck) {
     Config c = query(ck, -1);
-    assertEquals(groups.size(), c.groups().size(), "wanted " + groups.size() + " groups, got " + c.groups().size());
+    assertEquals(
+        groups.size(),
+        c.groups().size(),
+        "wanted " + groups.size() + " groups, got " + c.groups().size());
     for (int g : groups) {
       assertTrue(c.groups().containsKey(g), "missing group " + g);
     }
     if (!groups.isEmpty()) {
       for (int s = 0; s < Config.NSHARDS; s++) {
-        assertTrue(c.groups().containsKey(c.gidOf(s)), "shard " + s + " -> invalid group " + c.gidOf(s));
+        assertTrue(
+            c.groups().containsKey(c.gidOf(s)), "shard " + s + " -> invalid group " + c.gidOf(s));
       }
     }
     int min = 257;
@@ -70,7 +76,10 @@ class ShardCtrlerTest {
     assertTrue(max <= min + 1, "max " + max + " too much larger than min " + min);
   }
 
-  /** Minimal transfer on joins: groups 1..NPARA hold no shard in {@code after} that they lacked in {@code before}. */
+  /**
+   * Minimal transfer on joins: groups 1..NPARA hold no shard in {@code after} that they lacked in
+   * {@code before}.
+   */
   private static void assertNoneGained(Config before, Config after, String message) {
     for (int g = 1; g <= NPARA; g++) {
       for (int j = 0; j < Config.NSHARDS; j++) {
@@ -116,8 +125,9 @@ class ShardCtrlerTest {
   }
 
   /** Runs one clerk per entry concurrently; each runs its steps in order. */
-  private void runConcurrently(List<ShardCtrlerClerk> clerks, List<List<java.util.function.Function<ShardCtrlerClerk,
-      SimFuture<Void>>>> steps) {
+  private void runConcurrently(
+      List<ShardCtrlerClerk> clerks,
+      List<List<java.util.function.Function<ShardCtrlerClerk, SimFuture<Void>>>> steps) {
     List<SimFuture<Void>> last = new ArrayList<>();
     for (int i = 0; i < clerks.size(); i++) {
       ShardCtrlerClerk ck = clerks.get(i);
@@ -127,7 +137,8 @@ class ShardCtrlerTest {
       }
       last.add(f);
     }
-    boolean done = sim.runUntil(() -> last.stream().allMatch(SimFuture::isDone), Duration.ofSeconds(60));
+    boolean done =
+        sim.runUntil(() -> last.stream().allMatch(SimFuture::isDone), Duration.ofSeconds(60));
     assertTrue(done, "concurrent clerks did not finish within 60 s");
   }
 
@@ -187,7 +198,10 @@ class ShardCtrlerTest {
     Config cf2 = query(ck, -1);
     for (int i = 0; i < Config.NSHARDS; i++) {
       int want = i < Config.NSHARDS / 2 ? gid3 : gid4;
-      assertEquals(want, cf2.gidOf(i), "expected shard " + i + " on gid " + want + " actually " + cf2.gidOf(i));
+      assertEquals(
+          want,
+          cf2.gidOf(i),
+          "expected shard " + i + " on gid " + want + " actually " + cf2.gidOf(i));
     }
     leave(ck, List.of(gid3));
     leave(ck, List.of(gid4));
@@ -196,15 +210,17 @@ class ShardCtrlerTest {
     begin("Concurrent leave/join");
     List<ShardCtrlerClerk> cka = new ArrayList<>();
     List<Integer> gids = new ArrayList<>();
-    List<List<java.util.function.Function<ShardCtrlerClerk, SimFuture<Void>>>> steps = new ArrayList<>();
+    List<List<java.util.function.Function<ShardCtrlerClerk, SimFuture<Void>>>> steps =
+        new ArrayList<>();
     for (int i = 0; i < NPARA; i++) {
       cka.add(cfg.makeClerk());
       int gid = i * 10 + 100;
       gids.add(gid);
-      steps.add(List.of(
-          c -> c.join(group(gid + 1000, "s" + gid + "a")),
-          c -> c.join(group(gid, "s" + gid + "b")),
-          c -> c.leave(List.of(gid + 1000))));
+      steps.add(
+          List.of(
+              c -> c.join(group(gid + 1000, "s" + gid + "a")),
+              c -> c.join(group(gid, "s" + gid + "b")),
+              c -> c.leave(List.of(gid + 1000))));
     }
     runConcurrently(cka, steps);
     check(gids, ck);
@@ -242,28 +258,46 @@ class ShardCtrlerTest {
     int changed = 0;
     for (int i = 0; i < Config.NSHARDS; i++) {
       if (c2.gidOf(i) != 3) {
-        assertEquals(c1.gidOf(i), c2.gidOf(i), "shard " + i + " moved from gid " + c1.gidOf(i) + " to gid "
-            + c2.gidOf(i) + ", but shouldn't have");
+        assertEquals(
+            c1.gidOf(i),
+            c2.gidOf(i),
+            "shard "
+                + i
+                + " moved from gid "
+                + c1.gidOf(i)
+                + " to gid "
+                + c2.gidOf(i)
+                + ", but shouldn't have");
       }
       if (c1.gidOf(i) != c2.gidOf(i)) {
         changed++;
       }
     }
-    assertTrue(changed <= Config.NSHARDS / 3 + 1, "too many shards (" + changed + ") moved after join");
+    assertTrue(
+        changed <= Config.NSHARDS / 3 + 1, "too many shards (" + changed + ") moved after join");
 
     leave(ck, List.of(1));
     Config c3 = query(ck, -1);
     changed = 0;
     for (int i = 0; i < Config.NSHARDS; i++) {
       if (c2.gidOf(i) != 1) {
-        assertEquals(c2.gidOf(i), c3.gidOf(i), "shard " + i + " moved from gid " + c2.gidOf(i) + " to gid "
-            + c3.gidOf(i) + ", but shouldn't have");
+        assertEquals(
+            c2.gidOf(i),
+            c3.gidOf(i),
+            "shard "
+                + i
+                + " moved from gid "
+                + c2.gidOf(i)
+                + " to gid "
+                + c3.gidOf(i)
+                + ", but shouldn't have");
       }
       if (c2.gidOf(i) != c3.gidOf(i)) {
         changed++;
       }
     }
-    assertTrue(changed <= Config.NSHARDS / 3 + 1, "too many shards (" + changed + ") moved after leave");
+    assertTrue(
+        changed <= Config.NSHARDS / 3 + 1, "too many shards (" + changed + ") moved after leave");
     passed();
   }
 
@@ -297,7 +331,8 @@ class ShardCtrlerTest {
     begin("Concurrent multi leave/join");
     List<ShardCtrlerClerk> cka = new ArrayList<>();
     List<Integer> gids = new ArrayList<>();
-    List<List<java.util.function.Function<ShardCtrlerClerk, SimFuture<Void>>>> steps = new ArrayList<>();
+    List<List<java.util.function.Function<ShardCtrlerClerk, SimFuture<Void>>>> steps =
+        new ArrayList<>();
     for (int i = 0; i < NPARA; i++) {
       cka.add(cfg.makeClerk());
       int gid = i + 1000;

@@ -23,30 +23,48 @@ import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 
-/** The lab 5 harness itself: runs are deterministic, and a bad history fails with its HTML page and a JSONL copy. */
+/**
+ * The lab 5 harness itself: runs are deterministic, and a bad history fails with its HTML page and
+ * a JSONL copy.
+ */
 class ShardHarnessTest {
 
   /** A short join/append/leave run with concurrent clients; returns its trace hash. */
   private static String run(long seed) {
     Simulation sim = new Simulation(seed);
-    ShardCluster cfg = new ShardCluster(sim, true, 100, new ReferenceRaftFactory(), new ReferenceShardCtrlerFactory(),
-        new ReferenceShardKVFactory());
+    ShardCluster cfg =
+        new ShardCluster(
+            sim,
+            true,
+            100,
+            new ReferenceRaftFactory(),
+            new ReferenceShardCtrlerFactory(),
+            new ReferenceShardKvFactory());
     KvHistory h = new KvHistory(sim);
-    ShardKVClerk ck = cfg.makeClient();
+    ShardKvClerk ck = cfg.makeClient();
     cfg.join(0);
-    List<ClientLoop> loops = List.of(0, 1, 2).stream().map(i -> {
-      ShardKVClerk c = cfg.makeClient();
-      return new ClientLoop(sim, Duration.ofMillis(5), () -> h.append(i, c, Integer.toString(i), "x"));
-    }).toList();
+    List<ClientLoop> loops =
+        List.of(0, 1, 2).stream()
+            .map(
+                i -> {
+                  ShardKvClerk c = cfg.makeClient();
+                  return new ClientLoop(
+                      sim, Duration.ofMillis(5), () -> h.append(i, c, Integer.toString(i), "x"));
+                })
+            .toList();
     loops.forEach(ClientLoop::start);
     cfg.join(1);
     sim.runFor(Duration.ofMillis(500));
     cfg.leave(0);
     sim.runFor(Duration.ofMillis(500));
     loops.forEach(ClientLoop::stop);
-    assertTrue(sim.runUntil(() -> loops.stream().allMatch(ClientLoop::idle), Duration.ofSeconds(30)));
+    assertTrue(
+        sim.runUntil(() -> loops.stream().allMatch(ClientLoop::idle), Duration.ofSeconds(30)));
     String v = cfg.get(ck, "1");
-    assertEquals("x".repeat((int) loops.get(1).completed()), v, "every completed append applied exactly once");
+    assertEquals(
+        "x".repeat((int) loops.get(1).completed()),
+        v,
+        "every completed append applied exactly once");
     h.checkLinearizable("ShardHarnessTest", seed);
     return sim.trace().hashHex();
   }
@@ -54,12 +72,13 @@ class ShardHarnessTest {
   @Test
   void sameSeedSameTraceDifferentSeedDifferentTrace() {
     String a = run(11);
-    assertEquals(a, run(11), "same seed must give the same trace hash (no map-order or clock dependence)");
+    assertEquals(
+        a, run(11), "same seed must give the same trace hash (no map-order or clock dependence)");
     assertNotEquals(a, run(12));
   }
 
   /** A clerk whose answers are scripted: a Get that sees a value nobody wrote. */
-  private static final class LyingClerk implements ShardKVClerk {
+  private static final class LyingClerk implements ShardKvClerk {
     @Override
     public SimFuture<String> get(String key) {
       return SimFuture.completed("never-written");
@@ -93,16 +112,21 @@ class ShardHarnessTest {
     Path jsonl = Path.of("target", "histories", "ShardHarnessLying-seed3.jsonl");
     Files.deleteIfExists(out);
     Files.deleteIfExists(jsonl);
-    AssertionError e = assertThrows(AssertionError.class, () -> h.checkLinearizable("ShardHarnessLying", 3));
+    AssertionError e =
+        assertThrows(AssertionError.class, () -> h.checkLinearizable("ShardHarnessLying", 3));
     assertTrue(e.getMessage().contains("not linearizable"), e.getMessage());
     assertTrue(e.getMessage().contains(out.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains(jsonl.toAbsolutePath().toString()), e.getMessage());
     assertTrue(Files.size(out) > 0, "HTML written");
-    assertEquals(h.operations(), KvJsonLinesFormat.read(jsonl), "the JSONL file holds the checked history");
+    assertEquals(
+        h.operations(), KvJsonLinesFormat.read(jsonl), "the JSONL file holds the checked history");
     StringWriter verdict = new StringWriter();
     CommandLine cl = new CommandLine(new CheckHistoryCommand());
     cl.setOut(new PrintWriter(verdict));
     assertEquals(1, cl.execute(jsonl.toString()));
-    assertEquals("not linearizable", verdict.toString().strip(), "check-history re-checks the saved history");
+    assertEquals(
+        "not linearizable",
+        verdict.toString().strip(),
+        "check-history re-checks the saved history");
   }
 }

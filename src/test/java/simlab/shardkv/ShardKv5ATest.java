@@ -13,14 +13,17 @@ import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
-/** Lab 5B's first part in 2024 numbering (5A tests of {@code shardkv/test_test.go}): static sharding. */
+/**
+ * Lab 5B's first part in 2024 numbering (5A tests of {@code shardkv/test_test.go}): static
+ * sharding.
+ */
 @Tag("5A")
 class ShardKv5ATest {
 
   /**
-   * Starts one Get per key, each on a fresh clerk talking to {@code ctrl}, and counts how
-   * many complete: like 6.5840 it waits until 2 s pass without a completion. A completed
-   * Get must return the right value; "" from a group that should have rejected it fails.
+   * Starts one Get per key, each on a fresh clerk talking to {@code ctrl}, and counts how many
+   * complete: like 6.5840 it waits until 2 s pass without a completion. A completed Get must return
+   * the right value; "" from a group that should have rejected it fails.
    */
   private static int parallelGets(ShardKvFixture f, CtrlerCluster ctrl, boolean rejection) {
     int n = f.ka.length;
@@ -40,9 +43,12 @@ class ShardKv5ATest {
     for (int i = 0; i < n; i++) {
       if (gets.get(i).isDone() && !gets.get(i).get().equals(f.va[i])) {
         String v = gets.get(i).get();
-        throw new AssertionError(rejection && v.isEmpty()
-            ? "Get(" + f.ka[i] + "): returned a value, but server should have rejected the request due to wrong shard"
-            : "Get(" + f.ka[i] + "): expected:\n" + f.va[i] + "\nreceived:\n" + v);
+        throw new AssertionError(
+            rejection && v.isEmpty()
+                ? "Get("
+                    + f.ka[i]
+                    + "): returned a value, but server should have rejected the request due to wrong shard"
+                : "Get(" + f.ka[i] + "): expected:\n" + f.va[i] + "\nreceived:\n" + v);
       }
     }
     return ndone;
@@ -53,7 +59,7 @@ class ShardKv5ATest {
   void staticShards(Seed seed) {
     ShardKvFixture.begin("A static shards");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.cfg.join(1);
     f.putKeys(ck, 10, 20);
@@ -63,7 +69,10 @@ class ShardKv5ATest {
     f.cfg.shutdownGroup(1);
     f.cfg.checkLogs(); // forbid snapshots
     int ndone = parallelGets(f, f.cfg.ctl(), false);
-    assertEquals(f.ka.length / 2, ndone, "expected " + f.ka.length / 2 + " completions with one shard dead; got " + ndone);
+    assertEquals(
+        f.ka.length / 2,
+        ndone,
+        "expected " + f.ka.length / 2 + " completions with one shard dead; got " + ndone);
 
     f.cfg.startGroup(1);
     f.checkAll(ck);
@@ -76,7 +85,7 @@ class ShardKv5ATest {
   void rejection(Seed seed) {
     ShardKvFixture.begin("A rejection");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.cfg.join(1);
     f.putKeys(ck, 10, 20);
@@ -87,7 +96,8 @@ class ShardKv5ATest {
     CtrlerCluster ctl1 = f.cfg.startCtrlerService();
     f.cfg.joinm(List.of(0), ctl1);
     int ndone = parallelGets(f, ctl1, true);
-    assertEquals(f.ka.length / 2, ndone, "expected " + f.ka.length / 2 + " completions; got " + ndone);
+    assertEquals(
+        f.ka.length / 2, ndone, "expected " + f.ka.length / 2 + " completions; got " + ndone);
     f.checkLinearizable();
     ShardKvFixture.passed();
   }

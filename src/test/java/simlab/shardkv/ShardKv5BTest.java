@@ -7,15 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import simlab.harness.ClientLoop;
 import simlab.shardctrler.Config;
-import simlab.sim.SimFuture;
 import simlab.testing.Points;
 import simlab.testing.Seed;
 import simlab.testing.SimTest;
 
 /**
  * Lab 5B (6.5840 2024 {@code shardkv/test_test.go}): shard movement, snapshots, restarts,
- * unreliable networks and the two challenges. Beyond 6.5840, every test also checks its
- * recorded client history for linearizability (6.5840 does so only in Unreliable3).
+ * unreliable networks and the two challenges. Beyond 6.5840, every test also checks its recorded
+ * client history for linearizability (6.5840 does so only in Unreliable3).
  */
 @Tag("5B")
 class ShardKv5BTest {
@@ -25,7 +24,7 @@ class ShardKv5BTest {
   void joinLeave(Seed seed) {
     ShardKvFixture.begin("B join then leave");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 10, 5);
     f.checkAll(ck);
@@ -46,7 +45,7 @@ class ShardKv5BTest {
   void snapshot(Seed seed) {
     ShardKvFixture.begin("B snapshots, join, and leave");
     ShardKvFixture f = new ShardKvFixture(seed, false, 1000);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 30, 20);
     f.checkAll(ck);
@@ -77,7 +76,7 @@ class ShardKv5BTest {
   void missChange(Seed seed) {
     ShardKvFixture.begin("B servers miss configuration changes");
     ShardKvFixture f = new ShardKvFixture(seed, false, 1000);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 10, 20);
     f.checkAll(ck);
@@ -115,7 +114,7 @@ class ShardKv5BTest {
   void concurrent1(Seed seed) {
     ShardKvFixture.begin("B concurrent puts and configuration changes");
     ShardKvFixture f = new ShardKvFixture(seed, false, 100);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 10, 5);
     List<ClientLoop> loops = f.startAppenders(5, Duration.ofMillis(10));
@@ -153,13 +152,15 @@ class ShardKv5BTest {
     ShardKvFixture.passed();
   }
 
-  /** Tests the various sources from which a re-starting group might need to fetch shard contents. */
+  /**
+   * Tests the various sources from which a re-starting group might need to fetch shard contents.
+   */
   @SimTest(name = "TestConcurrent2_5B")
   @Points(5)
   void concurrent2(Seed seed) {
     ShardKvFixture.begin("B more concurrent puts and configuration changes");
     ShardKvFixture f = new ShardKvFixture(seed, false, -1);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(1);
     f.cfg.join(0);
     f.cfg.join(2);
@@ -198,7 +199,7 @@ class ShardKv5BTest {
   void concurrent3(Seed seed) {
     ShardKvFixture.begin("B concurrent configuration change and restart");
     ShardKvFixture f = new ShardKvFixture(seed, false, 300);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 10, 1);
     // 6.5840's appenders here do not pause. In virtual time a reliable-network operation
@@ -237,7 +238,7 @@ class ShardKv5BTest {
   void unreliable1(Seed seed) {
     ShardKvFixture.begin("B unreliable 1");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 10, 5);
     f.cfg.join(1);
@@ -282,7 +283,7 @@ class ShardKv5BTest {
   void unreliable2(Seed seed) {
     ShardKvFixture.begin("B unreliable 2");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 10, 5);
     List<ClientLoop> loops = f.startAppenders(5, Duration.ZERO);
@@ -299,24 +300,30 @@ class ShardKv5BTest {
   void unreliable3(Seed seed) {
     ShardKvFixture.begin("B unreliable 3");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     f.putKeys(ck, 10, 5);
     int n = f.ka.length;
     // Random operations over the 10 keys: 50% Append, else 10% Put, else Get (6.5840's mix).
-    List<ClientLoop> loops = f.startLoops(n, i -> {
-      ShardKVClerk ck1 = f.cfg.makeClient();
-      return new ClientLoop(f.sim, Duration.ZERO, () -> {
-        String key = f.ka[f.rand.nextInt(n)];
-        String nv = f.randstring(5);
-        if (f.rand.nextInt(1000) < 500) {
-          return f.history.append(i + 1, ck1, key, nv);
-        } else if (f.rand.nextInt(1000) < 100) {
-          return f.history.put(i + 1, ck1, key, nv);
-        }
-        return f.history.get(i + 1, ck1, key);
-      });
-    });
+    List<ClientLoop> loops =
+        f.startLoops(
+            n,
+            i -> {
+              ShardKvClerk ck1 = f.cfg.makeClient();
+              return new ClientLoop(
+                  f.sim,
+                  Duration.ZERO,
+                  () -> {
+                    String key = f.ka[f.rand.nextInt(n)];
+                    String nv = f.randstring(5);
+                    if (f.rand.nextInt(1000) < 500) {
+                      return f.history.append(i + 1, ck1, key, nv);
+                    } else if (f.rand.nextInt(1000) < 100) {
+                      return f.history.put(i + 1, ck1, key, nv);
+                    }
+                    return f.history.get(i + 1, ck1, key);
+                  });
+            });
     unreliableSchedule(f);
     f.sim.network().setReliable(true);
     f.stopAll(loops);
@@ -330,7 +337,7 @@ class ShardKv5BTest {
   void challenge1Delete(Seed seed) {
     System.out.println("Test: shard deletion (challenge 1) ...");
     ShardKvFixture f = new ShardKvFixture(seed, false, 1); // "1": snapshot after every log entry
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     int n = 30;
     f.putKeys(ck, n, 1000); // 30,000 bytes of values
@@ -364,8 +371,11 @@ class ShardKv5BTest {
     long total = f.cfg.totalStorage();
     // 27 keys stored once, 3 keys also in client dup tables, everything on 3 replicas, plus slop.
     long expected = 3L * (((n - 3) * 1000) + 2 * 3 * 1000 + 6000);
-    assertTrue(total <= expected, "snapshot + persisted Raft state are too big: " + total + " > " + expected);
-    System.out.println("  ... snapshot + persisted Raft state: " + total + " bytes (limit " + expected + ")");
+    assertTrue(
+        total <= expected,
+        "snapshot + persisted Raft state are too big: " + total + " > " + expected);
+    System.out.println(
+        "  ... snapshot + persisted Raft state: " + total + " bytes (limit " + expected + ")");
     f.checkAll(ck);
     f.checkLinearizable();
     ShardKvFixture.passed();
@@ -377,7 +387,7 @@ class ShardKv5BTest {
   void challenge2Unaffected(Seed seed) {
     System.out.println("Test: unaffected shard access (challenge 2) ...");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.join(0);
     int n = 10;
     f.ka = new String[n];
@@ -405,7 +415,7 @@ class ShardKv5BTest {
     f.cfg.leave(0); // 101 cannot migrate what 100 owned
     f.sleepMs(1000);
     for (int i = 0; i < n; i++) {
-      int shard = ShardKVFactory.key2shard(f.ka[i]);
+      int shard = ShardKvFactory.key2shard(f.ka[i]);
       if (owned[shard]) {
         f.check(ck, f.ka[i], f.va[i]);
         f.put(0, ck, f.ka[i], f.va[i] + "-1");
@@ -416,13 +426,16 @@ class ShardKv5BTest {
     ShardKvFixture.passed();
   }
 
-  /** Challenge 2: a group serves a shard as soon as it has it, even while other shards still migrate. */
+  /**
+   * Challenge 2: a group serves a shard as soon as it has it, even while other shards still
+   * migrate.
+   */
   @SimTest(name = "TestChallenge2Partial")
   @Points(5)
   void challenge2Partial(Seed seed) {
     System.out.println("Test: partial migration shard access (challenge 2) ...");
     ShardKvFixture f = new ShardKvFixture(seed, true, 100);
-    ShardKVClerk ck = f.cfg.makeClient();
+    ShardKvClerk ck = f.cfg.makeClient();
     f.cfg.joinm(List.of(0, 1, 2), f.cfg.ctl());
     f.sleepMs(1000);
     int n = 10;
@@ -444,7 +457,7 @@ class ShardKv5BTest {
     f.sleepMs(1000);
     int checked = 0;
     for (int i = 0; i < n; i++) {
-      int shard = ShardKVFactory.key2shard(f.ka[i]);
+      int shard = ShardKvFactory.key2shard(f.ka[i]);
       if (owned[shard]) {
         f.check(ck, f.ka[i], f.va[i]);
         f.put(0, ck, f.ka[i], f.va[i] + "-2");
@@ -456,5 +469,4 @@ class ShardKv5BTest {
     f.checkLinearizable();
     ShardKvFixture.passed();
   }
-
 }

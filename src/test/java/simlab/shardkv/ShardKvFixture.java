@@ -17,9 +17,9 @@ import simlab.sim.Simulation;
 import simlab.testing.Seed;
 
 /**
- * What every lab 5 shardkv test uses: the cluster (6.5840 {@code make_config(t, 3,
- * unreliable, maxraftstate)}), a recorded history of the tester's client operations,
- * keys "0".."n-1" with their expected values, and seeded random strings.
+ * What every lab 5 shardkv test uses: the cluster (6.5840 {@code make_config(t, 3, unreliable,
+ * maxraftstate)}), a recorded history of the tester's client operations, keys "0".."n-1" with their
+ * expected values, and seeded random strings.
  */
 final class ShardKvFixture {
   final Seed seed;
@@ -33,8 +33,14 @@ final class ShardKvFixture {
   ShardKvFixture(Seed seed, boolean unreliable, int maxRaftState) {
     this.seed = seed;
     this.sim = seed.newSimulation();
-    this.cfg = new ShardCluster(sim, unreliable, maxRaftState, ShardImplementations.raft(),
-        ShardImplementations.ctrler(), ShardImplementations.shardkv());
+    this.cfg =
+        new ShardCluster(
+            sim,
+            unreliable,
+            maxRaftState,
+            ShardImplementations.raft(),
+            ShardImplementations.ctrler(),
+            ShardImplementations.shardkv());
     this.history = new KvHistory(sim);
     this.rand = sim.random("workload");
   }
@@ -56,8 +62,11 @@ final class ShardKvFixture {
     return b.toString();
   }
 
-  /** Keys "0".."n-1" (so they spread over shards) with fresh random values of length {@code len}, Put through {@code ck}. */
-  void putKeys(ShardKVClerk ck, int n, int len) {
+  /**
+   * Keys "0".."n-1" (so they spread over shards) with fresh random values of length {@code len},
+   * Put through {@code ck}.
+   */
+  void putKeys(ShardKvClerk ck, int n, int len) {
     ka = new String[n];
     va = new String[n];
     for (int i = 0; i < n; i++) {
@@ -69,33 +78,39 @@ final class ShardKvFixture {
 
   // ---- recorded, blocking client operations --------------------------------------------
 
-  String get(int client, ShardKVClerk ck, String key) {
-    return SimWait.await(sim, history.get(client, ck, key), ShardCluster.OP_TIMEOUT, "Get(" + key + ")");
+  String get(int client, ShardKvClerk ck, String key) {
+    return SimWait.await(
+        sim, history.get(client, ck, key), ShardCluster.OP_TIMEOUT, "Get(" + key + ")");
   }
 
-  void put(int client, ShardKVClerk ck, String key, String value) {
-    SimWait.await(sim, history.put(client, ck, key, value), ShardCluster.OP_TIMEOUT, "Put(" + key + ")");
+  void put(int client, ShardKvClerk ck, String key, String value) {
+    SimWait.await(
+        sim, history.put(client, ck, key, value), ShardCluster.OP_TIMEOUT, "Put(" + key + ")");
   }
 
-  void append(int client, ShardKVClerk ck, String key, String value) {
-    SimWait.await(sim, history.append(client, ck, key, value), ShardCluster.OP_TIMEOUT, "Append(" + key + ")");
+  void append(int client, ShardKvClerk ck, String key, String value) {
+    SimWait.await(
+        sim,
+        history.append(client, ck, key, value),
+        ShardCluster.OP_TIMEOUT,
+        "Append(" + key + ")");
   }
 
-  void check(ShardKVClerk ck, String key, String value) {
+  void check(ShardKvClerk ck, String key, String value) {
     String v = get(0, ck, key);
     if (!v.equals(value)) {
       throw new AssertionError("Get(" + key + "): expected:\n" + value + "\nreceived:\n" + v);
     }
   }
 
-  void checkAll(ShardKVClerk ck) {
+  void checkAll(ShardKvClerk ck) {
     for (int i = 0; i < ka.length; i++) {
       check(ck, ka[i], va[i]);
     }
   }
 
   /** Check each key, then append a fresh random string of length {@code len} to it. */
-  void checkAndAppendAll(ShardKVClerk ck, int len) {
+  void checkAndAppendAll(ShardKvClerk ck, int len) {
     for (int i = 0; i < ka.length; i++) {
       check(ck, ka[i], va[i]);
       String x = randstring(len);
@@ -115,21 +130,25 @@ final class ShardKvFixture {
   // ---- concurrent clients ---------------------------------------------------------------
 
   /**
-   * Starts one appender per key, each with its own clerk (client id i+1), appending random
-   * strings of length {@code len} to key i and pausing {@code pause} between appends
-   * (6.5840's {@code ff} goroutines).
+   * Starts one appender per key, each with its own clerk (client id i+1), appending random strings
+   * of length {@code len} to key i and pausing {@code pause} between appends (6.5840's {@code ff}
+   * goroutines).
    */
   List<ClientLoop> startAppenders(int len, Duration pause) {
     List<ClientLoop> loops = new ArrayList<>();
     for (int i = 0; i < ka.length; i++) {
       int k = i;
-      ShardKVClerk ck1 = cfg.makeClient();
-      loops.add(new ClientLoop(sim, pause, () -> {
-        String x = randstring(len);
-        SimFuture<Void> f = history.append(k + 1, ck1, ka[k], x);
-        f.onComplete(v -> va[k] += x);
-        return f;
-      }));
+      ShardKvClerk ck1 = cfg.makeClient();
+      loops.add(
+          new ClientLoop(
+              sim,
+              pause,
+              () -> {
+                String x = randstring(len);
+                SimFuture<Void> f = history.append(k + 1, ck1, ka[k], x);
+                f.onComplete(v -> va[k] += x);
+                return f;
+              }));
     }
     loops.forEach(ClientLoop::start);
     return loops;
@@ -147,11 +166,17 @@ final class ShardKvFixture {
   /** 6.5840: set done, then wait for every client goroutine to finish its last operation. */
   void stopAll(List<ClientLoop> loops) {
     loops.forEach(ClientLoop::stop);
-    boolean idle = sim.runUntil(() -> loops.stream().allMatch(ClientLoop::idle), Duration.ofSeconds(60));
+    boolean idle =
+        sim.runUntil(() -> loops.stream().allMatch(ClientLoop::idle), Duration.ofSeconds(60));
     assertTrue(idle, "client loops did not finish their last operation within 60 s");
     long total = loops.stream().mapToLong(ClientLoop::completed).sum();
     assertTrue(total > 0, "no client operation completed while configurations changed");
-    System.out.println("  ... " + total + " client operations completed in " + sim.now().toMillis() + " ms of virtual time");
+    System.out.println(
+        "  ... "
+            + total
+            + " client operations completed in "
+            + sim.now().toMillis()
+            + " ms of virtual time");
   }
 
   void checkLinearizable() {

@@ -31,13 +31,15 @@ class CrashAndPersisterTest {
     Simulation sim = new Simulation(11);
     int[] fired = {0};
     NodeContext[] first = new NodeContext[1];
-    sim.addNode("n", ctx -> {
-      if (first[0] == null) {
-        first[0] = ctx;
-      }
-      ctx.schedule(Duration.ofMillis(100), () -> fired[0]++);
-      return ctx;
-    });
+    sim.addNode(
+        "n",
+        ctx -> {
+          if (first[0] == null) {
+            first[0] = ctx;
+          }
+          ctx.schedule(Duration.ofMillis(100), () -> fired[0]++);
+          return ctx;
+        });
     first[0].persister().save(new byte[] {42}, null);
     sim.crash("n");
     sim.runFor(Duration.ofMillis(200));
@@ -47,7 +49,10 @@ class CrashAndPersisterTest {
     first[0].persister().save(new byte[] {66}, null);
     NodeContext second = sim.restart("n");
     assertNotSame(first[0], second);
-    assertEquals(42, second.persister().readRaftState()[0], "the zombie's write leaked into the new incarnation");
+    assertEquals(
+        42,
+        second.persister().readRaftState()[0],
+        "the zombie's write leaked into the new incarnation");
     assertFalse(first[0].alive());
     assertTrue(second.alive());
     sim.runFor(Duration.ofMillis(200));
@@ -82,10 +87,16 @@ class CrashAndPersisterTest {
   @Test
   void asyncHandlerOnAServerThatDiesGivesNoReplyWithinAPoll() {
     Simulation sim = new Simulation(14);
-    sim.addNode("server", ctx -> {
-      ctx.handleAsync(PingNode.Ping.class, (req, responder) -> { /* never answers */ });
-      return ctx;
-    });
+    sim.addNode(
+        "server",
+        ctx -> {
+          ctx.handleAsync(
+              PingNode.Ping.class,
+              (req, responder) -> {
+                /* never answers */
+              });
+          return ctx;
+        });
     PingNode client = sim.addNode("client", ctx -> new PingNode(ctx, false));
     client.send("server");
     sim.runFor(Duration.ofMillis(250));

@@ -21,7 +21,9 @@ class DeterminismTest {
     String h1 = PingNode.chaosScenario(a);
     String h2 = PingNode.chaosScenario(new Simulation(seed.value()));
     assertEquals(h1, h2, "same seed, same JVM, different trace hash");
-    assertTrue(a.trace().recordCount() > 1000, "scenario too small to mean anything: " + a.trace().recordCount());
+    assertTrue(
+        a.trace().recordCount() > 1000,
+        "scenario too small to mean anything: " + a.trace().recordCount());
   }
 
   @SimTest(name = "TestDifferentSeedsDiffer")
@@ -36,10 +38,18 @@ class DeterminismTest {
     long seed = 12345;
     String here = PingNode.chaosScenario(new Simulation(seed));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        PingNode.class.getName(), Long.toString(seed)).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                PingNode.class.getName(),
+                Long.toString(seed))
+            .redirectErrorStream(true)
+            .start();
     String out;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       out = r.lines().reduce("", (x, y) -> x + y).trim();
     }
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");

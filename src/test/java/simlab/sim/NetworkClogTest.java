@@ -14,11 +14,9 @@ import org.junit.jupiter.api.Test;
 class NetworkClogTest {
   private static final long MS = 1_000_000L;
 
-  record Req(int n) implements Rpc<Rep> {
-  }
+  record Req(int n) implements Rpc<Rep> {}
 
-  record Rep(int n) {
-  }
+  record Rep(int n) {}
 
   /** A server that records when and in which order requests reach its handler. */
   static final class Server {
@@ -26,11 +24,13 @@ class NetworkClogTest {
     final List<Long> at = new ArrayList<>();
 
     Server(NodeContext ctx) {
-      ctx.handle(Req.class, r -> {
-        order.add(r.n());
-        at.add(ctx.nowNanos());
-        return new Rep(r.n());
-      });
+      ctx.handle(
+          Req.class,
+          r -> {
+            order.add(r.n());
+            at.add(ctx.nowNanos());
+            return new Rep(r.n());
+          });
     }
   }
 
@@ -52,7 +52,8 @@ class NetworkClogTest {
     long unclogAt = sim.nowNanos();
     sim.network().setClogged("s", false);
     sim.runFor(Duration.ofMillis(10));
-    assertEquals(List.of(0, 1, 2, 3, 4), server.order, "held requests arrive in the order they were held");
+    assertEquals(
+        List.of(0, 1, 2, 3, 4), server.order, "held requests arrive in the order they were held");
     for (long t : server.at) {
       assertEquals(unclogAt + NetworkConfig.BASE_LATENCY.toNanos(), t, "one hop after the unclog");
     }
@@ -89,7 +90,7 @@ class NetworkClogTest {
     NodeContext c = sim.addNode("c", ctx -> ctx);
     sim.network().setClogged("s", true);
     sim.network().setClogged("c", true);
-    c.call("s", new Req(7), r -> { });
+    c.call("s", new Req(7), r -> {});
     sim.runFor(Duration.ofMillis(50));
     sim.network().setClogged("s", false);
     sim.runFor(Duration.ofMillis(50));

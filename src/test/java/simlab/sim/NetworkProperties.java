@@ -16,21 +16,25 @@ import simlab.testing.property.PropertyTest;
 class NetworkProperties {
 
   /** A simulation seed and a fault setting. */
-  record Faults(long seed, boolean reliable, boolean longReordering, boolean longDelays, int crashes) {
-  }
+  record Faults(
+      long seed, boolean reliable, boolean longReordering, boolean longDelays, int crashes) {}
 
   static Gen<Faults> faults() {
     Gen<Long> seeds = Gen.longs(0, 1_000_000);
     Gen<Boolean> coin = Gen.booleans();
     Gen<Integer> crashes = Gen.ints(0, 5);
-    return s -> new Faults(s.draw(seeds), s.draw(coin), s.draw(coin), s.draw(coin), s.draw(crashes));
+    return s ->
+        new Faults(s.draw(seeds), s.draw(coin), s.draw(coin), s.draw(coin), s.draw(crashes));
   }
 
   @PropertyTest
   Stream<DynamicTest> everyCallOfALiveCallerCompletesExactlyOnce(PropertyContext context) {
     // Each case is a whole simulation, so shrinking gets a smaller budget than the default.
-    return context.run(Property.forAll(faults()).cases(60).shrinkSteps(500)
-        .check(NetworkProperties::callsCompleteExactlyOnce));
+    return context.run(
+        Property.forAll(faults())
+            .cases(60)
+            .shrinkSteps(500)
+            .check(NetworkProperties::callsCompleteExactlyOnce));
   }
 
   static void callsCompleteExactlyOnce(Faults f) {
@@ -70,9 +74,12 @@ class NetworkProperties {
     assertEquals(calls, client.replies.size(), "each call's callback must run exactly once");
     long answered = client.replies.stream().filter(java.util.Optional::isPresent).count();
     long handled = servers.stream().mapToLong(sim.network()::rpcCount).sum();
-    assertTrue(answered <= handled, "more replies (" + answered + ") than handled requests (" + handled + ")");
+    assertTrue(
+        answered <= handled,
+        "more replies (" + answered + ") than handled requests (" + handled + ")");
     if (reliable && crashes == 0) {
-      assertTrue(answered >= 100, "a reliable network with no crashes lost replies to connected servers");
+      assertTrue(
+          answered >= 100, "a reliable network with no crashes lost replies to connected servers");
     }
   }
 }

@@ -17,17 +17,13 @@ class NetworkTest {
   private static final long MS = 1_000_000L;
 
   /** A request that records when it was handled. */
-  record Stamp(int n) implements Rpc<Stamped> {
-  }
+  record Stamp(int n) implements Rpc<Stamped> {}
 
-  record Stamped(int n, long handledAt) {
-  }
+  record Stamped(int n, long handledAt) {}
 
-  record Blob(byte[] data, ImmutableList<String> tags) implements Rpc<Blob> {
-  }
+  record Blob(byte[] data, ImmutableList<String> tags) implements Rpc<Blob> {}
 
-  record Bad(List<String> items) implements Rpc<Stamped> {
-  }
+  record Bad(List<String> items) implements Rpc<Stamped> {}
 
   static final class Recorder {
     final NodeContext ctx;
@@ -35,19 +31,21 @@ class NetworkTest {
 
     Recorder(NodeContext ctx) {
       this.ctx = ctx;
-      ctx.handle(Stamp.class, s -> {
-        handledAt.add(ctx.nowNanos());
-        return new Stamped(s.n(), ctx.nowNanos());
-      });
+      ctx.handle(
+          Stamp.class,
+          s -> {
+            handledAt.add(ctx.nowNanos());
+            return new Stamped(s.n(), ctx.nowNanos());
+          });
       ctx.handle(Blob.class, b -> b);
     }
   }
 
   /** Outcome of one call as seen by the caller. */
-  record Outcome(int n, long sentAt, long doneAt, Optional<Stamped> reply) {
-  }
+  record Outcome(int n, long sentAt, long doneAt, Optional<Stamped> reply) {}
 
-  private static List<Outcome> fire(Simulation sim, NodeContext client, String to, int count, Duration gap) {
+  private static List<Outcome> fire(
+      Simulation sim, NodeContext client, String to, int count, Duration gap) {
     List<Outcome> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int n = i;
@@ -86,7 +84,8 @@ class NetworkTest {
 
     List<Outcome> reliable = fire(sim, client, "server", 200, Duration.ofMillis(1));
     for (Outcome o : reliable) {
-      assertEquals(2 * base, o.doneAt() - o.sentAt(), "reliable round trip is exactly two base latencies");
+      assertEquals(
+          2 * base, o.doneAt() - o.sentAt(), "reliable round trip is exactly two base latencies");
       assertEquals(o.sentAt() + base, o.reply().orElseThrow().handledAt());
     }
 
@@ -102,7 +101,9 @@ class NetworkTest {
       }
     }
     assertTrue(maxRequestDelay <= 26 * MS, "request delay above 26 ms: " + maxRequestDelay);
-    assertTrue(maxRequestDelay >= 24 * MS, "request delays never near the top of U{0..26}: " + maxRequestDelay);
+    assertTrue(
+        maxRequestDelay >= 24 * MS,
+        "request delays never near the top of U{0..26}: " + maxRequestDelay);
     assertEquals(0, minRequestDelay, "request delays never 0 ms");
   }
 
@@ -120,7 +121,8 @@ class NetworkTest {
     sim.network().setLongDelays(true);
     List<Outcome> longFail = fire(sim, client, "server", 300, Duration.ofMillis(1));
     long max = longFail.stream().mapToLong(o -> o.doneAt() - o.sentAt()).max().orElseThrow();
-    assertTrue(max < 7000 * MS && max > 5000 * MS, "long delays should spread over [0, 7 s): max " + max);
+    assertTrue(
+        max < 7000 * MS && max > 5000 * MS, "long delays should spread over [0, 7 s): max " + max);
 
     sim.network().setLinkEnabled("client", "server", true);
     sim.network().setLongDelays(false);
@@ -185,23 +187,30 @@ class NetworkTest {
     client.call("server", blob, got::add);
     sim.runFor(Duration.ofSeconds(1));
     assertEquals(1, got.size());
-    assertEquals(2L * size, sim.network().totalBytes(), "request bytes at submit plus reply bytes at delivery");
+    assertEquals(
+        2L * size,
+        sim.network().totalBytes(),
+        "request bytes at submit plus reply bytes at delivery");
   }
 
   @Test
   void senderCannotAliasReceiverState() {
     Simulation sim = new Simulation(4);
     List<byte[]> received = new ArrayList<>();
-    sim.addNode("server", ctx -> {
-      ctx.handle(Blob.class, b -> {
-        received.add(b.data());
-        return b;
-      });
-      return ctx;
-    });
+    sim.addNode(
+        "server",
+        ctx -> {
+          ctx.handle(
+              Blob.class,
+              b -> {
+                received.add(b.data());
+                return b;
+              });
+          return ctx;
+        });
     NodeContext client = sim.addNode("client", ctx -> ctx);
     byte[] data = {1, 2, 3};
-    client.call("server", new Blob(data, ImmutableList.of()), r -> { });
+    client.call("server", new Blob(data, ImmutableList.of()), r -> {});
     data[0] = 99;
     sim.runFor(Duration.ofSeconds(1));
     assertEquals(1, received.get(0)[0], "receiver saw the sender's later write");
@@ -213,8 +222,10 @@ class NetworkTest {
     Simulation sim = new Simulation(5);
     sim.addNode("server", Recorder::new);
     NodeContext client = sim.addNode("client", ctx -> ctx);
-    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-        () -> client.call("server", new Bad(new ArrayList<>(List.of("x"))), r -> { }));
+    IllegalArgumentException ex =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> client.call("server", new Bad(new ArrayList<>(List.of("x"))), r -> {}));
     assertTrue(ex.getMessage().contains("Bad.items"), ex.getMessage());
     assertTrue(ex.getMessage().contains("java.util.ArrayList"), ex.getMessage());
   }

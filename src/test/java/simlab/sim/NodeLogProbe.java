@@ -3,13 +3,12 @@ package simlab.sim;
 import java.time.Duration;
 
 /**
- * A run whose nodes call {@code ctx.log}, for {@code NodeLogTest} to start in a fresh JVM
- * with and without {@code -Dsim.log} (slf4j-simple reads its configuration once per JVM).
- * Prints the trace hashes of this run and of {@link PingNode#chaosScenario}.
+ * A run whose nodes call {@code ctx.log}, for {@code NodeLogTest} to start in a fresh JVM with and
+ * without {@code -Dsim.log} (slf4j-simple reads its configuration once per JVM). Prints the trace
+ * hashes of this run and of {@link PingNode#chaosScenario}.
  */
 final class NodeLogProbe {
-  private NodeLogProbe() {
-  }
+  private NodeLogProbe() {}
 
   /** Logs when it starts and on a timer 5 ms later. */
   static final class Chatty {

@@ -14,16 +14,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * ctx.log lines reach slf4j only when asked ({@code -Dsim.log=debug} or {@code SIM_LOG}),
- * and logging never changes a run. Each case runs {@link NodeLogProbe} in a fresh JVM,
- * because slf4j-simple reads its levels once per JVM.
+ * ctx.log lines reach slf4j only when asked ({@code -Dsim.log=debug} or {@code SIM_LOG}), and
+ * logging never changes a run. Each case runs {@link NodeLogProbe} in a fresh JVM, because
+ * slf4j-simple reads its levels once per JVM.
  */
 class NodeLogTest {
   private static final long SEED = 42;
 
   /** A child JVM's stdout and stderr lines (the JVM's own "Picked up ..." notices dropped). */
-  private record Child(List<String> out, List<String> err) {
-  }
+  private record Child(List<String> out, List<String> err) {}
 
   @Test
   void withoutSimLogNothingIsPrinted() throws Exception {
@@ -35,15 +34,18 @@ class NodeLogTest {
   @Test
   void withSimLogDebugEachLineReachesTheNodesLoggerWithVirtualTime() throws Exception {
     Child c = probe(List.of("-Dsim.log=debug"), Map.of());
-    assertEquals(List.of(
-        "DEBUG simlab.node.n1 - [0.000000s seed 42] up",
-        "DEBUG simlab.node.n1 - [0.005000s seed 42] tick",
-        "DEBUG simlab.sim.Simulation - [0.010000s seed 42] crash n1 (incarnation 1)",
-        "DEBUG simlab.sim.Simulation - [0.010000s seed 42] restart n1 (incarnation 2)",
-        "DEBUG simlab.node.n1 - [0.010000s seed 42] up",
-        "DEBUG simlab.node.n1 - [0.015000s seed 42] tick"),
+    assertEquals(
+        List.of(
+            "DEBUG simlab.node.n1 - [0.000000s seed 42] up",
+            "DEBUG simlab.node.n1 - [0.005000s seed 42] tick",
+            "DEBUG simlab.sim.Simulation - [0.010000s seed 42] crash n1 (incarnation 1)",
+            "DEBUG simlab.sim.Simulation - [0.010000s seed 42] restart n1 (incarnation 2)",
+            "DEBUG simlab.node.n1 - [0.010000s seed 42] up",
+            "DEBUG simlab.node.n1 - [0.015000s seed 42] tick"),
         c.err().subList(0, Math.min(6, c.err().size())));
-    assertTrue(c.err().stream().anyMatch(l -> l.startsWith("DEBUG simlab.sim.Network - [") && l.contains("partition")),
+    assertTrue(
+        c.err().stream()
+            .anyMatch(l -> l.startsWith("DEBUG simlab.sim.Network - [") && l.contains("partition")),
         "the chaos scenario's partition is not logged: " + c.err());
     // Logging reads the run and never changes it: same trace hashes as in this JVM, logging off.
     assertEquals(List.of(NodeLogProbe.hashes(SEED)), c.out());
@@ -52,22 +54,31 @@ class NodeLogTest {
   @Test
   void theEnvironmentVariableWorksLikeTheProperty() throws Exception {
     Child c = probe(List.of(), Map.of("SIM_LOG", "DEBUG"));
-    assertEquals("DEBUG simlab.node.n1 - [0.000000s seed 42] up", c.err().isEmpty() ? "" : c.err().get(0));
+    assertEquals(
+        "DEBUG simlab.node.n1 - [0.000000s seed 42] up", c.err().isEmpty() ? "" : c.err().get(0));
   }
 
   @Test
   void anUnknownLevelIsNamedOnceAndIgnored() throws Exception {
     Child c = probe(List.of("-Dsim.log=loud"), Map.of());
-    assertEquals(List.of("simlab: ignoring sim.log='loud': expected one of trace, debug, info, warn, error, off"),
+    assertEquals(
+        List.of(
+            "simlab: ignoring sim.log='loud': expected one of trace, debug, info, warn, error, off"),
         c.err());
     assertEquals(List.of(NodeLogProbe.hashes(SEED)), c.out());
   }
 
-  private static Child probe(List<String> jvmArgs, Map<String, String> env) throws IOException, InterruptedException {
+  private static Child probe(List<String> jvmArgs, Map<String, String> env)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeLogProbe.class.getName(), Long.toString(SEED)));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            NodeLogProbe.class.getName(),
+            Long.toString(SEED)));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove("SIM_LOG");
     pb.environment().putAll(env);

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A small node for the core's own tests: pings random peers on a random timer and persists a counter. */
+/**
+ * A small node for the core's own tests: pings random peers on a random timer and persists a
+ * counter.
+ */
 final class PingNode {
-  record Ping(String from, int n) implements Rpc<Pong> {
-  }
+  record Ping(String from, int n) implements Rpc<Pong> {}
 
-  record Pong(String from, int n) {
-  }
+  record Pong(String from, int n) {}
 
   final NodeContext ctx;
   final List<Optional<Pong>> replies = new ArrayList<>();
@@ -20,31 +21,38 @@ final class PingNode {
 
   PingNode(NodeContext ctx, boolean autoPing) {
     this.ctx = ctx;
-    ctx.handle(Ping.class, p -> {
-      handled++;
-      return new Pong(ctx.id(), p.n());
-    });
+    ctx.handle(
+        Ping.class,
+        p -> {
+          handled++;
+          return new Pong(ctx.id(), p.n());
+        });
     if (autoPing) {
       arm();
     }
   }
 
   private void arm() {
-    ctx.schedule(Duration.ofMillis(5 + ctx.random().nextInt(45)), () -> {
-      if (!ctx.peers().isEmpty()) {
-        String peer = ctx.peers().get(ctx.random().nextInt(ctx.peers().size()));
-        send(peer);
-      }
-      arm();
-    });
+    ctx.schedule(
+        Duration.ofMillis(5 + ctx.random().nextInt(45)),
+        () -> {
+          if (!ctx.peers().isEmpty()) {
+            String peer = ctx.peers().get(ctx.random().nextInt(ctx.peers().size()));
+            send(peer);
+          }
+          arm();
+        });
   }
 
   void send(String peer) {
     int n = ++sent;
-    ctx.call(peer, new Ping(ctx.id(), n), reply -> {
-      replies.add(reply);
-      ctx.persister().save(new byte[] {(byte) replies.size()}, null);
-    });
+    ctx.call(
+        peer,
+        new Ping(ctx.id(), n),
+        reply -> {
+          replies.add(reply);
+          ctx.persister().save(new byte[] {(byte) replies.size()}, null);
+        });
   }
 
   /** Builds a cluster of pinging nodes "p0".."p{n-1}" that all know each other. */
@@ -61,8 +69,8 @@ final class PingNode {
   }
 
   /**
-   * The determinism scenario: 5 pinging nodes over an unreliable network with long
-   * reordering, a partition, and a crash/restart every 300 ms; returns the trace hash.
+   * The determinism scenario: 5 pinging nodes over an unreliable network with long reordering, a
+   * partition, and a crash/restart every 300 ms; returns the trace hash.
    */
   static String chaosScenario(Simulation sim) {
     List<String> ids = cluster(sim, 5);

@@ -10,18 +10,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValueCodecTest {
-  enum Color { RED, GREEN }
-
-  record Entry(int term, Object command) {
+  enum Color {
+    RED,
+    GREEN
   }
 
-  record Wrapper(String name, long big, Color color, byte[] data, ImmutableList<Entry> entries) {
-  }
+  record Entry(int term, Object command) {}
+
+  record Wrapper(String name, long big, Color color, byte[] data, ImmutableList<Entry> entries) {}
 
   @Test
   void roundTripsNestedRecordsAndCollections() {
-    Wrapper w = new Wrapper("x", -5_000_000_000L, Color.GREEN, new byte[] {1, 2, 3},
-        ImmutableList.of(new Entry(1, 42), new Entry(2, "put k v"), new Entry(3, null)));
+    Wrapper w =
+        new Wrapper(
+            "x",
+            -5_000_000_000L,
+            Color.GREEN,
+            new byte[] {1, 2, 3},
+            ImmutableList.of(new Entry(1, 42), new Entry(2, "put k v"), new Entry(3, null)));
     Wrapper back = ValueCodec.decode(ValueCodec.encode(w), Wrapper.class);
     assertEquals("x", back.name());
     assertEquals(-5_000_000_000L, back.big());
@@ -59,8 +65,8 @@ class ValueCodecTest {
 
   @Test
   void corruptInputGivesClearError() {
-    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-        () -> ValueCodec.decode(new byte[] {99}));
+    IllegalArgumentException ex =
+        assertThrows(IllegalArgumentException.class, () -> ValueCodec.decode(new byte[] {99}));
     assertTrue(ex.getMessage().contains("unknown tag 99"), ex.getMessage());
     byte[] truncated = java.util.Arrays.copyOf(ValueCodec.encode("hello"), 3);
     assertThrows(IllegalArgumentException.class, () -> ValueCodec.decode(truncated));
@@ -68,8 +74,9 @@ class ValueCodecTest {
 
   @Test
   void rejectsMutablePlainObjects() {
-    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-        () -> ValueCodec.encode(new StringBuilder("x")));
+    IllegalArgumentException ex =
+        assertThrows(
+            IllegalArgumentException.class, () -> ValueCodec.encode(new StringBuilder("x")));
     assertTrue(ex.getMessage().contains("StringBuilder"));
   }
 }

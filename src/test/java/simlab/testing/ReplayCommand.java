@@ -4,22 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one command that replays a run: {@code test-scripts/replay NAME --seed N} followed by
- * one {@code --impl} per implementation switch that was set, so nothing depends on
- * environment variables (two {@code JAVA_TOOL_OPTIONS=} prefixes would keep only the last).
- * Tokens a shell would mangle ({@code Outer$Inner}) are single-quoted; {@link #split} reads
- * the command back, as a shell would, for the tests that re-run it.
+ * The one command that replays a run: {@code test-scripts/replay NAME --seed N} followed by one
+ * {@code --impl} per implementation switch that was set, so nothing depends on environment
+ * variables (two {@code JAVA_TOOL_OPTIONS=} prefixes would keep only the last). Tokens a shell
+ * would mangle ({@code Outer$Inner}) are single-quoted; {@link #split} reads the command back, as a
+ * shell would, for the tests that re-run it.
  */
 public final class ReplayCommand {
-  /** The implementation properties in the order they are printed (see simlab.harness.ImplementationKind). */
-  private static final List<String> KINDS = List.of("kvsrv", "raft", "kv", "shardctrler", "shardkv");
+  /**
+   * The implementation properties in the order they are printed (see
+   * simlab.harness.ImplementationKind).
+   */
+  private static final List<String> KINDS =
+      List.of("kvsrv", "raft", "kv", "shardctrler", "shardkv");
 
-  private ReplayCommand() {
-  }
+  private ReplayCommand() {}
 
   /**
-   * The replay script as the user invokes it: {@code test-scripts/replay} in simlab itself;
-   * a project that depends on simlab as a library sets {@code -Dsim.replay.command} to its own
+   * The replay script as the user invokes it: {@code test-scripts/replay} in simlab itself; a
+   * project that depends on simlab as a library sets {@code -Dsim.replay.command} to its own
    * wrapper (labs/student-raft passes {@code ./replay}).
    */
   static String script() {
@@ -28,8 +31,12 @@ public final class ReplayCommand {
   }
 
   public static String format(String testName, long seed, List<String> implValues) {
-    StringBuilder cmd = new StringBuilder(script()).append(' ').append(quote(testName)).append(" --seed ")
-        .append(seed);
+    StringBuilder cmd =
+        new StringBuilder(script())
+            .append(' ')
+            .append(quote(testName))
+            .append(" --seed ")
+            .append(seed);
     for (String v : implValues) {
       cmd.append(" --impl ").append(quote(v));
     }
@@ -37,8 +44,8 @@ public final class ReplayCommand {
   }
 
   /**
-   * The {@code --impl} values equivalent to this JVM's switches: {@code KIND=CLASS} for each
-   * {@code sim.KIND} property and the bare class of {@code sim.impl}.
+   * The {@code --impl} values equivalent to this JVM's switches: {@code KIND=CLASS} for each {@code
+   * sim.KIND} property and the bare class of {@code sim.impl}.
    */
   public static List<String> implValuesFromProperties() {
     List<String> values = new ArrayList<>();
@@ -56,13 +63,19 @@ public final class ReplayCommand {
   }
 
   static String quote(String token) {
-    if (!token.isEmpty() && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || "._-=/:,+@".indexOf(c) >= 0)) {
+    if (!token.isEmpty()
+        && token
+            .chars()
+            .allMatch(c -> Character.isLetterOrDigit(c) || "._-=/:,+@".indexOf(c) >= 0)) {
       return token;
     }
     return "'" + token.replace("'", "'\\''") + "'";
   }
 
-  /** Splits a command as a POSIX shell would for the forms {@link #format} produces (words, single quotes). */
+  /**
+   * Splits a command as a POSIX shell would for the forms {@link #format} produces (words, single
+   * quotes).
+   */
   public static List<String> split(String command) {
     List<String> words = new ArrayList<>();
     StringBuilder w = new StringBuilder();

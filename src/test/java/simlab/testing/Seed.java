@@ -5,9 +5,9 @@ import java.util.List;
 import simlab.sim.Simulation;
 
 /**
- * The seed of one test invocation. Build every simulation of the test through
- * {@link #newSimulation()}, so the seed extension can report its trace hash and export its
- * trace ({@code -Dsim.trace=FILE}).
+ * The seed of one test invocation. Build every simulation of the test through {@link
+ * #newSimulation()}, so the seed extension can report its trace hash and export its trace ({@code
+ * -Dsim.trace=FILE}).
  */
 public final class Seed {
   private final long value;
@@ -15,6 +15,7 @@ public final class Seed {
   private final boolean keepTrace;
   private final List<Simulation> simulations = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+
   /** Wall-clock creation time (outside any simulation): tells this run's files from older ones. */
   private final long createdMillis = System.currentTimeMillis(); // wall-clock ok
 
@@ -49,8 +50,8 @@ public final class Seed {
   }
 
   /**
-   * A warning that does not fail the test (6.5840 prints these, e.g. "term changed even
-   * though there were no failures"): printed now and reported to grade and replay.
+   * A warning that does not fail the test (6.5840 prints these, e.g. "term changed even though
+   * there were no failures"): printed now and reported to grade and replay.
    */
   public void warn(String message) {
     System.out.println("warning: " + message);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import simlab.sim.Simulation;
 
 /**
- * Gives every {@link SimTest} its seeds, injects the {@link Seed}, reports the trace hash
- * of the run (report entry {@code trace-hash}) and rewrites a failure so that it names
- * the seed and the exact command that replays it.
+ * Gives every {@link SimTest} its seeds, injects the {@link Seed}, reports the trace hash of the
+ * run (report entry {@code trace-hash}) and rewrites a failure so that it names the seed and the
+ * exact command that replays it.
  */
 public final class SeedExtension implements TestTemplateInvocationContextProvider {
   public static final long DEFAULT_SEED = 1;
@@ -28,17 +28,19 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
   }
 
   @Override
-  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
     String name = testName(context);
     // the run report needs the kept trace: kept unless both the export and the report are off
-    boolean keepTrace = context.getConfigurationParameter("sim.trace").isPresent()
-        || RunReports.mode(context) != RunReports.Mode.OFF;
+    boolean keepTrace =
+        context.getConfigurationParameter("sim.trace").isPresent()
+            || RunReports.mode(context) != RunReports.Mode.OFF;
     return seeds(context).mapToObj(s -> invocation(new Seed(s, name, keepTrace)));
   }
 
   /**
-   * The seeds a test runs with: {@code sim.seed} (default 1) and the {@code sim.seeds - 1}
-   * after it. Simulated tests and property tests ({@code simlab.testing.property}) both use it.
+   * The seeds a test runs with: {@code sim.seed} (default 1) and the {@code sim.seeds - 1} after
+   * it. Simulated tests and property tests ({@code simlab.testing.property}) both use it.
    */
   public static LongStream seeds(ExtensionContext context) {
     long base = parseLong(context, "sim.seed", DEFAULT_SEED);
@@ -56,13 +58,19 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
   }
 
   private static long parseLong(ExtensionContext context, String key, long dflt) {
-    return context.getConfigurationParameter(key).map(String::trim).filter(s -> !s.isEmpty()).map(s -> {
-      try {
-        return Long.parseLong(s);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + " must be an integer, got '" + s + "'");
-      }
-    }).orElse(dflt);
+    return context
+        .getConfigurationParameter(key)
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(
+            s -> {
+              try {
+                return Long.parseLong(s);
+              } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer, got '" + s + "'");
+              }
+            })
+        .orElse(dflt);
   }
 
   private static TestTemplateInvocationContext invocation(Seed seed) {
@@ -104,18 +112,23 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
       if (!sims.isEmpty()) {
         Simulation last = sims.get(sims.size() - 1);
         context.publishReportEntry("trace-hash", last.trace().hashHex());
-        context.getConfigurationParameter("sim.trace").ifPresent(file -> {
-          if (last.trace().keepsLines()) {
-            writeTrace(context, last, file);
-          }
-        });
+        context
+            .getConfigurationParameter("sim.trace")
+            .ifPresent(
+                file -> {
+                  if (last.trace().keepsLines()) {
+                    writeTrace(context, last, file);
+                  }
+                });
       }
       for (String w : seed.warnings()) {
         context.publishReportEntry("warning", w);
       }
-      if (context.getExecutionException().isEmpty() && RunReports.mode(context) == RunReports.Mode.ALWAYS) {
+      if (context.getExecutionException().isEmpty()
+          && RunReports.mode(context) == RunReports.Mode.ALWAYS) {
         // replay prints the path itself; mvn test users see it here
-        RunReports.write(context, seed, null).filter(p -> context.getConfigurationParameter("sim.report.dir").isEmpty())
+        RunReports.write(context, seed, null)
+            .filter(p -> context.getConfigurationParameter("sim.report.dir").isEmpty())
             .ifPresent(p -> System.out.println("report: " + p));
       }
       context.publishReportEntry("seed", Long.toString(seed.value()));
@@ -132,25 +145,39 @@ public final class SeedExtension implements TestTemplateInvocationContextProvide
         }
         context.publishReportEntry("trace-file", path.toString());
       } catch (RuntimeException e) {
-        String why = e.getCause() == null ? e.toString() : e.getMessage() + " (" + e.getCause() + ")";
+        String why =
+            e.getCause() == null ? e.toString() : e.getMessage() + " (" + e.getCause() + ")";
         System.err.println("trace: not written: " + why);
         context.publishReportEntry("trace-error", why);
       }
     }
 
     @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+        throws Throwable {
       if (failure instanceof org.opentest4j.TestAbortedException) {
         throw failure;
       }
       String msg = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-      if (!(failure instanceof AssertionError) && !(failure instanceof simlab.sim.SimulationFailure)) {
+      if (!(failure instanceof AssertionError)
+          && !(failure instanceof simlab.sim.SimulationFailure)) {
         msg = failure.toString();
       }
-      String report = RunReports.mode(context) == RunReports.Mode.OFF ? ""
-          : RunReports.write(context, seed, msg).map(p -> "\n  report: " + p).orElse("");
-      AssertionError wrapped = new AssertionError(seed.testName() + " failed with seed " + seed.value() + ": "
-          + msg + "\n  replay: " + seed.replayCommand() + report, failure);
+      String report =
+          RunReports.mode(context) == RunReports.Mode.OFF
+              ? ""
+              : RunReports.write(context, seed, msg).map(p -> "\n  report: " + p).orElse("");
+      AssertionError wrapped =
+          new AssertionError(
+              seed.testName()
+                  + " failed with seed "
+                  + seed.value()
+                  + ": "
+                  + msg
+                  + "\n  replay: "
+                  + seed.replayCommand()
+                  + report,
+              failure);
       wrapped.setStackTrace(failure.getStackTrace());
       throw wrapped;
     }

@@ -1,10 +1,10 @@
 package simlab.kv.skeleton;
 
 import java.util.List;
+import simlab.kv.Err;
 import simlab.kv.KvReply;
 import simlab.kv.KvRequest;
 import simlab.kv.KvServer;
-import simlab.kv.Err;
 import simlab.raft.ApplyMsg;
 import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
@@ -16,7 +16,8 @@ public final class SkeletonKvServer implements KvServer {
   private final int maxRaftState;
   private final Raft raft;
 
-  public SkeletonKvServer(NodeContext ctx, List<String> servers, int me, RaftFactory raftFactory, int maxRaftState) {
+  public SkeletonKvServer(
+      NodeContext ctx, List<String> servers, int me, RaftFactory raftFactory, int maxRaftState) {
     this.ctx = ctx;
     this.maxRaftState = maxRaftState;
     // TODO restore your state from ctx.persister().readSnapshot() before Raft starts applying.

@@ -13,9 +13,9 @@ import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
 /**
- * Lab 2 starting point ({@code -Dsim.kvsrv=simlab.kvsrv.skeleton.SkeletonKvSrv}): a server
- * without duplicate detection and a clerk that never retries. It passes nothing under an
- * unreliable network; copy it and fill in the TODOs.
+ * Lab 2 starting point ({@code -Dsim.kvsrv=simlab.kvsrv.skeleton.SkeletonKvSrv}): a server without
+ * duplicate detection and a clerk that never retries. It passes nothing under an unreliable
+ * network; copy it and fill in the TODOs.
  */
 public final class SkeletonKvSrv implements KvSrvService {
   @Override
@@ -34,11 +34,13 @@ public final class SkeletonKvSrv implements KvSrvService {
     Server(NodeContext ctx) {
       ctx.handle(GetArgs.class, a -> new GetReply(data.getOrDefault(a.key(), "")));
       // TODO remember each client's last (seq, reply) so a retried Append is not applied twice.
-      ctx.handle(PutAppendArgs.class, a -> {
-        String old = data.getOrDefault(a.key(), "");
-        data.put(a.key(), a.append() ? old + a.value() : a.value());
-        return new PutAppendReply(a.append() ? old : "");
-      });
+      ctx.handle(
+          PutAppendArgs.class,
+          a -> {
+            String old = data.getOrDefault(a.key(), "");
+            data.put(a.key(), a.append() ? old + a.value() : a.value());
+            return new PutAppendReply(a.append() ? old : "");
+          });
     }
 
     @Override
@@ -68,14 +70,20 @@ public final class SkeletonKvSrv implements KvSrvService {
     @Override
     public SimFuture<Void> put(String key, String value) {
       SimFuture<Void> f = new SimFuture<>();
-      ctx.call(server, new PutAppendArgs(key, value, false, 0, 0), r -> r.ifPresent(x -> f.complete(null)));
+      ctx.call(
+          server,
+          new PutAppendArgs(key, value, false, 0, 0),
+          r -> r.ifPresent(x -> f.complete(null)));
       return f;
     }
 
     @Override
     public SimFuture<String> append(String key, String value) {
       SimFuture<String> f = new SimFuture<>();
-      ctx.call(server, new PutAppendArgs(key, value, true, 0, 0), r -> r.ifPresent(x -> f.complete(x.value())));
+      ctx.call(
+          server,
+          new PutAppendArgs(key, value, true, 0, 0),
+          r -> r.ifPresent(x -> f.complete(x.value())));
       return f;
     }
   }

@@ -2,10 +2,10 @@ package simlab.linearizability.html;
 
 /** The inline stylesheet and script of the report; kept here so the page needs no other file. */
 final class HtmlAssets {
-    private HtmlAssets() {
-    }
+  private HtmlAssets() {}
 
-    static final String CSS = """
+  static final String CSS =
+      """
             body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }
             h1.verdict { padding: .3em .6em; border-radius: 6px; display: inline-block; }
             .ok { color: #14632e; } h1.ok { background: #d9f2df; }
@@ -43,11 +43,12 @@ final class HtmlAssets {
             details.steps { margin-top: .4em; }
             """;
 
-    /**
-     * Shows a bar's data-tip next to the pointer (the title attribute is the no-script
-     * fallback); a click on a bar opens and highlights its row in the table.
-     */
-    static final String JS = """
+  /**
+   * Shows a bar's data-tip next to the pointer (the title attribute is the no-script fallback); a
+   * click on a bar opens and highlights its row in the table.
+   */
+  static final String JS =
+      """
             (function () {
               var tip = document.getElementById('tip');
               var hit = null;

@@ -1,4 +1,8 @@
 package simlab.linearizability.model;
 
 /** The operations of the Jepsen etcd register test. */
-public enum EtcdOp { READ, WRITE, CAS }
+public enum EtcdOp {
+  READ,
+  WRITE,
+  CAS
+}

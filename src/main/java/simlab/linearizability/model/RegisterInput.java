@@ -9,17 +9,17 @@ import java.util.Objects;
  * @param value the value written; null for a read
  */
 public record RegisterInput(boolean write, String value) {
-    public RegisterInput {
-        if (write) {
-            Objects.requireNonNull(value, "a write needs a value");
-        }
+  public RegisterInput {
+    if (write) {
+      Objects.requireNonNull(value, "a write needs a value");
     }
+  }
 
-    public static RegisterInput read() {
-        return new RegisterInput(false, null);
-    }
+  public static RegisterInput read() {
+    return new RegisterInput(false, null);
+  }
 
-    public static RegisterInput write(String value) {
-        return new RegisterInput(true, value);
-    }
+  public static RegisterInput write(String value) {
+    return new RegisterInput(true, value);
+  }
 }

@@ -9,14 +9,14 @@ import simlab.sim.NodeContext;
 import simlab.sim.Rpc;
 
 /**
- * A Raft peer for you to write (lab 3). It compiles and runs, but it never elects a leader,
- * so every graded test fails until you fill in the TODOs. Read labs/lab3-raft.md first.
+ * A Raft peer for you to write (lab 3). It compiles and runs, but it never elects a leader, so
+ * every graded test fails until you fill in the TODOs. Read labs/lab3-raft.md first.
  *
- * <p>Rules of the simulator: everything happens in handlers, reply callbacks and timers
- * that the simulation calls one at a time; there are no threads, locks or sleeps. Use
- * {@code ctx.random()} for randomness, {@code ctx.now()} for time, {@code ctx.schedule} for
- * timers and {@code ctx.persister()} for durable state. Messages must be immutable values
- * (records, String, boxed primitives, Guava Immutable* collections, byte[]).
+ * <p>Rules of the simulator: everything happens in handlers, reply callbacks and timers that the
+ * simulation calls one at a time; there are no threads, locks or sleeps. Use {@code ctx.random()}
+ * for randomness, {@code ctx.now()} for time, {@code ctx.schedule} for timers and {@code
+ * ctx.persister()} for durable state. Messages must be immutable values (records, String, boxed
+ * primitives, Guava Immutable* collections, byte[]).
  */
 final class SkeletonRaft implements Raft {
   private final NodeContext ctx;
@@ -30,12 +30,10 @@ final class SkeletonRaft implements Raft {
   private int currentTerm;
 
   /** RequestVote RPC arguments. TODO(3A): add the fields of Figure 2. */
-  record RequestVoteArgs(int term) implements Rpc<RequestVoteReply> {
-  }
+  record RequestVoteArgs(int term) implements Rpc<RequestVoteReply> {}
 
   /** RequestVote RPC reply. TODO(3A): add the fields of Figure 2. */
-  record RequestVoteReply(int term, boolean voteGranted) {
-  }
+  record RequestVoteReply(int term, boolean voteGranted) {}
 
   SkeletonRaft(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh) {
     this.ctx = ctx;
@@ -56,16 +54,18 @@ final class SkeletonRaft implements Raft {
   /** The election ticker: a timer that re-arms itself, since nodes own no threads. */
   private void scheduleTicker() {
     long pauseMs = 50 + ctx.random().nextInt(300);
-    ctx.schedule(Duration.ofMillis(pauseMs), () -> {
-      if (dead) {
-        return;
-      }
-      // TODO(3A): if no heartbeat arrived within the election timeout, become a candidate:
-      // increment currentTerm, vote for yourself and send RequestVoteArgs to every peer
-      // with ctx.call(peers.get(i), args, reply -> ...). The callback gets Optional.empty()
-      // when the RPC was lost (labrpc's ok == false).
-      scheduleTicker();
-    });
+    ctx.schedule(
+        Duration.ofMillis(pauseMs),
+        () -> {
+          if (dead) {
+            return;
+          }
+          // TODO(3A): if no heartbeat arrived within the election timeout, become a candidate:
+          // increment currentTerm, vote for yourself and send RequestVoteArgs to every peer
+          // with ctx.call(peers.get(i), args, reply -> ...). The callback gets Optional.empty()
+          // when the RPC was lost (labrpc's ok == false).
+          scheduleTicker();
+        });
   }
 
   @Override
@@ -97,6 +97,7 @@ final class SkeletonRaft implements Raft {
 
   // TODO(3B): send committed entries to applyCh (new ApplyMsg.Command(index, term, command)),
   // in index order. TODO(3D): deliver ApplyMsg.Snapshot when an InstallSnapshot arrives.
-  // TODO(3C): persist() currentTerm, votedFor and the log with ctx.persister().save(state, snapshot)
+  // TODO(3C): persist() currentTerm, votedFor and the log with ctx.persister().save(state,
+  // snapshot)
   // (ValueCodec.encode / decode turn values into bytes and back).
 }

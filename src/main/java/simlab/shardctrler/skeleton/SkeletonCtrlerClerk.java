@@ -13,9 +13,9 @@ import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
 /**
- * The controller clerk, given (as 6.5840 gives {@code shardctrler/client.go}): it tries
- * each server in turn and pauses 100 ms after a full round. You may improve it (remember
- * the leader; run one operation at a time so sequence numbers stay ordered).
+ * The controller clerk, given (as 6.5840 gives {@code shardctrler/client.go}): it tries each server
+ * in turn and pauses 100 ms after a full round. You may improve it (remember the leader; run one
+ * operation at a time so sequence numbers stay ordered).
  */
 public final class SkeletonCtrlerClerk implements ShardCtrlerClerk {
   private final NodeContext ctx;
@@ -68,12 +68,15 @@ public final class SkeletonCtrlerClerk implements ShardCtrlerClerk {
       ctx.schedule(Duration.ofMillis(100), () -> attempt(req, 0, result));
       return;
     }
-    ctx.call(servers.get(i), req, reply -> {
-      if (reply.isPresent() && !reply.get().wrongLeader()) {
-        result.complete(reply.get().config());
-      } else {
-        attempt(req, i + 1, result);
-      }
-    });
+    ctx.call(
+        servers.get(i),
+        req,
+        reply -> {
+          if (reply.isPresent() && !reply.get().wrongLeader()) {
+            result.complete(reply.get().config());
+          } else {
+            attempt(req, i + 1, result);
+          }
+        });
   }
 }

@@ -7,9 +7,9 @@ import simlab.shardctrler.ShardCtrlerFactory;
 import simlab.sim.NodeContext;
 
 /**
- * Lab 5A starting point. Run the suite against it with
- * {@code mvn test -Dgroups=5A -Dsim.shardctrler=simlab.shardctrler.skeleton.SkeletonShardCtrlerFactory};
- * it compiles and fails until {@link SkeletonCtrlerServer} is written.
+ * Lab 5A starting point. Run the suite against it with {@code mvn test -Dgroups=5A
+ * -Dsim.shardctrler=simlab.shardctrler.skeleton.SkeletonShardCtrlerFactory}; it compiles and fails
+ * until {@link SkeletonCtrlerServer} is written.
  */
 public final class SkeletonShardCtrlerFactory implements ShardCtrlerFactory {
   @Override

@@ -4,7 +4,12 @@ import java.util.List;
 import org.opentest4j.TestAbortedException;
 
 /** One run of a property on one case: the choices it made, its value and its outcome. */
-record Attempt<T>(ChoiceSequence choices, List<Source.Span> spans, T value, Throwable failure, boolean discarded) {
+record Attempt<T>(
+    ChoiceSequence choices,
+    List<Source.Span> spans,
+    T value,
+    Throwable failure,
+    boolean discarded) {
 
   boolean failed() {
     return failure != null;

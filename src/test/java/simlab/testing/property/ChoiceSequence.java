@@ -3,10 +3,10 @@ package simlab.testing.property;
 import java.util.Arrays;
 
 /**
- * The choices one run of a generator made, each a non-negative long. Replaying a sequence
- * through the same generator rebuilds the same value. Sequences are ordered shortlex
- * (shorter first, then lexicographically): shrinking only ever moves to a smaller sequence,
- * which is what makes it terminate.
+ * The choices one run of a generator made, each a non-negative long. Replaying a sequence through
+ * the same generator rebuilds the same value. Sequences are ordered shortlex (shorter first, then
+ * lexicographically): shrinking only ever moves to a smaller sequence, which is what makes it
+ * terminate.
  */
 public final class ChoiceSequence implements Comparable<ChoiceSequence> {
   private final long[] choices;
@@ -48,7 +48,8 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
       try {
         out[i] = Long.parseLong(parts[i]);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("choice " + (i + 1) + " is not a number: '" + parts[i] + "'");
+        throw new IllegalArgumentException(
+            "choice " + (i + 1) + " is not a number: '" + parts[i] + "'");
       }
       if (out[i] < 0) {
         throw new IllegalArgumentException("choice " + (i + 1) + " is negative: " + out[i]);

@@ -11,15 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A saved failing case: the property, where the case came from, and the shrunk choice
- * sequence, which alone rebuilds the value. Text, one {@code key: value} per line; lines
- * starting with '#' (the replay command, the value, the failure) are for people and are
- * ignored when the file is read back.
+ * A saved failing case: the property, where the case came from, and the shrunk choice sequence,
+ * which alone rebuilds the value. Text, one {@code key: value} per line; lines starting with '#'
+ * (the replay command, the value, the failure) are for people and are ignored when the file is read
+ * back.
  */
-public record FailureFile(String property, long masterSeed, long caseIndex, long caseSeed, ChoiceSequence choices) {
-  private static final List<String> KEYS = List.of("property", "master-seed", "case", "case-seed", "choices");
+public record FailureFile(
+    String property, long masterSeed, long caseIndex, long caseSeed, ChoiceSequence choices) {
+  private static final List<String> KEYS =
+      List.of("property", "master-seed", "case", "case-seed", "choices");
 
-  /** A failure file that cannot be read; the message names the file, the line and what was expected. */
+  /**
+   * A failure file that cannot be read; the message names the file, the line and what was expected.
+   */
   public static final class BadFailureFile extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
@@ -71,8 +75,15 @@ public record FailureFile(String property, long masterSeed, long caseIndex, long
       int colon = line.indexOf(':');
       String key = colon < 0 ? "" : line.substring(0, colon).strip();
       if (!KEYS.contains(key)) {
-        throw new BadFailureFile(file + " line " + n + ": expected one of " + String.join(", ", KEYS)
-            + " as 'key: value', got '" + line + "'");
+        throw new BadFailureFile(
+            file
+                + " line "
+                + n
+                + ": expected one of "
+                + String.join(", ", KEYS)
+                + " as 'key: value', got '"
+                + line
+                + "'");
       }
       if (values.put(key, line.substring(colon + 1).strip()) != null) {
         throw new BadFailureFile(file + " line " + n + ": '" + key + "' appears twice");
@@ -89,8 +100,12 @@ public record FailureFile(String property, long masterSeed, long caseIndex, long
     } catch (IllegalArgumentException e) {
       throw new BadFailureFile(file + ": choices: " + e.getMessage());
     }
-    return new FailureFile(values.get("property"), number(file, values, "master-seed", 10),
-        number(file, values, "case", 10), number(file, values, "case-seed", 16), choices);
+    return new FailureFile(
+        values.get("property"),
+        number(file, values, "master-seed", 10),
+        number(file, values, "case", 10),
+        number(file, values, "case-seed", 16),
+        choices);
   }
 
   private static long number(Path file, Map<String, String> values, String key, int radix) {
@@ -98,8 +113,15 @@ public record FailureFile(String property, long masterSeed, long caseIndex, long
     try {
       return radix == 16 ? Long.parseUnsignedLong(v, 16) : Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new BadFailureFile(file + ": " + key + ": expected " + (radix == 16 ? "a hexadecimal" : "an integer")
-          + " number, got '" + v + "'");
+      throw new BadFailureFile(
+          file
+              + ": "
+              + key
+              + ": expected "
+              + (radix == 16 ? "a hexadecimal" : "an integer")
+              + " number, got '"
+              + v
+              + "'");
     }
   }
 }

@@ -7,10 +7,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A generator: builds a value from the choices of a {@link Source}. Because a generator only
- * ever reads choices, replaying a smaller choice sequence yields a smaller value, so every
- * generator composed from these, records included, shrinks with no code of its own. Build a
- * record as a lambda: {@code s -> new Point(s.draw(xs), s.draw(ys))}.
+ * A generator: builds a value from the choices of a {@link Source}. Because a generator only ever
+ * reads choices, replaying a smaller choice sequence yields a smaller value, so every generator
+ * composed from these, records included, shrinks with no code of its own. Build a record as a
+ * lambda: {@code s -> new Point(s.draw(xs), s.draw(ys))}.
  */
 @FunctionalInterface
 public interface Gen<T> {
@@ -26,13 +26,14 @@ public interface Gen<T> {
   }
 
   /**
-   * Lists of minSize to maxSize elements. Each element after the first minSize is preceded by
-   * a "one more" coin, so deleting an element's choices deletes the element, and zeroing a
-   * coin ends the list there. Sizes average about half-way, at most 25 above minSize.
+   * Lists of minSize to maxSize elements. Each element after the first minSize is preceded by a
+   * "one more" coin, so deleting an element's choices deletes the element, and zeroing a coin ends
+   * the list there. Sizes average about half-way, at most 25 above minSize.
    */
   default Gen<List<T>> list(int minSize, int maxSize) {
     if (minSize < 0 || maxSize < minSize) {
-      throw new IllegalArgumentException("list sizes must satisfy 0 <= min <= max, got " + minSize + ".." + maxSize);
+      throw new IllegalArgumentException(
+          "list sizes must satisfy 0 <= min <= max, got " + minSize + ".." + maxSize);
     }
     double mean = Math.min((maxSize - minSize) / 2.0, 25.0);
     double more = mean / (mean + 1);
@@ -45,13 +46,14 @@ public interface Gen<T> {
           continue;
         }
         // The coin and the element form one span, so deleting it removes exactly one element.
-        Gen<Boolean> next = src -> {
-          if (!src.weighted(more)) {
-            return false;
-          }
-          out.add(src.draw(element));
-          return true;
-        };
+        Gen<Boolean> next =
+            src -> {
+              if (!src.weighted(more)) {
+                return false;
+              }
+              out.add(src.draw(element));
+              return true;
+            };
         if (!s.draw(next)) {
           break;
         }
@@ -77,15 +79,15 @@ public interface Gen<T> {
     }
     long span = max - min;
     if (span < 0) {
-      throw new IllegalArgumentException("range " + min + ".." + max + " is wider than Long.MAX_VALUE");
+      throw new IllegalArgumentException(
+          "range " + min + ".." + max + " is wider than Long.MAX_VALUE");
     }
     return s -> fromChoice(s.choose(span), min, max);
   }
 
   /**
-   * Maps choice c in [0, max - min] to a value: 0 goes to the value nearest zero, then the
-   * values alternate above and below it (1, -1, 2, -2, ...), so a smaller choice is a value
-   * nearer zero.
+   * Maps choice c in [0, max - min] to a value: 0 goes to the value nearest zero, then the values
+   * alternate above and below it (1, -1, 2, -2, ...), so a smaller choice is a value nearer zero.
    */
   static long fromChoice(long c, long min, long max) {
     long origin = min > 0 ? min : (max < 0 ? max : 0);
@@ -138,14 +140,18 @@ public interface Gen<T> {
   }
 
   static Gen<String> strings(Gen<Character> chars, int minLength, int maxLength) {
-    return chars.list(minLength, maxLength).map(cs -> {
-      StringBuilder sb = new StringBuilder(cs.size());
-      cs.forEach(sb::append);
-      return sb.toString();
-    });
+    return chars
+        .list(minLength, maxLength)
+        .map(
+            cs -> {
+              StringBuilder sb = new StringBuilder(cs.size());
+              cs.forEach(sb::append);
+              return sb.toString();
+            });
   }
 
-  static <A, B, R> Gen<R> combine(Gen<A> a, Gen<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
+  static <A, B, R> Gen<R> combine(
+      Gen<A> a, Gen<B> b, BiFunction<? super A, ? super B, ? extends R> f) {
     return s -> f.apply(s.draw(a), s.draw(b));
   }
 }

@@ -16,14 +16,23 @@ class GenTest {
       TreeSet<Long> seen = new TreeSet<>();
       for (long c = 0; c <= r[1] - r[0]; c++) {
         long v = Gen.fromChoice(c, r[0], r[1]);
-        assertTrue(v >= r[0] && v <= r[1], "choice " + c + " gave " + v + " outside " + r[0] + ".." + r[1]);
+        assertTrue(
+            v >= r[0] && v <= r[1],
+            "choice " + c + " gave " + v + " outside " + r[0] + ".." + r[1]);
         seen.add(v);
       }
       assertEquals(r[1] - r[0] + 1, seen.size(), "every value once for " + r[0] + ".." + r[1]);
     }
-    assertEquals(List.of(0L, 1L, -1L, 2L, -2L, 3L, 4L), List.of(Gen.fromChoice(0, -2, 4), Gen.fromChoice(1, -2, 4),
-        Gen.fromChoice(2, -2, 4), Gen.fromChoice(3, -2, 4), Gen.fromChoice(4, -2, 4), Gen.fromChoice(5, -2, 4),
-        Gen.fromChoice(6, -2, 4)));
+    assertEquals(
+        List.of(0L, 1L, -1L, 2L, -2L, 3L, 4L),
+        List.of(
+            Gen.fromChoice(0, -2, 4),
+            Gen.fromChoice(1, -2, 4),
+            Gen.fromChoice(2, -2, 4),
+            Gen.fromChoice(3, -2, 4),
+            Gen.fromChoice(4, -2, 4),
+            Gen.fromChoice(5, -2, 4),
+            Gen.fromChoice(6, -2, 4)));
   }
 
   @Test
@@ -47,14 +56,16 @@ class GenTest {
     assertEquals("a", PropertyRunner.replayValue(Gen.elements("a", "b"), none));
     assertEquals(false, PropertyRunner.replayValue(Gen.booleans(), none));
     assertEquals(Thread.State.NEW, PropertyRunner.replayValue(Gen.enums(Thread.State.class), none));
-    assertEquals("b", PropertyRunner.replayValue(Gen.oneOf(Gen.constant("b"), Gen.constant("c")), none));
+    assertEquals(
+        "b", PropertyRunner.replayValue(Gen.oneOf(Gen.constant("b"), Gen.constant("c")), none));
   }
 
   @Test
   void aReplayedChoiceIsClampedToItsRange() {
     assertEquals(9, PropertyRunner.replayValue(Gen.ints(0, 9), ChoiceSequence.of(1_000)));
-    assertEquals(List.of(3, 4), PropertyRunner.replayValue(Gen.ints(0, 9).list(0, 5),
-        ChoiceSequence.of(1, 3, 7, 4, 0)));
+    assertEquals(
+        List.of(3, 4),
+        PropertyRunner.replayValue(Gen.ints(0, 9).list(0, 5), ChoiceSequence.of(1, 3, 7, 4, 0)));
   }
 
   @Test

@@ -4,13 +4,14 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * A claim about every value of a generator: the check throws (or the predicate answers
- * false) on a counterexample. Build one with {@link #forAll(Gen)}, run it with a
- * {@link PropertyRunner} or, in a test class, from a {@link PropertyTest} method.
+ * A claim about every value of a generator: the check throws (or the predicate answers false) on a
+ * counterexample. Build one with {@link #forAll(Gen)}, run it with a {@link PropertyRunner} or, in
+ * a test class, from a {@link PropertyTest} method.
  */
 public final class Property<T> {
   /** The default number of cases; a property sets its own with {@link Builder#cases(int)}. */
   public static final int DEFAULT_CASES = 100;
+
   /** The default bound on shrinking: at most this many candidate cases are tried. */
   public static final int DEFAULT_SHRINK_STEPS = 2_000;
 
@@ -92,11 +93,12 @@ public final class Property<T> {
     /** A property whose body is a predicate: false is a counterexample. */
     public Property<T> holds(Predicate<? super T> predicate) {
       Objects.requireNonNull(predicate, "predicate");
-      return check(v -> {
-        if (!predicate.test(v)) {
-          throw new PropertyFalsified("the property returned false");
-        }
-      });
+      return check(
+          v -> {
+            if (!predicate.test(v)) {
+              throw new PropertyFalsified("the property returned false");
+            }
+          });
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * One {@link PropertyTest} method's view of the run: its property name, the master seeds and
- * the runner. {@link #run(Property)} turns a property into dynamic tests.
+ * One {@link PropertyTest} method's view of the run: its property name, the master seeds and the
+ * runner. {@link #run(Property)} turns a property into dynamic tests.
  */
 public final class PropertyContext {
   private final String name;
@@ -28,8 +28,8 @@ public final class PropertyContext {
   }
 
   /**
-   * One dynamic test per master seed, each running all of the property's cases; or, when
-   * {@code -Dsim.property.replay=FILE} names this property, one test replaying that case.
+   * One dynamic test per master seed, each running all of the property's cases; or, when {@code
+   * -Dsim.property.replay=FILE} names this property, one test replaying that case.
    */
   public <T> Stream<DynamicTest> run(Property<T> property) {
     if (replay != null) {
@@ -38,17 +38,26 @@ public final class PropertyContext {
         saved = FailureFile.read(replay);
       } catch (FailureFile.BadFailureFile e) {
         String message = PropertyExtension.REPLAY_KEY + ": " + e.getMessage();
-        return Stream.of(DynamicTest.dynamicTest("[replay " + replay + "]", () -> {
-          throw new AssertionError(message);
-        }));
+        return Stream.of(
+            DynamicTest.dynamicTest(
+                "[replay " + replay + "]",
+                () -> {
+                  throw new AssertionError(message);
+                }));
       }
       if (saved.property().equals(name)) {
-        return Stream.of(DynamicTest.dynamicTest("[replay " + replay + "]",
-            () -> verdict(runner.replay(name, property, saved, replay))));
+        return Stream.of(
+            DynamicTest.dynamicTest(
+                "[replay " + replay + "]",
+                () -> verdict(runner.replay(name, property, saved, replay))));
       }
     }
-    return Arrays.stream(seeds).mapToObj(seed -> DynamicTest.dynamicTest(
-        "[seed " + seed + ", " + property.cases() + " cases]", () -> verdict(runner.run(name, property, seed))));
+    return Arrays.stream(seeds)
+        .mapToObj(
+            seed ->
+                DynamicTest.dynamicTest(
+                    "[seed " + seed + ", " + property.cases() + " cases]",
+                    () -> verdict(runner.run(name, property, seed))));
   }
 
   private static void verdict(PropertyResult<?> result) {
@@ -57,8 +66,16 @@ public final class PropertyContext {
       throw new AssertionError(f.report(), f.failure());
     }
     if (result instanceof PropertyResult.GaveUp<?> g) {
-      throw new AssertionError("property " + g.property() + " gave up at master seed " + g.masterSeed() + ": "
-          + g.discarded() + " cases discarded by assumptions, only " + g.cases() + " passed");
+      throw new AssertionError(
+          "property "
+              + g.property()
+              + " gave up at master seed "
+              + g.masterSeed()
+              + ": "
+              + g.discarded()
+              + " cases discarded by assumptions, only "
+              + g.cases()
+              + " passed");
     }
   }
 }

@@ -18,11 +18,19 @@ public final class PropertyExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-    String name = c.getRequiredTestClass().getSimpleName() + "." + c.getRequiredTestMethod().getName();
+    String name =
+        c.getRequiredTestClass().getSimpleName() + "." + c.getRequiredTestMethod().getName();
     long[] seeds = SeedExtension.seeds(c).toArray();
-    Path failureDir = Path.of(c.getConfigurationParameter(FAILURE_DIR_KEY).filter(s -> !s.isBlank())
-        .orElse(PropertyRunner.DEFAULT_FAILURE_DIR));
-    Path replay = c.getConfigurationParameter(REPLAY_KEY).filter(s -> !s.isBlank()).map(Path::of).orElse(null);
+    Path failureDir =
+        Path.of(
+            c.getConfigurationParameter(FAILURE_DIR_KEY)
+                .filter(s -> !s.isBlank())
+                .orElse(PropertyRunner.DEFAULT_FAILURE_DIR));
+    Path replay =
+        c.getConfigurationParameter(REPLAY_KEY)
+            .filter(s -> !s.isBlank())
+            .map(Path::of)
+            .orElse(null);
     return new PropertyContext(name, seeds, new PropertyRunner(failureDir), replay);
   }
 }

@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * Runs a property's cases at one master seed, shrinks the first failure and saves it as a
- * replayable failure file; or replays a saved file. Decisions depend on the seed and the
- * property alone: no clock, no shared state.
+ * replayable failure file; or replays a saved file. Decisions depend on the seed and the property
+ * alone: no clock, no shared state.
  */
 public final class PropertyRunner {
   /** Where failure files go unless {@code -Dsim.property.failures=DIR} says otherwise. */
   public static final String DEFAULT_FAILURE_DIR = "target/property-failures";
+
   /** How many discarded cases per wanted case before the runner gives up. */
   static final int DISCARDS_PER_CASE = 10;
 
@@ -67,9 +68,11 @@ public final class PropertyRunner {
   }
 
   /** Replays a saved case exactly (no new shrinking, no file written). */
-  public <T> PropertyResult<T> replay(String name, Property<T> property, FailureFile saved, Path file) {
+  public <T> PropertyResult<T> replay(
+      String name, Property<T> property, FailureFile saved, Path file) {
     if (!saved.property().equals(name)) {
-      throw new IllegalArgumentException(file + " is a failure of " + saved.property() + ", not of " + name);
+      throw new IllegalArgumentException(
+          file + " is a failure of " + saved.property() + ", not of " + name);
     }
     Attempt<T> attempt = Attempt.run(property, Source.replay(saved.choices()));
     if (attempt.discarded()) {
@@ -78,26 +81,69 @@ public final class PropertyRunner {
     if (!attempt.failed()) {
       return new PropertyResult.Passed<>(name, saved.masterSeed(), 1, 0);
     }
-    String report = "property " + name + ": the saved case " + file + " still fails"
-        + " (case " + saved.caseIndex() + " at master seed " + saved.masterSeed() + ")\n"
-        + "  counterexample: " + attempt.value() + "\n"
-        + "  failure: " + attempt.failure();
-    return new PropertyResult.Failed<>(name, saved.masterSeed(), saved.caseIndex(), saved.caseSeed(),
-        saved.choices(), attempt.choices(), attempt.value(), attempt.failure(), 0, false, Optional.of(file), report);
+    String report =
+        "property "
+            + name
+            + ": the saved case "
+            + file
+            + " still fails"
+            + " (case "
+            + saved.caseIndex()
+            + " at master seed "
+            + saved.masterSeed()
+            + ")\n"
+            + "  counterexample: "
+            + attempt.value()
+            + "\n"
+            + "  failure: "
+            + attempt.failure();
+    return new PropertyResult.Failed<>(
+        name,
+        saved.masterSeed(),
+        saved.caseIndex(),
+        saved.caseSeed(),
+        saved.choices(),
+        attempt.choices(),
+        attempt.value(),
+        attempt.failure(),
+        0,
+        false,
+        Optional.of(file),
+        report);
   }
 
-  private <T> PropertyResult<T> shrinkAndSave(String name, Property<T> property, long masterSeed, long index,
-      long caseSeed, Attempt<T> original) {
+  private <T> PropertyResult<T> shrinkAndSave(
+      String name,
+      Property<T> property,
+      long masterSeed,
+      long index,
+      long caseSeed,
+      Attempt<T> original) {
     Shrinker<T> shrinker = new Shrinker<>(property, original, property.shrinkSteps());
     Attempt<T> shrunk = shrinker.shrink();
     StringBuilder report = new StringBuilder();
-    report.append("property ").append(name).append(" failed at case ").append(index)
-        .append(" (master seed ").append(masterSeed).append(", case seed 0x")
-        .append(Long.toUnsignedString(caseSeed, 16)).append(")\n");
+    report
+        .append("property ")
+        .append(name)
+        .append(" failed at case ")
+        .append(index)
+        .append(" (master seed ")
+        .append(masterSeed)
+        .append(", case seed 0x")
+        .append(Long.toUnsignedString(caseSeed, 16))
+        .append(")\n");
     report.append("  counterexample: ").append(shrunk.value()).append('\n');
-    report.append("  shrunk from ").append(original.choices().size()).append(" to ")
-        .append(shrunk.choices().size()).append(" choices in ").append(shrinker.steps()).append(" steps")
-        .append(shrinker.exhausted() ? " (the shrink budget ran out; a smaller case may exist)" : "").append('\n');
+    report
+        .append("  shrunk from ")
+        .append(original.choices().size())
+        .append(" to ")
+        .append(shrunk.choices().size())
+        .append(" choices in ")
+        .append(shrinker.steps())
+        .append(" steps")
+        .append(
+            shrinker.exhausted() ? " (the shrink budget ran out; a smaller case may exist)" : "")
+        .append('\n');
     report.append("  failure: ").append(shrunk.failure()).append('\n');
     Optional<Path> saved = Optional.empty();
     if (failureDir.isPresent()) {
@@ -105,7 +151,10 @@ public final class PropertyRunner {
       String command = replayCommand(name, file);
       FailureFile ff = new FailureFile(name, masterSeed, index, caseSeed, shrunk.choices());
       try {
-        ff.write(file, List.of("replay: " + command, "value: " + shrunk.value(), "failure: " + shrunk.failure()));
+        ff.write(
+            file,
+            List.of(
+                "replay: " + command, "value: " + shrunk.value(), "failure: " + shrunk.failure()));
         saved = Optional.of(file);
         report.append("  saved: ").append(file).append('\n');
         report.append("  replay: ").append(command);
@@ -115,14 +164,26 @@ public final class PropertyRunner {
     } else {
       report.append("  choices: ").append(shrunk.choices());
     }
-    return new PropertyResult.Failed<>(name, masterSeed, index, caseSeed, original.choices(), shrunk.choices(),
-        shrunk.value(), shrunk.failure(), shrinker.steps(), shrinker.exhausted(), saved, report.toString());
+    return new PropertyResult.Failed<>(
+        name,
+        masterSeed,
+        index,
+        caseSeed,
+        original.choices(),
+        shrunk.choices(),
+        shrunk.value(),
+        shrunk.failure(),
+        shrinker.steps(),
+        shrinker.exhausted(),
+        saved,
+        report.toString());
   }
 
   /** {@code Class.method} runs as {@code -Dtest='Class#method'}. */
   static String replayCommand(String property, Path file) {
     int dot = property.lastIndexOf('.');
-    String selector = dot < 0 ? property : property.substring(0, dot) + "#" + property.substring(dot + 1);
+    String selector =
+        dot < 0 ? property : property.substring(0, dot) + "#" + property.substring(dot + 1);
     return "mvn -q -B test -Dtest='" + selector + "' -Dsim.property.replay=" + file;
   }
 }

@@ -8,15 +8,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A property test: a JUnit {@link TestFactory} that takes a {@link PropertyContext} and
- * returns {@code context.run(property)}, one dynamic test per master seed (the seeds of
- * every simulated test: {@code -Dsim.seed}, {@code -Dsim.seeds}, default 1). The property
- * is named {@code Class.method}. With {@code -Dsim.property.replay=FILE} the property that
- * FILE names replays FILE's case instead.
+ * A property test: a JUnit {@link TestFactory} that takes a {@link PropertyContext} and returns
+ * {@code context.run(property)}, one dynamic test per master seed (the seeds of every simulated
+ * test: {@code -Dsim.seed}, {@code -Dsim.seeds}, default 1). The property is named {@code
+ * Class.method}. With {@code -Dsim.property.replay=FILE} the property that FILE names replays
+ * FILE's case instead.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @TestFactory
 @ExtendWith(PropertyExtension.class)
-public @interface PropertyTest {
-}
+public @interface PropertyTest {}

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Shrinks a failing case by editing its choice sequence and replaying it: delete the choices
- * of a drawn value, delete small chunks, zero a drawn value, lower single choices (binary
- * search toward 0), and move amount from an earlier choice to a later one. A candidate is
- * kept when it fails the same way (same exception class) and its recorded choices are
- * shortlex-smaller, so every kept step makes progress; at most {@code maxSteps} candidates
- * are tried, so shrinking always ends, and it reads no clock.
+ * Shrinks a failing case by editing its choice sequence and replaying it: delete the choices of a
+ * drawn value, delete small chunks, zero a drawn value, lower single choices (binary search toward
+ * 0), and move amount from an earlier choice to a later one. A candidate is kept when it fails the
+ * same way (same exception class) and its recorded choices are shortlex-smaller, so every kept step
+ * makes progress; at most {@code maxSteps} candidates are tried, so shrinking always ends, and it
+ * reads no clock.
  */
 final class Shrinker<T> {
   private final Property<T> property;
@@ -61,7 +61,9 @@ final class Shrinker<T> {
     }
     steps++;
     Attempt<T> a = Attempt.run(property, Source.replay(seq));
-    if (a.failed() && a.failure().getClass() == failureKind && a.choices().compareTo(best.choices()) < 0) {
+    if (a.failed()
+        && a.failure().getClass() == failureKind
+        && a.choices().compareTo(best.choices()) < 0) {
       best = a;
       return true;
     }
@@ -75,7 +77,10 @@ final class Shrinker<T> {
   /** Largest drawn values first: dropping a whole list element or sub-value at once. */
   private List<Source.Span> spansBySize() {
     List<Source.Span> spans = new ArrayList<>(best.spans());
-    spans.sort(Comparator.comparingInt(Source.Span::length).reversed().thenComparingInt(Source.Span::start));
+    spans.sort(
+        Comparator.comparingInt(Source.Span::length)
+            .reversed()
+            .thenComparingInt(Source.Span::start));
     return spans;
   }
 

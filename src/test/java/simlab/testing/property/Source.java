@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where every generator gets its randomness, one choice at a time. A fresh source draws
- * from a seeded stream; a replaying source reads a given choice sequence (clamping a choice
- * to the range asked for, and answering 0, the simplest choice, once the sequence runs out).
- * Either way it records the choices actually made and the span of choices each
- * {@link #draw(Gen) drawn} value used, which the shrinker edits.
+ * Where every generator gets its randomness, one choice at a time. A fresh source draws from a
+ * seeded stream; a replaying source reads a given choice sequence (clamping a choice to the range
+ * asked for, and answering 0, the simplest choice, once the sequence runs out). Either way it
+ * records the choices actually made and the span of choices each {@link #draw(Gen) drawn} value
+ * used, which the shrinker edits.
  */
 public final class Source {
   /** A guard against a generator that never stops choosing. */
@@ -82,8 +82,10 @@ public final class Source {
 
   private long record(long v) {
     if (size == MAX_CHOICES) {
-      throw new IllegalStateException("a generator made more than " + MAX_CHOICES
-          + " choices; does a list lack a maximum size?");
+      throw new IllegalStateException(
+          "a generator made more than "
+              + MAX_CHOICES
+              + " choices; does a list lack a maximum size?");
     }
     if (size == recorded.length) {
       recorded = Arrays.copyOf(recorded, size * 2);

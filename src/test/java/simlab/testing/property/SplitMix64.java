@@ -1,8 +1,8 @@
 package simlab.testing.property;
 
 /**
- * The runner's random stream: SplitMix64, written out here so that a case's values depend on
- * this algorithm alone and never on a JDK's choice of generator.
+ * The runner's random stream: SplitMix64, written out here so that a case's values depend on this
+ * algorithm alone and never on a JDK's choice of generator.
  */
 final class SplitMix64 {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -41,9 +41,9 @@ final class SplitMix64 {
   }
 
   /**
-   * The seed of case {@code index} of a property: a pure function of (master seed, property
-   * name, index), so adding or renaming one property never shifts another's cases, and case
-   * i is the same whatever the number of cases.
+   * The seed of case {@code index} of a property: a pure function of (master seed, property name,
+   * index), so adding or renaming one property never shifts another's cases, and case i is the same
+   * whatever the number of cases.
    */
   static long caseSeed(long masterSeed, String property, long index) {
     long h = mix(masterSeed ^ GOLDEN);

@@ -1,7 +1,7 @@
 package simlab.shardkv;
 
 /** Replies of shard group servers (6.5840 shardkv's Err strings). */
-public enum KvErr {
+public enum Err {
   OK,
   /** Get of a key that does not exist; the clerk returns "". */
   NO_KEY,

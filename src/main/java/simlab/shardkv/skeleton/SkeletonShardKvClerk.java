@@ -3,28 +3,28 @@ package simlab.shardkv.skeleton;
 import java.time.Duration;
 import simlab.shardctrler.Config;
 import simlab.shardctrler.ShardCtrlerClerk;
-import simlab.shardkv.KvErr;
+import simlab.shardkv.Err;
 import simlab.shardkv.KvOpType;
 import simlab.shardkv.KvRequest;
-import simlab.shardkv.ShardKVClerk;
-import simlab.shardkv.ShardKVFactory;
+import simlab.shardkv.ShardKvClerk;
+import simlab.shardkv.ShardKvFactory;
 import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 
 /**
- * The shardkv clerk, given (as 6.5840 gives {@code shardkv/client.go}): it asks the servers
- * of the key's group under its cached configuration and, on ErrWrongGroup or after every
- * server failed, waits 100 ms and re-reads the latest configuration. Run one operation at
- * a time per clerk so sequence numbers stay ordered.
+ * The shardkv clerk, given (as 6.5840 gives {@code shardkv/client.go}): it asks the servers of the
+ * key's group under its cached configuration and, on ErrWrongGroup or after every server failed,
+ * waits 100 ms and re-reads the latest configuration. Run one operation at a time per clerk so
+ * sequence numbers stay ordered.
  */
-public final class SkeletonShardKVClerk implements ShardKVClerk {
+public final class SkeletonShardKvClerk implements ShardKvClerk {
   private final NodeContext ctx;
   private final ShardCtrlerClerk ctrler;
   private final long clientId;
   private Config config = Config.initial();
   private long seq;
 
-  public SkeletonShardKVClerk(NodeContext ctx, ShardCtrlerClerk ctrler) {
+  public SkeletonShardKvClerk(NodeContext ctx, ShardCtrlerClerk ctrler) {
     this.ctx = ctx;
     this.ctrler = ctrler;
     this.clientId = ctx.random().nextLong();
@@ -63,23 +63,32 @@ public final class SkeletonShardKVClerk implements ShardKVClerk {
   }
 
   private void attempt(KvRequest req, int i, SimFuture<String> result) {
-    var servers = config.serversOf(config.gidOf(ShardKVFactory.key2shard(req.key())));
+    var servers = config.serversOf(config.gidOf(ShardKvFactory.key2shard(req.key())));
     if (i >= servers.size()) {
-      ctx.schedule(Duration.ofMillis(100), () -> ctrler.query(-1).onComplete(c -> {
-        config = c;
-        attempt(req, 0, result);
-      }));
+      ctx.schedule(
+          Duration.ofMillis(100),
+          () ->
+              ctrler
+                  .query(-1)
+                  .onComplete(
+                      c -> {
+                        config = c;
+                        attempt(req, 0, result);
+                      }));
       return;
     }
-    ctx.call(servers.get(i), req, reply -> {
-      KvErr err = reply.map(r -> r.err()).orElse(KvErr.WRONG_LEADER);
-      if (err == KvErr.OK || err == KvErr.NO_KEY) {
-        result.complete(err == KvErr.OK ? reply.get().value() : "");
-      } else if (err == KvErr.WRONG_GROUP) {
-        attempt(req, servers.size(), result);
-      } else {
-        attempt(req, i + 1, result);
-      }
-    });
+    ctx.call(
+        servers.get(i),
+        req,
+        reply -> {
+          Err err = reply.map(r -> r.err()).orElse(Err.WRONG_LEADER);
+          if (err == Err.OK || err == Err.NO_KEY) {
+            result.complete(err == Err.OK ? reply.get().value() : "");
+          } else if (err == Err.WRONG_GROUP) {
+            attempt(req, servers.size(), result);
+          } else {
+            attempt(req, i + 1, result);
+          }
+        });
   }
 }
