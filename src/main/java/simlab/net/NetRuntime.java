@@ -70,8 +70,10 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   private final Consumer<Throwable> onFailure;
   private final NioEventLoopGroup group;
   private final EventLoop loop;
+  // unseeded randomness ok: a real node's election timeouts; runs on real time do not replay
   private final RandomGenerator random = new SplittableRandom(new SecureRandom().nextLong());
-  private final long startNanos = System.nanoTime();
+  private final long startNanos =
+      System.nanoTime(); // wall-clock ok: real network, not a simulation
   private final Logger logger;
 
   // Everything below is touched by the event-loop thread only.
@@ -306,7 +308,7 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
 
   @Override
   public long nowNanos() {
-    return System.nanoTime() - startNanos;
+    return System.nanoTime() - startNanos; // wall-clock ok: real network, not a simulation
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class HistoryLog implements AutoCloseable {
 
   /** Wall-clock nanoseconds since the epoch. */
   public static long now() {
-    Instant t = Instant.now();
+    Instant t = Instant.now(); // wall-clock ok: real clients record wall-clock histories
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 

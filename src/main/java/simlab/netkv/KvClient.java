@@ -32,6 +32,7 @@ public final class KvClient implements AutoCloseable {
   /** A client of the nodes {@code config} lists; {@code history} may be null. */
   public static KvClient connect(NodeConfig config, HistoryLog history) {
     byte[] name = new byte[4];
+    // unseeded randomness ok: a real client's unique id
     new java.security.SecureRandom().nextBytes(name);
     String id = "client-" + HexFormat.of().formatHex(name);
     NetRuntime.Options options =
