@@ -15,7 +15,8 @@ final class BenchHtml {
       String verdict,
       String schedule,
       List<String> nemesisLog,
-      String command) {
+      String command,
+      boolean timeline) {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>bench ")
         .append(esc(p.system()))
@@ -35,6 +36,11 @@ final class BenchHtml {
         .append(
             "</code><br>All times are virtual: the same seed and "
                 + "parameters reproduce these figures exactly.</p>\n");
+    if (timeline) {
+      b.append(
+          "<p><a href=\"timeline/index.html\">Timeline of the run</a>: every node's role and"
+              + " term, the messages, the faults and the client operations over virtual time.</p>\n");
+    }
     b.append("<h2>Parameters</h2>\n<table>\n");
     row(b, "system", p.system() + " (" + p.servers() + " servers per group)");
     row(b, "seed", String.valueOf(p.seed()));

@@ -11,6 +11,7 @@ import java.util.Locale;
 import simlab.nemesis.NemesisDriver;
 import simlab.nemesis.Schedule;
 import simlab.nemesis.ScheduleFormat;
+import simlab.report.RunReport;
 import simlab.sim.Simulation;
 
 /**
@@ -32,7 +33,8 @@ public final class FaultBench {
       List<String> nemesisLog,
       String verdict,
       boolean violation,
-      Phases wall) {}
+      Phases wall,
+      Path timeline) {}
 
   /**
    * Wall seconds spent simulating, checking the history and drawing (reported, never in
@@ -58,9 +60,20 @@ public final class FaultBench {
    * history.
    */
   public static Result run(BenchParams p, Path dir, String command) throws IOException {
+    return run(p, dir, command, false);
+  }
+
+  /**
+   * As {@link #run(BenchParams, Path, String)}; with {@code timeline} the simulation keeps its
+   * trace and the run report (the same HTML timeline a failing test writes) goes to {@code
+   * DIR/timeline/index.html}, linked from {@code DIR/index.html}. Keeping the trace changes no
+   * figure: the trace hash and every virtual time are the same either way.
+   */
+  public static Result run(BenchParams p, Path dir, String command, boolean timeline)
+      throws IOException {
     long w0 =
         System.nanoTime(); // wall-clock ok: phase timings for the report, outside the simulation
-    Simulation sim = new Simulation(p.seed());
+    Simulation sim = new Simulation(p.seed(), timeline);
     BenchSystem system = system(p, sim);
     if (p.latency() != null) {
       sim.network().setLatency(p.latency());
@@ -124,10 +137,26 @@ public final class FaultBench {
     Phases phases =
         new Phases(
             (w1 - w0) / 1e9, (w2 - w1) / 1e9, (System.nanoTime() - w2) / 1e9); // wall-clock ok
-    Result r = new Result(p, f, ops, faults, schedule, nemesis.log(), verdict, violation, phases);
+    Path timelineFile = null;
+    if (timeline) {
+      RunReport.Info info =
+          new RunReport.Info(
+              "bench " + p.system(),
+              p.seed(),
+              !violation,
+              violation ? verdict : null,
+              command,
+              sim.trace().hashHex(),
+              null);
+      timelineFile = RunReport.write(sim, info, dir.resolve("timeline")).file();
+    }
+    Result r =
+        new Result(
+            p, f, ops, faults, schedule, nemesis.log(), verdict, violation, phases, timelineFile);
     write(
         dir.resolve("index.html"),
-        BenchHtml.render(p, figureLines(f), verdict, scheduleText, nemesis.log(), command));
+        BenchHtml.render(
+            p, figureLines(f), verdict, scheduleText, nemesis.log(), command, timeline));
     return r;
   }
 

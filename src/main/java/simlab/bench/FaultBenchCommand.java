@@ -135,6 +135,16 @@ public final class FaultBenchCommand implements Callable<Integer> {
       defaultValue = "1")
   long seed;
 
+  @Option(
+      names = "--timeline",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Keep the run's trace and write its HTML timeline to <out>/timeline/index.html"
+              + " (default on; --no-timeline saves the memory on long runs).")
+  boolean timeline = true;
+
   @Option(names = "--out", description = "Results folder (default target/bench/<system>-seed<N>).")
   Path out;
 
@@ -156,7 +166,8 @@ public final class FaultBenchCommand implements Callable<Integer> {
               p,
               dir,
               "test-scripts/bench "
-                  + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                  + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+              timeline);
     } catch (IOException e) {
       System.err.println("bench: cannot write the results folder " + dir + ": " + e.getMessage());
       return 3;
@@ -186,6 +197,9 @@ public final class FaultBenchCommand implements Callable<Integer> {
     FaultBench.figureLines(r.figures()).forEach(System.out::println);
     System.out.println("linearizability: " + r.verdict());
     System.out.println("report: " + dir.resolve("index.html"));
+    if (r.timeline() != null) {
+      System.out.println("timeline: " + r.timeline());
+    }
     System.out.printf(
         java.util.Locale.ROOT,
         "wall-s: %.2f (simulate %.2f, check %.2f, plots and files %.2f)%n",

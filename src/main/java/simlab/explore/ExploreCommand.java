@@ -110,6 +110,14 @@ public final class ExploreCommand implements Callable<Integer> {
   Path schedule;
 
   @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description =
+          "With --schedule: also write the run's HTML timeline to DIR/index.html. (Exploring"
+              + " writes one for every shrunk failure, beside its schedule file.)")
+  Path report;
+
+  @Option(
       names = "--threads",
       paramLabel = "T",
       description = "Parallel simulations (default: all cores).")
@@ -160,6 +168,11 @@ public final class ExploreCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--clients and --ops must be >= 1");
       }
       impls = Impls.validate(sys, impl);
+      if (report != null && schedule == null) {
+        throw new IllegalArgumentException(
+            "--report needs --schedule FILE (exploring writes a timeline for every shrunk"
+                + " failure by itself)");
+      }
     } catch (IllegalArgumentException e) {
       stderr.println("explore: " + e.getMessage());
       return 2;
@@ -250,7 +263,26 @@ public final class ExploreCommand implements Callable<Integer> {
             + sched.size()
             + " steps");
     stdout.print(ScheduleFormat.print(sched));
-    Outcome o = ExploreRun.run(spec, stdout::println);
+    Outcome o;
+    if (report != null) {
+      ExploreRun.Reported r;
+      try {
+        r =
+            ExploreRun.runWithReport(
+                spec,
+                stdout::println,
+                report,
+                "explore " + sys.cliName() + " --schedule " + schedule,
+                "test-scripts/explore " + sys.cliName() + " --schedule " + schedule);
+      } catch (java.io.UncheckedIOException e) {
+        stderr.println("explore: --report " + report + ": " + e.getMessage());
+        return 2;
+      }
+      o = r.outcome();
+      stdout.println("timeline: " + r.report());
+    } else {
+      o = ExploreRun.run(spec, stdout::println);
+    }
     if (o.result() == Outcome.Result.PASS) {
       stdout.println("result: PASS");
     } else {

@@ -1,5 +1,6 @@
 package simlab.explore;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import simlab.linearizability.model.KvOutput;
 import simlab.nemesis.NemesisDriver;
 import simlab.nemesis.NemesisTarget;
 import simlab.nemesis.Schedule;
+import simlab.report.RunReport;
 import simlab.sim.Simulation;
 import simlab.sim.SimulationFailure;
 import simlab.workload.Workload;
@@ -45,7 +47,34 @@ public final class ExploreRun {
    * Runs {@code spec}; {@code log} (may be null) receives the nemesis's lines as they are applied.
    */
   public static Outcome run(RunSpec spec, Consumer<String> log) {
-    Simulation sim = new Simulation(spec.seed());
+    return run(new Simulation(spec.seed()), spec, log);
+  }
+
+  /**
+   * Runs {@code spec} keeping its trace, and writes its run report (the HTML timeline a failing
+   * graded test writes) to {@code dir/index.html}. Keeping the trace changes nothing in the run:
+   * the outcome and trace hash are those of {@link #run(RunSpec, Consumer)}.
+   */
+  public static Reported runWithReport(
+      RunSpec spec, Consumer<String> log, Path dir, String title, String replayCommand) {
+    Simulation sim = new Simulation(spec.seed(), true);
+    Outcome o = run(sim, spec, log);
+    RunReport.Info info =
+        new RunReport.Info(
+            title,
+            spec.seed(),
+            o.result() == Outcome.Result.PASS,
+            o.result() == Outcome.Result.PASS ? null : o.property() + ": " + o.detail(),
+            replayCommand,
+            o.traceHash(),
+            null);
+    return new Reported(o, RunReport.write(sim, info, dir).file());
+  }
+
+  /** An outcome and where its run report was written. */
+  public record Reported(Outcome outcome, Path report) {}
+
+  private static Outcome run(Simulation sim, RunSpec spec, Consumer<String> log) {
     try {
       return phases(sim, spec, log);
     } catch (PropertyFailure f) {

@@ -101,6 +101,19 @@ public final class Explorer {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
     String shrunkReplay = "test-scripts/explore " + s.system().cliName() + " --schedule " + file;
+    Path reportDir = s.outDir().resolve(s.system().cliName() + "-seed" + seed + "-report");
+    ExploreRun.Reported reported =
+        ExploreRun.runWithReport(shrunk.spec(), null, reportDir, "explore " + title, shrunkReplay);
+    if (!reported.outcome().traceHash().equals(shrunk.outcome().traceHash())) {
+      // the product is determinism: a shrunk schedule that replays differently is a simlab bug
+      throw new IllegalStateException(
+          "the shrunk schedule of seed "
+              + seed
+              + " replayed with trace hash "
+              + reported.outcome().traceHash()
+              + ", not "
+              + shrunk.outcome().traceHash());
+    }
     return new SeedResult(
         s.system().cliName(),
         seed,
@@ -113,7 +126,8 @@ public final class Explorer {
         file.toString(),
         text,
         replay,
-        shrunkReplay);
+        shrunkReplay,
+        reported.report().toString());
   }
 
   /**

@@ -31,6 +31,9 @@ public final class ResultJson {
           g.writeStringField("shrunkSchedule", r.shrunkSchedule());
           g.writeStringField("replay", r.replay());
           g.writeStringField("shrunkReplay", r.shrunkReplay());
+          if (r.report() != null) { // only failures that were shrunk have a timeline
+            g.writeStringField("report", r.report());
+          }
         });
   }
 
@@ -65,7 +68,8 @@ public final class ResultJson {
         str(m, "shrunkFile"),
         str(m, "shrunkSchedule"),
         str(m, "replay"),
-        str(m, "shrunkReplay"));
+        str(m, "shrunkReplay"),
+        str(m, "report"));
   }
 
   private static String str(JsonNode m, String k) {

@@ -43,6 +43,9 @@ final class Summary {
                 + r.steps()
                 + ")");
         out.println("  replay shrunk:   " + r.shrunkReplay());
+        if (r.report() != null) {
+          out.println("  timeline:        " + r.report());
+        }
         for (String line : r.shrunkSchedule().split("\n")) {
           out.println("    | " + line);
         }

@@ -45,6 +45,26 @@ class FaultBenchTest {
   }
 
   @Test
+  void theTimelineIsWrittenAndLinkedAndChangesNoFigure() throws IOException {
+    FaultBench.Result plain = FaultBench.run(kv(9, Nemeses.Kind.LEADER), tmp.resolve("p"), "t");
+    FaultBench.Result traced =
+        FaultBench.run(kv(9, Nemeses.Kind.LEADER), tmp.resolve("t"), "t", true);
+    assertEquals(plain.figures(), traced.figures(), "keeping the trace must change no figure");
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("p/history.jsonl")),
+        Files.readAllBytes(tmp.resolve("t/history.jsonl")));
+    assertEquals(null, plain.timeline());
+    assertFalse(Files.exists(tmp.resolve("p/timeline")));
+    assertEquals(tmp.resolve("t/timeline/index.html"), traced.timeline());
+    String timeline = Files.readString(traced.timeline());
+    assertTrue(timeline.contains("bench kv seed 9"), "the timeline names the run");
+    assertTrue(
+        Files.readString(tmp.resolve("t/index.html")).contains("href=\"timeline/index.html\""),
+        "the bench page links its timeline");
+    assertFalse(Files.readString(tmp.resolve("p/index.html")).contains("timeline/index.html"));
+  }
+
+  @Test
   void theResultsFolderHoldsValidPngsACheckableHistoryAndTheReport() throws Exception {
     FaultBench.Result r =
         FaultBench.run(kv(3, Nemeses.Kind.LEADER), tmp, "test-scripts/bench kv --seed 3");

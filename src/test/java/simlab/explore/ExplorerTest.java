@@ -92,6 +92,21 @@ class ExplorerTest {
     // and the file is a plain schedule for the nemesis
     Schedule parsed = ScheduleFormat.parse(file.toString(), text);
     assertEquals(r.shrunkSteps(), parsed.size());
+
+    // the shrunk failure's timeline was written beside its schedule, naming property and replay
+    Path report = Path.of(r.report());
+    assertEquals(tmp.resolve("raft-seed3-report/index.html"), report);
+    String html = Files.readString(report);
+    assertTrue(html.contains("Apply order"), "the timeline names the failed property");
+    assertTrue(html.contains("--schedule " + file), "the timeline carries the replay command");
+
+    // and --report writes one for a replayed schedule, without changing the run
+    Path dir = tmp.resolve("again");
+    Cli again = cli("raft", "--schedule", file.toString(), "--report", dir.toString());
+    assertEquals(1, again.code(), again.err());
+    assertTrue(again.out().contains("trace-hash: " + hash), again.out());
+    assertTrue(again.out().contains("timeline: " + dir.resolve("index.html")), again.out());
+    assertTrue(Files.size(dir.resolve("index.html")) > 10_000);
   }
 
   @Test
@@ -143,6 +158,7 @@ class ExplorerTest {
       {"raft", "--impl", "simlab.kv.ReferenceKv"},
       {"kv", "--bogus"},
       {"kv", "--schedule", tmp.resolve("missing.txt").toString()},
+      {"kv", "--report", tmp.resolve("r").toString()},
       {"merge", tmp.resolve("missing.jsonl").toString()},
     };
     for (String[] args : bad) {
