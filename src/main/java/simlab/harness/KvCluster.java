@@ -85,13 +85,6 @@ public final class KvCluster {
           serverIds,
           ctx -> service.makeServer(ctx, serverIds, me, monitored, maxRaftState));
     }
-    RaftStatusProbe.attach(
-        sim,
-        serverIds,
-        i -> {
-          KvServer s = sim.node(serverIds.get(i));
-          return s == null ? null : s.raft();
-        });
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "{} kv cluster started: {} servers, {} network, maxraftstate {}, {} on {}",

@@ -38,6 +38,9 @@ public final class RaftGroupMonitor {
         new RaftInvariantMonitor(
             sim, this.ids, i -> sim.isAlive(this.ids.get(i)) ? current[i] : null);
     sim.addMonitor(monitor);
+    // Every Raft group inside a service (KV, controller, shard group) gets its status lanes in
+    // the run report from here; the probe does nothing unless the run keeps its trace.
+    RaftStatusProbe.attach(sim, this.ids, i -> sim.isAlive(this.ids.get(i)) ? current[i] : null);
   }
 
   public RaftInvariantMonitor monitor() {

@@ -29,6 +29,41 @@ import simlab.sim.Simulation;
  */
 class ShardHarnessTest {
 
+  /**
+   * A run that keeps its trace publishes Raft status for every group: each shard group's servers
+   * and the controller's replicas get their lanes in the run report, not only plain KV.
+   */
+  @Test
+  void everyRaftGroupPublishesItsStatusForTheReport() {
+    Simulation sim = new Simulation(4, true);
+    ShardCluster cfg =
+        new ShardCluster(
+            sim,
+            false,
+            -1,
+            new ReferenceRaftFactory(),
+            new ReferenceShardCtrlerFactory(),
+            new ReferenceShardKvFactory());
+    cfg.join(0);
+    sim.runFor(Duration.ofSeconds(2));
+    java.util.Set<String> statusNodes = new java.util.TreeSet<>();
+    boolean leaderSeen = false;
+    for (simlab.sim.TraceRecord r : sim.trace().records()) {
+      if (r.kind() == simlab.sim.TraceKind.STATUS) {
+        statusNodes.add(r.node());
+        leaderSeen |= r.what().contains("role=leader");
+      }
+    }
+    for (String node : cfg.ctl().servers()) {
+      assertTrue(statusNodes.contains(node), node + " has no status lane: " + statusNodes);
+    }
+    for (int i = 0; i < 3; i++) {
+      String node = "shardkv-" + cfg.gid(0) + "-" + i;
+      assertTrue(statusNodes.contains(node), node + " has no status lane: " + statusNodes);
+    }
+    assertTrue(leaderSeen, "some group elected a leader");
+  }
+
   /** A short join/append/leave run with concurrent clients; returns its trace hash. */
   private static String run(long seed) {
     Simulation sim = new Simulation(seed);
