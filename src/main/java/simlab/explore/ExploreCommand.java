@@ -319,20 +319,8 @@ public final class ExploreCommand implements Callable<Integer> {
   }
 
   static int[] parseShard(String s) {
-    String[] parts = s.split("/", -1);
-    try {
-      if (parts.length == 2) {
-        int i = Integer.parseInt(parts[0].trim());
-        int n = Integer.parseInt(parts[1].trim());
-        if (n >= 1 && i >= 0 && i < n) {
-          return new int[] {i, n};
-        }
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the message
-    }
-    throw new IllegalArgumentException(
-        "--shard expects I/N with 0 <= I < N (e.g. 0/4), got '" + s + "'");
+    Shard sh = Shard.parse(s);
+    return new int[] {sh.index(), sh.count()};
   }
 
   static void writeJson(Path file, List<SeedResult> results) throws IOException {

@@ -1,8 +1,14 @@
 package simlab.grading;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import simlab.explore.Shard;
 import simlab.harness.ImplementationChoice;
 import simlab.harness.ImplementationKind;
 import simlab.testing.ReplayCommand;
@@ -90,6 +97,22 @@ public final class GradeMain implements Callable<Integer> {
   private int jobs = Runtime.getRuntime().availableProcessors();
 
   @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Run only the seeds s with s mod N == I: one machine's share of a sweep split over N"
+              + " (merge the --json files with `grade merge`).")
+  private String shardArg;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description =
+          "Also write one JSON record per run (test, part, seed, result, points, trace hash,"
+              + " failure, replay command) to FILE, for `grade merge`.")
+  private Path json;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Print this help and exit.")
@@ -114,6 +137,9 @@ public final class GradeMain implements Callable<Integer> {
    * run passed, 1 some run failed, 2 bad options or implementation (before any test runs).
    */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("merge")) {
+      return GradeMerge.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     return CommandLines.execute("grade", new GradeMain(out, err), args, out, err);
   }
 
@@ -143,6 +169,42 @@ public final class GradeMain implements Callable<Integer> {
       err.println("grade: " + e.getMessage());
       return 2;
     }
+    Shard shard = null;
+    if (shardArg != null) {
+      try {
+        shard = Shard.parse(shardArg);
+      } catch (IllegalArgumentException e) {
+        err.println("grade: " + e.getMessage());
+        return 2;
+      }
+    }
+    List<Long> seedList = new ArrayList<>();
+    for (int i = 0; i < seeds; i++) {
+      long s = firstSeed + i;
+      if (shard == null || shard.includes(s)) {
+        seedList.add(s);
+      }
+    }
+    if (seedList.isEmpty()) {
+      err.println(
+          "grade: --shard "
+              + shardArg
+              + " selects none of the seeds "
+              + firstSeed
+              + ".."
+              + (firstSeed + seeds - 1));
+      return 2;
+    }
+    BufferedWriter jsonOut = null;
+    if (json != null) {
+      try {
+        // opened before any test runs, so a bad path costs nothing
+        jsonOut = Files.newBufferedWriter(json, StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        err.println("grade: cannot write --json " + json + ": " + e.getMessage());
+        return 2;
+      }
+    }
     try (ImplementationSwitches switches = ImplementationSwitches.apply(choice)) {
       printImplementations(tests, choice, out);
       PrintStream saved = System.out;
@@ -151,11 +213,34 @@ public final class GradeMain implements Callable<Integer> {
       System.setOut(new PrintStream(OutputStream.nullOutputStream()));
       List<SeedRunner.Outcome> outcomes;
       try {
-        outcomes = runAll(tests);
+        outcomes = runAll(tests, seedList);
       } finally {
         System.setOut(saved);
       }
-      return report(tests, outcomes, points, choice, out) ? 0 : 1;
+      if (jsonOut != null) {
+        try (BufferedWriter w = jsonOut) {
+          for (SeedRunner.Outcome o : outcomes) {
+            w.write(record(o, points, choice).toJson());
+            w.newLine();
+          }
+        } catch (IOException e) {
+          err.println("grade: cannot write --json " + json + ": " + e.getMessage());
+          return 3;
+        }
+      }
+      boolean ok = report(tests, outcomes, points, choice, out);
+      if (shard != null) {
+        out.println(
+            "shard "
+                + shardArg
+                + ": "
+                + seedList.size()
+                + " of "
+                + seeds
+                + " seeds; the points above count these seeds only (grade merge combines the"
+                + " shards' --json files)");
+      }
+      return ok ? 0 : 1;
     }
   }
 
@@ -222,8 +307,25 @@ public final class GradeMain implements Callable<Integer> {
     return chosen;
   }
 
-  private List<SeedRunner.Outcome> runAll(List<LabTestCatalog.LabTest> tests) throws Exception {
-    int total = tests.size() * seeds;
+  private static GradeRecord record(
+      SeedRunner.Outcome o, PointsTable points, ImplementationChoice choice) {
+    String failure =
+        o.failure() == null ? null : o.failure().lines().findFirst().orElse(o.failure());
+    return new GradeRecord(
+        o.test().name(),
+        o.test().part(),
+        o.seed(),
+        o.passed(),
+        points.pointsOf(o.test().name()),
+        o.traceHash(),
+        failure,
+        ReplayCommand.format(o.test().name(), o.seed(), ReplayCommand.implValuesFromProperties()),
+        implColumn(o.test(), choice));
+  }
+
+  private List<SeedRunner.Outcome> runAll(List<LabTestCatalog.LabTest> tests, List<Long> seedList)
+      throws Exception {
+    int total = tests.size() * seedList.size();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     boolean interactive = System.console() != null;
@@ -232,8 +334,7 @@ public final class GradeMain implements Callable<Integer> {
     List<Future<SeedRunner.Outcome>> futures = new ArrayList<>();
     long start = System.nanoTime(); // wall-clock ok
     for (LabTestCatalog.LabTest t : tests) {
-      for (int i = 0; i < seeds; i++) {
-        long seed = firstSeed + i;
+      for (long seed : seedList) {
         futures.add(
             pool.submit(
                 () -> {
