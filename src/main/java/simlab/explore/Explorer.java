@@ -74,6 +74,7 @@ public final class Explorer {
           null,
           null,
           replay,
+          null,
           null);
     }
     ScheduleShrinker.Shrunk shrunk =

@@ -1,6 +1,5 @@
 package simlab.explore;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import simlab.json.JsonLines;
 
@@ -42,20 +41,7 @@ public final class ResultJson {
    * Jackson's description and the column) on anything else.
    */
   public static SeedResult read(String line) {
-    JsonNode m;
-    try {
-      m = JsonLines.read(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(JsonLines.problem(e, line));
-    }
-    if (!m.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object");
-    }
-    for (String key : REQUIRED) {
-      if (m.path(key).isNull() || m.path(key).isMissingNode()) {
-        throw new IllegalArgumentException("missing field '" + key + "'");
-      }
-    }
+    JsonNode m = JsonLines.readObject(line, REQUIRED);
     return new SeedResult(
         str(m, "system"),
         num(m, "seed"),

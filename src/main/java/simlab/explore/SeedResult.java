@@ -22,36 +22,6 @@ public record SeedResult(
     String shrunkReplay,
     String report) {
 
-  /** A result without a run report (passing seeds, unshrunk failures, older result files). */
-  public SeedResult(
-      String system,
-      long seed,
-      String result,
-      String property,
-      String detail,
-      String traceHash,
-      int steps,
-      int shrunkSteps,
-      String shrunkFile,
-      String shrunkSchedule,
-      String replay,
-      String shrunkReplay) {
-    this(
-        system,
-        seed,
-        result,
-        property,
-        detail,
-        traceHash,
-        steps,
-        shrunkSteps,
-        shrunkFile,
-        shrunkSchedule,
-        replay,
-        shrunkReplay,
-        null);
-  }
-
   public boolean passed() {
     return result.equals(Outcome.Result.PASS.text());
   }

@@ -108,6 +108,29 @@ public final class JsonLines {
   }
 
   /**
+   * The JSON object on {@code line}, with every one of {@code required} present and not null;
+   * anything else throws IllegalArgumentException saying what is wrong (for malformed JSON,
+   * Jackson's description and the column), for callers that add the file and line.
+   */
+  public static JsonNode readObject(String line, String... required) {
+    JsonNode m;
+    try {
+      m = read(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(problem(e, line));
+    }
+    if (!m.isObject()) {
+      throw new IllegalArgumentException("expected a JSON object");
+    }
+    for (String key : required) {
+      if (m.path(key).isNull() || m.path(key).isMissingNode()) {
+        throw new IllegalArgumentException("missing field '" + key + "'");
+      }
+    }
+    return m;
+  }
+
+  /**
    * Jackson's complaint about {@code line} as one line: its message without the source dump, the
    * 1-based column and what stands there, e.g. {@code Unexpected character ('}' (code 125)): ...
    * (column 12: '}')}.

@@ -187,8 +187,10 @@ class ExplorerTest {
 
   @Test
   void mergeRefusesRecordsThatDisagree() throws Exception {
-    SeedResult a = new SeedResult("kv", 1, "pass", "", "", "00aa", 5, -1, null, null, "r", null);
-    SeedResult b = new SeedResult("kv", 1, "pass", "", "", "00bb", 5, -1, null, null, "r", null);
+    SeedResult a =
+        new SeedResult("kv", 1, "pass", "", "", "00aa", 5, -1, null, null, "r", null, null);
+    SeedResult b =
+        new SeedResult("kv", 1, "pass", "", "", "00bb", 5, -1, null, null, "r", null, null);
     Path fa = tmp.resolve("a.jsonl");
     Path fb = tmp.resolve("b.jsonl");
     Files.writeString(fa, ResultJson.write(a) + "\n");
@@ -216,7 +218,8 @@ class ExplorerTest {
             "target/explore/x.txt",
             "# h\nat 0ms heal\n",
             "replay",
-            "shrunk \\ replay");
+            "shrunk \\ replay",
+            "target/explore/shardkv-seed-7-report/index.html");
     assertEquals(r, ResultJson.read(ResultJson.write(r)));
   }
 }

@@ -30,6 +30,7 @@ class ResultJsonTest {
           "target/explore/x.txt",
           "# h\nat 0ms heal\n",
           "replay",
+          null,
           null);
 
   @Test

@@ -1,6 +1,5 @@
 package simlab.grading;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import simlab.json.JsonLines;
 
@@ -40,20 +39,7 @@ record GradeRecord(
 
   /** Parses one line; IllegalArgumentException says what is wrong with it. */
   static GradeRecord parse(String line) {
-    JsonNode m;
-    try {
-      m = JsonLines.read(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(JsonLines.problem(e, line));
-    }
-    if (!m.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object (a grade --json record)");
-    }
-    for (String k : REQUIRED) {
-      if (m.path(k).isMissingNode() || m.path(k).isNull()) {
-        throw new IllegalArgumentException("missing field '" + k + "'");
-      }
-    }
+    JsonNode m = JsonLines.readObject(line, REQUIRED);
     String result = m.get("result").asText();
     if (!result.equals("pass") && !result.equals("fail")) {
       throw new IllegalArgumentException(
