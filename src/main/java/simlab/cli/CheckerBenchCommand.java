@@ -52,8 +52,7 @@ public final class CheckerBenchCommand implements Callable<Integer> {
   @Option(
       names = "--runs",
       defaultValue = "5",
-      description =
-          "Timed batches per file (the median is reported). Default ${DEFAULT-VALUE}.")
+      description = "Timed batches per file (the median is reported). Default ${DEFAULT-VALUE}.")
   int runs;
 
   @Option(
@@ -148,8 +147,7 @@ public final class CheckerBenchCommand implements Callable<Integer> {
     String loadAtStart = CheckerBenchLoad.now();
     List<CheckerBenchRow> results = measure(cases, options, rows);
     CheckerBenchReport report =
-        new CheckerBenchReport(
-            results, noPartition, nThreads, runs, batchMs, warmup, loadAtStart);
+        new CheckerBenchReport(results, noPartition, nThreads, runs, batchMs, warmup, loadAtStart);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     report.printText(out);
     out.println(

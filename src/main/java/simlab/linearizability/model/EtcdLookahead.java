@@ -10,12 +10,12 @@ import simlab.linearizability.Operation;
  * The etcd register's pruning for one history (see {@link EtcdModel}). A successful read of v, or a
  * successful CAS from v, still to be linearized needs the register to hold v when it takes effect.
  * If it returned before every write or CAS still to come that may set the register to v was called
- * (nil is never written), none of those can come before it, so the register must hold v already
- * and keep it until then. A state is hopeless when two such "orphan" values are needed, or one that
- * is not the current state. This cuts off, early, the orders that strand a read behind the last
- * write of its value, which the plain search finds out only after trying every order of the
- * operations in between. Real-time order is the search's: a write called at the very time a read
- * returns may still come first.
+ * (nil is never written), none of those can come before it, so the register must hold v already and
+ * keep it until then. A state is hopeless when two such "orphan" values are needed, or one that is
+ * not the current state. This cuts off, early, the orders that strand a read behind the last write
+ * of its value, which the plain search finds out only after trying every order of the operations in
+ * between. Real-time order is the search's: a write called at the very time a read returns may
+ * still come first.
  */
 final class EtcdLookahead implements Lookahead<Long> {
   /** Index of the value each operation needs (see class comment), or -1. */
@@ -140,8 +140,8 @@ final class EtcdLookahead implements Lookahead<Long> {
 
   /**
    * Some of a history's operations, ordered by a time, with the earliest one not yet linearized at
-   * hand. The search takes operations back in stack order, so the cursor only ever moves back to
-   * an operation that is taken back.
+   * hand. The search takes operations back in stack order, so the cursor only ever moves back to an
+   * operation that is taken back.
    */
   private static final class Ordered {
     private final int[] ops;
