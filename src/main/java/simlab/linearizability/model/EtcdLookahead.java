@@ -1,8 +1,7 @@
 package simlab.linearizability.model;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import simlab.linearizability.Lookahead;
 import simlab.linearizability.Operation;
 
@@ -43,41 +42,56 @@ final class EtcdLookahead implements Lookahead<Long> {
     int n = ops.size();
     needs = new int[n];
     writes = new int[n];
-    // The map is used only here; the search itself touches arrays alone.
-    Map<Long, Integer> index = new HashMap<>();
+    // Values get dense indices: their ranks among the distinct values needed or written.
+    long[] need = new long[n];
+    long[] write = new long[n];
+    long[] all = new long[2 * n];
+    int m = 0;
     for (int o = 0; o < n; o++) {
       EtcdInput in = ops.get(o).input();
       EtcdOutput out = ops.get(o).output();
-      long need = Long.MAX_VALUE;
-      long write = Long.MAX_VALUE;
+      // Long.MAX_VALUE marks "none": register values are ints, and nil is Long.MIN_VALUE.
+      need[o] = Long.MAX_VALUE;
+      write[o] = Long.MAX_VALUE;
       boolean ok = out.status() == EtcdOutput.Status.OK;
       switch (in.op()) {
         case READ -> {
           if (ok) {
-            need = out.read() == null ? EtcdModel.NIL : out.read();
+            need[o] = out.read() == null ? EtcdModel.NIL : out.read();
           }
         }
         case WRITE -> {
           if (out.status() != EtcdOutput.Status.FAIL) {
-            write = in.value();
+            write[o] = in.value();
           }
         }
         case CAS -> {
           if (ok) {
-            need = in.value();
+            need[o] = in.value();
           }
           if (out.status() != EtcdOutput.Status.FAIL) {
-            write = in.to();
+            write[o] = in.to();
           }
         }
       }
-      // Long.MAX_VALUE marks "none": register values are ints, and nil is Long.MIN_VALUE.
-      needs[o] = need == Long.MAX_VALUE ? -1 : index.computeIfAbsent(need, v -> index.size());
-      writes[o] = write == Long.MAX_VALUE ? -1 : index.computeIfAbsent(write, v -> index.size());
+      if (need[o] != Long.MAX_VALUE) {
+        all[m++] = need[o];
+      }
+      if (write[o] != Long.MAX_VALUE) {
+        all[m++] = write[o];
+      }
     }
-    values = new long[index.size()];
-    for (Map.Entry<Long, Integer> e : index.entrySet()) {
-      values[e.getValue()] = e.getKey();
+    Arrays.sort(all, 0, m);
+    int distinct = 0;
+    for (int i = 0; i < m; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    values = Arrays.copyOf(all, distinct);
+    for (int o = 0; o < n; o++) {
+      needs[o] = need[o] == Long.MAX_VALUE ? -1 : Arrays.binarySearch(values, need[o]);
+      writes[o] = write[o] == Long.MAX_VALUE ? -1 : Arrays.binarySearch(values, write[o]);
     }
     long[] rets = new long[n];
     long[] calls = new long[n];
@@ -170,33 +184,55 @@ final class EtcdLookahead implements Lookahead<Long> {
           count[g]++;
         }
       }
+      int[][] members = new int[groups][];
+      for (int g = 0; g < groups; g++) {
+        members[g] = new int[count[g]];
+      }
+      int[] filled = new int[groups];
+      for (int o = 0; o < n; o++) {
+        if (group[o] >= 0) {
+          members[group[o]][filled[group[o]]++] = o;
+        }
+      }
       Ordered[] out = new Ordered[groups];
       for (int g = 0; g < groups; g++) {
-        int[] members = new int[count[g]];
-        int k = 0;
-        for (int o = 0; o < n; o++) {
-          if (group[o] == g) {
-            members[k++] = o;
-          }
-        }
-        // Insertion sort: a group holds a few dozen operations at most in practice.
-        for (int i = 1; i < k; i++) {
-          int o = members[i];
-          int j = i - 1;
-          while (j >= 0 && time[members[j]] > time[o]) {
-            members[j + 1] = members[j];
-            j--;
-          }
-          members[j + 1] = o;
-        }
+        int[] list = members[g];
+        int k = list.length;
+        sortByTime(list, time);
         long[] times = new long[k];
         for (int i = 0; i < k; i++) {
-          times[i] = time[members[i]];
-          position[members[i]] = i;
+          times[i] = time[list[i]];
+          position[list[i]] = i;
         }
-        out[g] = new Ordered(members, times, position);
+        out[g] = new Ordered(list, times, position);
       }
       return out;
+    }
+
+    /** Sorts operations by time, stably (ties stay in index order). */
+    private static void sortByTime(int[] list, long[] time) {
+      int k = list.length;
+      if (k > 32) {
+        Integer[] boxed = new Integer[k];
+        for (int i = 0; i < k; i++) {
+          boxed[i] = list[i];
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(time[a], time[b]));
+        for (int i = 0; i < k; i++) {
+          list[i] = boxed[i];
+        }
+        return;
+      }
+      // Short lists, the usual case: insertion sort allocates nothing.
+      for (int i = 1; i < k; i++) {
+        int o = list[i];
+        int j = i - 1;
+        while (j >= 0 && time[list[j]] > time[o]) {
+          list[j + 1] = list[j];
+          j--;
+        }
+        list[j + 1] = o;
+      }
     }
 
     /** The time of the earliest operation not yet linearized; Long.MAX_VALUE if none is left. */
