@@ -38,8 +38,8 @@ final class CheckerBenchCase<S, I, O> {
    * {@code minNanos} have passed, so that a sub-millisecond check is timed over many repetitions
    * instead of at the clock's and the scheduler's resolution.
    *
-   * @param perCheck receives wall nanoseconds per check in [0] and process CPU nanoseconds per
-   *     check in [1] (all threads of the JVM, so JIT and GC work done meanwhile counts too)
+   * @param perCheck receives wall nanoseconds per check in [0] and CPU nanoseconds per check in [1]
+   *     (of the JVM's Java threads: the caller and any pool helper; not the JIT's or the GC's)
    * @return the verdict, or UNKNOWN if the repetitions did not all agree (which the report then
    *     flags as a mismatch)
    */

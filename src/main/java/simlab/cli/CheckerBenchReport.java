@@ -89,10 +89,12 @@ final class CheckerBenchReport {
         .append(" warm-up passes over all ")
         .append("files; \"ours\" is the median over ")
         .append(runs)
-        .append(" batches of wall time per check, where a batch repeats the whole check until ")
+        .append(
+            " batches (after one untimed batch) of wall time per check, where a batch repeats the whole check until ")
         .append(CheckerBenchCommand.fmt(batchMs))
         .append(" ms have passed (at least once) and divides by the repetitions; \"cpu\" is ")
-        .append("the JVM's CPU time per check over the same batches. \"porcupine\" is ")
+        .append(
+            "the CPU time of the JVM's threads per check over the same batches. \"porcupine\" is ")
         .append(
             "Porcupine v1.3.0's median from the histories' MANIFEST.md (Go 1.19, 2 cores); ratio = ")
         .append(
@@ -207,7 +209,19 @@ final class CheckerBenchReport {
               "files under 2x Porcupine: %d of %d%s",
               under2.size(),
               compared.size(),
-              under2.isEmpty() ? "" : " (" + String.join(", ", under2) + ")"));
+              names(under2)));
+      List<String> under2Cpu =
+          compared.stream()
+              .filter(r -> r.porcupineMs() / r.cpuMs() < 2)
+              .map(CheckerBenchRow::file)
+              .toList();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "files under 2x Porcupine by CPU time instead of wall time: %d of %d%s",
+              under2Cpu.size(),
+              compared.size(),
+              names(under2Cpu)));
     }
     lines.add(
         String.format(
@@ -216,6 +230,15 @@ final class CheckerBenchReport {
             rows.size() - mismatches(),
             rows.size()));
     return lines;
+  }
+
+  /** Up to ten file names, in parentheses. */
+  private static String names(List<String> files) {
+    if (files.isEmpty()) {
+      return "";
+    }
+    String shown = String.join(", ", files.subList(0, Math.min(10, files.size())));
+    return " (" + shown + (files.size() > 10 ? ", ..." : "") + ")";
   }
 
   private static String verdictText(CheckerBenchRow r) {

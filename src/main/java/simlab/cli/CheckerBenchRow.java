@@ -6,8 +6,8 @@ import simlab.linearizability.Verdict;
  * One file's measurement.
  *
  * @param medianMs median over the timed batches of wall milliseconds per check
- * @param cpuMs median over the same batches of the JVM's CPU milliseconds per check; NaN if not
- *     measured
+ * @param cpuMs median over the same batches of the CPU milliseconds per check of the JVM's Java
+ *     threads; NaN if not measured
  * @param porcupineMs Porcupine's median; NaN when Porcupine itself timed out
  */
 record CheckerBenchRow(
