@@ -39,12 +39,12 @@ final class CheckerBenchCase<S, I, O> {
    * instead of at the clock's and the scheduler's resolution.
    *
    * @param perCheck receives wall nanoseconds per check in [0] and CPU nanoseconds per check in [1]
-   *     (of the JVM's Java threads: the caller and any pool helper; not the JIT's or the GC's)
+   *     (of the calling thread only: pool helpers of a kv check are not counted)
    * @return the verdict, or UNKNOWN if the repetitions did not all agree (which the report then
    *     flags as a mismatch)
    */
   Verdict timeBatch(CheckOptions options, long minNanos, double[] perCheck) {
-    long cpu0 = CheckerBenchCpu.processNanos();
+    long cpu0 = CheckerBenchCpu.callerNanos();
     long start = System.nanoTime();
     Verdict first = null;
     boolean agree = true;
@@ -60,7 +60,7 @@ final class CheckerBenchCase<S, I, O> {
       n++;
       elapsed = System.nanoTime() - start;
     } while (elapsed < minNanos);
-    long cpu = CheckerBenchCpu.processNanos() - cpu0;
+    long cpu = CheckerBenchCpu.callerNanos() - cpu0;
     perCheck[0] = (double) elapsed / n;
     perCheck[1] = cpu0 < 0 ? Double.NaN : (double) cpu / n;
     return agree ? first : Verdict.UNKNOWN;

@@ -69,6 +69,14 @@ public final class CheckerBenchCommand implements Callable<Integer> {
       description = "Untimed passes over all files first. Default ${DEFAULT-VALUE}.")
   int warmup;
 
+  @Option(
+      names = "--warmup-batch-ms",
+      defaultValue = "200",
+      description =
+          "Untimed repetitions of each file's check, for this many milliseconds, before its"
+              + " timed batches. Default ${DEFAULT-VALUE}.")
+  double warmupBatchMs;
+
   @Option(names = "--threads", description = "Threads per check (default: processors).")
   Integer threads;
 
@@ -196,9 +204,9 @@ public final class CheckerBenchCommand implements Callable<Integer> {
         // is collected now, not during this file's timing.
         System.gc();
         // One untimed batch first, as a benchmark harness warms each benchmark up: the
-        // passes over all files run a small file's set-up code only a few times, too few
-        // for the JIT to have compiled it.
-        c.timeBatch(options, minNanos, perCheck);
+        // passes over all files run a small check's set-up code (called once per check)
+        // a few hundred times, too few for the JIT's optimising tier.
+        c.timeBatch(options, (long) (warmupBatchMs * 1e6), perCheck);
         double[] times = new double[runs];
         double[] cpus = new double[runs];
         for (int r = 0; r < runs; r++) {

@@ -90,11 +90,11 @@ final class CheckerBenchReport {
         .append("files; \"ours\" is the median over ")
         .append(runs)
         .append(
-            " batches (after one untimed batch) of wall time per check, where a batch repeats the whole check until ")
+            " batches (after an untimed one of --warmup-batch-ms) of wall time per check, where a batch repeats the whole check until ")
         .append(CheckerBenchCommand.fmt(batchMs))
         .append(" ms have passed (at least once) and divides by the repetitions; \"cpu\" is ")
         .append(
-            "the CPU time of the JVM's threads per check over the same batches. \"porcupine\" is ")
+            "the calling thread's CPU time per check over the same batches (complete for an etcd log, searched on that thread; a kv check's pool helpers not counted). \"porcupine\" is ")
         .append(
             "Porcupine v1.3.0's median from the histories' MANIFEST.md (Go 1.19, 2 cores); ratio = ")
         .append(
