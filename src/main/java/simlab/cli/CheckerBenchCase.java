@@ -32,4 +32,37 @@ final class CheckerBenchCase<S, I, O> {
     nanos[0] = System.nanoTime() - start;
     return v;
   }
+
+  /**
+   * Checks repeatedly, each time the whole check a user gets (the full result), until at least
+   * {@code minNanos} have passed, so that a sub-millisecond check is timed over many repetitions
+   * instead of at the clock's and the scheduler's resolution.
+   *
+   * @param perCheck receives wall nanoseconds per check in [0] and CPU nanoseconds per check in [1]
+   *     (of the calling thread only: pool helpers of a kv check are not counted)
+   * @return the verdict, or UNKNOWN if the repetitions did not all agree (which the report then
+   *     flags as a mismatch)
+   */
+  Verdict timeBatch(CheckOptions options, long minNanos, double[] perCheck) {
+    long cpu0 = CheckerBenchCpu.callerNanos();
+    long start = System.nanoTime();
+    Verdict first = null;
+    boolean agree = true;
+    long n = 0;
+    long elapsed;
+    do {
+      Verdict v = LinearizabilityChecker.check(model, ops, options).verdict();
+      if (first == null) {
+        first = v;
+      } else if (v != first) {
+        agree = false;
+      }
+      n++;
+      elapsed = System.nanoTime() - start;
+    } while (elapsed < minNanos);
+    long cpu = CheckerBenchCpu.callerNanos() - cpu0;
+    perCheck[0] = (double) elapsed / n;
+    perCheck[1] = cpu0 < 0 ? Double.NaN : (double) cpu / n;
+    return agree ? first : Verdict.UNKNOWN;
+  }
 }

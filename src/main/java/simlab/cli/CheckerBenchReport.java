@@ -12,6 +12,7 @@ final class CheckerBenchReport {
   private final boolean noPartition;
   private final int threads;
   private final int runs;
+  private final double batchMs;
   private final int warmup;
   private final String loadAtStart;
 
@@ -20,8 +21,10 @@ final class CheckerBenchReport {
       boolean noPartition,
       int threads,
       int runs,
+      double batchMs,
       int warmup,
       String loadAtStart) {
+    this.batchMs = batchMs;
     this.loadAtStart = loadAtStart;
     this.rows = List.copyOf(rows);
     this.noPartition = noPartition;
@@ -35,7 +38,7 @@ final class CheckerBenchReport {
   }
 
   void printText(PrintWriter out) {
-    String fmt = "%-22s %5s %-8s %-17s %10s %10s %12s %8s%n";
+    String fmt = "%-22s %5s %-8s %-17s %10s %10s %10s %12s %8s%n";
     out.printf(
         Locale.ROOT,
         fmt,
@@ -45,6 +48,7 @@ final class CheckerBenchReport {
         "verdict",
         "ours ms",
         "cold ms",
+        "cpu ms",
         "porcupine ms",
         "ratio");
     for (CheckerBenchRow r : rows) {
@@ -57,6 +61,7 @@ final class CheckerBenchReport {
           verdictText(r),
           CheckerBenchCommand.fmt(r.medianMs()),
           CheckerBenchCommand.fmt(r.coldMs()),
+          CheckerBenchCommand.fmt(r.cpuMs()),
           porcupineText(r),
           ratioText(r));
     }
@@ -82,9 +87,14 @@ final class CheckerBenchReport {
         .append("its first check in a fresh JVM; then ")
         .append(warmup)
         .append(" warm-up passes over all ")
-        .append("files; \"ours\" is the median of ")
+        .append("files; \"ours\" is the median over ")
         .append(runs)
-        .append(" further checks. \"porcupine\" is ")
+        .append(
+            " batches (after an untimed one of --warmup-batch-ms) of wall time per check, where a batch repeats the whole check until ")
+        .append(CheckerBenchCommand.fmt(batchMs))
+        .append(" ms have passed (at least once) and divides by the repetitions; \"cpu\" is ")
+        .append(
+            "the calling thread's CPU time per check over the same batches (complete for an etcd log, searched on that thread; a kv check's pool helpers not counted). \"porcupine\" is ")
         .append(
             "Porcupine v1.3.0's median from the histories' MANIFEST.md (Go 1.19, 2 cores); ratio = ")
         .append(
@@ -99,8 +109,9 @@ final class CheckerBenchReport {
       b.append("- ").append(line).append('\n');
     }
     b.append("\n## Per file\n\n");
-    b.append("| file | ops | expected | verdict | ours ms | cold ms | porcupine ms | ratio |\n");
-    b.append("|---|---:|---|---|---:|---:|---:|---:|\n");
+    b.append(
+        "| file | ops | expected | verdict | ours ms | cold ms | cpu ms | porcupine ms | ratio |\n");
+    b.append("|---|---:|---|---|---:|---:|---:|---:|---:|\n");
     for (CheckerBenchRow r : rows) {
       b.append("| ")
           .append(r.file())
@@ -114,6 +125,8 @@ final class CheckerBenchReport {
           .append(CheckerBenchCommand.fmt(r.medianMs()))
           .append(" | ")
           .append(CheckerBenchCommand.fmt(r.coldMs()))
+          .append(" | ")
+          .append(CheckerBenchCommand.fmt(r.cpuMs()))
           .append(" | ")
           .append(porcupineText(r))
           .append(" | ")
@@ -129,17 +142,20 @@ final class CheckerBenchReport {
     if (!etcd.isEmpty()) {
       double ours = etcd.stream().mapToDouble(CheckerBenchRow::medianMs).sum();
       double cold = etcd.stream().mapToDouble(CheckerBenchRow::coldMs).sum();
+      double cpu = etcd.stream().mapToDouble(CheckerBenchRow::cpuMs).sum();
       double theirs = etcd.stream().mapToDouble(CheckerBenchRow::porcupineMs).sum();
       lines.add(
           String.format(
               Locale.ROOT,
-              "%d etcd Jepsen logs: total %.1f ms warm (%.1f ms cold) vs "
-                  + "Porcupine %.1f ms: %.2fx",
+              "%d etcd Jepsen logs: total %.1f ms warm (%.1f ms cold, %.1f ms CPU warm) vs "
+                  + "Porcupine %.1f ms: %.2fx warm, %.2fx cold",
               etcd.size(),
               ours,
               cold,
+              cpu,
               theirs,
-              theirs / ours));
+              theirs / ours,
+              theirs / cold));
     }
     for (CheckerBenchRow r : rows) {
       if (!r.etcd()) {
@@ -168,6 +184,8 @@ final class CheckerBenchReport {
       double geo =
           Math.exp(compared.stream().mapToDouble(r -> Math.log(r.ratio())).average().orElse(0));
       long slower = compared.stream().filter(r -> r.ratio() < 1).count();
+      List<String> under2 =
+          compared.stream().filter(r -> r.ratio() < 2).map(CheckerBenchRow::file).toList();
       lines.add(
           String.format(
               Locale.ROOT,
@@ -185,6 +203,25 @@ final class CheckerBenchReport {
               "files where we are slower than Porcupine: %d of %d",
               slower,
               compared.size()));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "files under 2x Porcupine: %d of %d%s",
+              under2.size(),
+              compared.size(),
+              names(under2)));
+      List<String> under2Cpu =
+          compared.stream()
+              .filter(r -> r.porcupineMs() / r.cpuMs() < 2)
+              .map(CheckerBenchRow::file)
+              .toList();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "files under 2x Porcupine by CPU time instead of wall time: %d of %d%s",
+              under2Cpu.size(),
+              compared.size(),
+              names(under2Cpu)));
     }
     lines.add(
         String.format(
@@ -193,6 +230,15 @@ final class CheckerBenchReport {
             rows.size() - mismatches(),
             rows.size()));
     return lines;
+  }
+
+  /** Up to ten file names, in parentheses. */
+  private static String names(List<String> files) {
+    if (files.isEmpty()) {
+      return "";
+    }
+    String shown = String.join(", ", files.subList(0, Math.min(10, files.size())));
+    return " (" + shown + (files.size() > 10 ? ", ..." : "") + ")";
   }
 
   private static String verdictText(CheckerBenchRow r) {

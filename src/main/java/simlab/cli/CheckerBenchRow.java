@@ -5,6 +5,9 @@ import simlab.linearizability.Verdict;
 /**
  * One file's measurement.
  *
+ * @param medianMs median over the timed batches of wall milliseconds per check
+ * @param cpuMs median over the same batches of the CPU milliseconds per check of the JVM's Java
+ *     threads; NaN if not measured
  * @param porcupineMs Porcupine's median; NaN when Porcupine itself timed out
  */
 record CheckerBenchRow(
@@ -14,6 +17,7 @@ record CheckerBenchRow(
     Verdict verdict,
     double medianMs,
     double coldMs,
+    double cpuMs,
     double porcupineMs) {
 
   boolean matchesExpected() {

@@ -2,7 +2,6 @@ package simlab.linearizability;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The Wing &amp; Gong search with Lowe's memoisation, for one partition.
@@ -17,6 +16,9 @@ import java.util.SplittableRandom;
 final class WglSearch<S, I, O> {
   /** How many loop turns between looks at the clock; nanoTime is not free. */
   private static final int CHECK_EVERY = 1 << 12;
+
+  private static final long HASH_SEED = 0x5EED_1234_ABCDL;
+  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
   private final Model<S, I, O> model;
   private final DeterministicModel<S, I, O> deterministic;
@@ -68,11 +70,14 @@ final class WglSearch<S, I, O> {
     outputs = (O[]) new Object[n];
     opHash = new long[n];
     // Fixed seed: the hash only has to be well spread, and a fixed one keeps runs identical.
-    SplittableRandom random = new SplittableRandom(0x5EED_1234_ABCDL);
+    // The values are SplittableRandom's sequence from that seed, computed inline.
+    long seed = HASH_SEED;
     for (int i = 0; i < n; i++) {
-      inputs[i] = ops.get(i).input();
-      outputs[i] = ops.get(i).output();
-      opHash[i] = random.nextLong();
+      Operation<I, O> op = ops.get(i);
+      inputs[i] = op.input();
+      outputs[i] = op.output();
+      seed += GOLDEN_GAMMA;
+      opHash[i] = mix64(seed);
     }
     linearized = new LinearizedSet(n);
     bitOf = new int[n];
@@ -284,6 +289,13 @@ final class WglSearch<S, I, O> {
     }
     bestLength = depth;
     stableDepth = depth;
+  }
+
+  /** Stafford's variant 13 of MurmurHash3's finaliser, as SplittableRandom uses it. */
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /**

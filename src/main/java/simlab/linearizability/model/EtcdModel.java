@@ -1,6 +1,9 @@
 package simlab.linearizability.model;
 
+import java.util.List;
 import simlab.linearizability.DeterministicModel;
+import simlab.linearizability.Lookahead;
+import simlab.linearizability.Operation;
 
 /**
  * The compare-and-set register of Jepsen's etcd test (Porcupine's histories), starting as nil. An
@@ -43,6 +46,12 @@ public final class EtcdModel implements DeterministicModel<Long, EtcdInput, Etcd
         };
       }
     };
+  }
+
+  /** Prunes states that strand a read (see {@link EtcdLookahead}). */
+  @Override
+  public Lookahead<Long> lookahead(List<Operation<EtcdInput, EtcdOutput>> partition) {
+    return new EtcdLookahead(partition);
   }
 
   @Override
