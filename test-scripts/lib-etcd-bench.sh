@@ -53,10 +53,13 @@ simlab_mvn -f "$BENCH_DIR/pom.xml" package dependency:build-classpath \
 ETCD_CP="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath.txt")"
 
 # 1. simlab (bench real-kv starts the local cluster when it is not running).
-simlab_out="$("$SIMLAB_ROOT/test-scripts/bench" real-kv "${args[@]}")" || {
+rc=0
+simlab_out="$("$SIMLAB_ROOT/test-scripts/bench" real-kv "${args[@]}")" || rc=$?
+if ((rc != 0)); then
   printf '%s\n' "$simlab_out"
+  ((rc == 2)) && exit 2 # a bad option value, already explained by bench real-kv
   die "the simlab run failed" 1
-}
+fi
 printf '%s\n' "$simlab_out"
 
 # 2. etcd: three members on loopback, temporary data directories, removed on any exit.
