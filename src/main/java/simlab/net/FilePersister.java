@@ -18,19 +18,30 @@ import simlab.sim.Storage;
  * Durable {@link Storage} in a node's data directory, so that a node killed with kill -9 restarts
  * with every state it saved.
  *
- * <p>The commit point is one small file, {@code raft-state.bin}: the Raft state, the generation
- * number of the snapshot that goes with it, the snapshot's length and CRC, and a CRC over the whole
- * file. It is replaced atomically: write {@code raft-state.bin.tmp}, fsync it, rename it over the
- * old one, fsync the directory. A snapshot lives in its own file {@code snapshot-<generation>.bin},
- * written (and fsynced, with the directory) before the state file that names it, and only when it
- * changed: Raft saves its state on every vote and append, the snapshot changes rarely, and
- * rewriting a large snapshot with each save would make every write cost the whole key/value state.
- * A crash at any point leaves either the old pair or the new pair; files no state names are deleted
- * on the next open.
+ * <p>Three kinds of file. The base, {@code raft-state.bin}: a Raft state, the generation number of
+ * the snapshot that goes with it, the snapshot's length and CRC, an epoch number, and a CRC over
+ * the whole file; it is replaced atomically (write {@code raft-state.bin.tmp}, fsync it, rename it
+ * over the old one, fsync the directory). A snapshot lives in its own file {@code
+ * snapshot-<generation>.bin}, written (and fsynced, with the directory) before the base that names
+ * it, and only when it changed. And the log {@code raft-wal.bin} ({@link StateLog}): most saves
+ * only append there the bytes that changed since the previous one, with one fdatasync, because Raft
+ * saves on every vote and append and rewriting the whole state (up to {@code max.raft.state} bytes)
+ * with a rename and two fsyncs each time made every write cost a multiple of that. The log is
+ * folded into a new base (next epoch) when the snapshot changes or the log outgrows the state.
+ *
+ * <p>A crash at any point leaves the old state or the new one: the base and its snapshot change
+ * together by the rename, a log record counts only when whole and checksummed, and a log whose
+ * header names another epoch than the base's is ignored (a crash after a base rewrite, before the
+ * log's reset). Files no state names are deleted on the next open.
  */
 public final class FilePersister implements Storage {
   static final String STATE = "raft-state.bin";
-  private static final long MAGIC = 0x53494d4c41425031L; // "SIMLABP1"
+  private static final long MAGIC_V1 = 0x53494d4c41425031L; // "SIMLABP1": no epoch, no log
+  private static final long MAGIC = 0x53494d4c41425032L; // "SIMLABP2"
+
+  /** The log is folded into a new base once it holds this many bytes more than the state. */
+  private static final long LOG_SLACK = 1 << 20;
+
   private static final byte[] EMPTY = new byte[0];
 
   private final Path dir;
@@ -41,6 +52,16 @@ public final class FilePersister implements Storage {
   private byte[] durableSnapshot = EMPTY;
 
   private long generation;
+
+  /** The base's epoch; the log extends it when {@code logValid}. */
+  private long epoch;
+
+  private StateLog log;
+  private boolean logValid;
+
+  /** The Raft state as durable on disk (base plus log), what the next log record starts from. */
+  private byte[] durableState = EMPTY;
+
   private boolean dirty;
   private Runnable onDirty;
 
@@ -69,11 +90,13 @@ public final class FilePersister implements Storage {
     if (Files.exists(state)) {
       ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(state));
       try {
-        if (b.remaining() < 8 + 4 + 8 + 4 + 4 + 4 || b.getLong() != MAGIC) {
+        long magic = b.remaining() < 8 ? 0 : b.getLong();
+        if ((magic != MAGIC && magic != MAGIC_V1) || b.remaining() < 4 + 8 + 4 + 4 + 4) {
           throw corrupt(state, "not a simlab state file");
         }
+        int tail = magic == MAGIC ? 28 : 20;
         int raftLen = b.getInt();
-        if (raftLen < 0 || raftLen > b.remaining() - 20) {
+        if (raftLen < 0 || raftLen > b.remaining() - tail) {
           throw corrupt(state, "bad Raft state length " + raftLen);
         }
         byte[] raft = new byte[raftLen];
@@ -81,6 +104,7 @@ public final class FilePersister implements Storage {
         long gen = b.getLong();
         int snapLen = b.getInt();
         int snapCrc = b.getInt();
+        long ep = magic == MAGIC ? b.getLong() : 0;
         int bodyEnd = b.position();
         int fileCrc = b.getInt();
         if (crc(b.array(), 0, bodyEnd) != fileCrc || b.remaining() != 0) {
@@ -102,10 +126,17 @@ public final class FilePersister implements Storage {
         snapshot = snap;
         durableSnapshot = snap;
         generation = gen;
+        epoch = ep;
       } catch (java.nio.BufferUnderflowException e) {
         throw corrupt(state, "truncated");
       }
     }
+    // Epoch 0 (no base yet, or a base from before the log) never has a log of its own.
+    StateLog.Replayed replayed = StateLog.open(dir, epoch, raftState);
+    log = replayed.log();
+    logValid = epoch > 0 && replayed.matchesBase();
+    raftState = logValid ? replayed.state() : raftState;
+    durableState = raftState;
     deleteUnusedSnapshots();
   }
 
@@ -167,45 +198,65 @@ public final class FilePersister implements Storage {
       return;
     }
     byte[] snap = snapshot;
+    byte[] raft = raftState;
     boolean snapshotChanged = snap != durableSnapshot && !Arrays.equals(snap, durableSnapshot);
     try {
-      long gen = generation;
-      if (snapshotChanged) {
-        gen = generation + 1;
-        if (snap.length > 0) {
-          writeDurably(snapshotFile(gen), snap);
-          syncDirectory();
-        }
+      if (!snapshotChanged && logValid && log.size() < LOG_SLACK + 2L * raft.length) {
+        log.append(durableState, raft);
+      } else {
+        rewriteBase(raft, snap, snapshotChanged);
       }
-      byte[] body = encodeState(raftState, gen, snap);
-      Path tmp = dir.resolve(STATE + ".tmp");
-      writeDurably(tmp, body);
-      Files.move(
-          tmp,
-          dir.resolve(STATE),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      syncDirectory();
-      if (snapshotChanged && durableSnapshot.length > 0) {
-        Files.deleteIfExists(snapshotFile(generation));
-      }
-      durableSnapshot = snap;
-      generation = gen;
+      durableState = raft;
       dirty = false;
     } catch (IOException e) {
       // Raft must not go on as if the state were durable: the node fails and stops.
+      log.closeQuietly();
       throw new UncheckedIOException("cannot save Raft state in " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private static byte[] encodeState(byte[] raft, long gen, byte[] snap) {
-    ByteBuffer b = ByteBuffer.allocate(8 + 4 + raft.length + 8 + 4 + 4 + 4);
+  /** A new base of the next epoch (and snapshot file, if it changed), then an empty log for it. */
+  private void rewriteBase(byte[] raft, byte[] snap, boolean snapshotChanged) throws IOException {
+    long gen = generation;
+    if (snapshotChanged) {
+      gen = generation + 1;
+      if (snap.length > 0) {
+        writeDurably(snapshotFile(gen), snap);
+        syncDirectory();
+      }
+    }
+    long nextEpoch = epoch + 1;
+    byte[] body = encodeState(raft, gen, snap, nextEpoch);
+    Path tmp = dir.resolve(STATE + ".tmp");
+    writeDurably(tmp, body);
+    Files.move(
+        tmp,
+        dir.resolve(STATE),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory();
+    epoch = nextEpoch;
+    // Only now may the log be emptied: until the rename its records were part of the state.
+    if (log.reset(nextEpoch)) {
+      syncDirectory(); // the log file is new: make its name durable too
+    }
+    logValid = true;
+    if (snapshotChanged && durableSnapshot.length > 0) {
+      Files.deleteIfExists(snapshotFile(generation));
+    }
+    durableSnapshot = snap;
+    generation = gen;
+  }
+
+  private static byte[] encodeState(byte[] raft, long gen, byte[] snap, long epoch) {
+    ByteBuffer b = ByteBuffer.allocate(8 + 4 + raft.length + 8 + 4 + 4 + 8 + 4);
     b.putLong(MAGIC)
         .putInt(raft.length)
         .put(raft)
         .putLong(gen)
         .putInt(snap.length)
-        .putInt(crc(snap, 0, snap.length));
+        .putInt(crc(snap, 0, snap.length))
+        .putLong(epoch);
     b.putInt(crc(b.array(), 0, b.position()));
     return b.array();
   }

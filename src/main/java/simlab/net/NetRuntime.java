@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -87,18 +88,38 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
   private final List<Runnable> held = new ArrayList<>();
 
   private final FilePersister groupCommit;
+  private final Set<Class<?>> answeredFromCommitted;
   private boolean flushScheduled;
   private long nextCallId;
   private Channel serverChannel;
   private volatile boolean alive = true;
 
-  /** How a node is wired: its id, every node's address (peers and itself), where it listens. */
+  /**
+   * How a node is wired: its id, every node's address (peers and itself), where it listens; and
+   * {@code answeredFromCommitted}, the request types whose replies need not wait for the group
+   * commit's fsync (see {@link #release}).
+   */
   public record Options(
       String id,
       Map<String, InetSocketAddress> addresses,
       boolean listens,
       Duration rpcTimeout,
-      Consumer<Throwable> onFailure) {}
+      Consumer<Throwable> onFailure,
+      Set<Class<?>> answeredFromCommitted) {
+    public Options {
+      answeredFromCommitted = Set.copyOf(answeredFromCommitted);
+    }
+
+    /** Every frame waits for the fsync of the saves before it. */
+    public Options(
+        String id,
+        Map<String, InetSocketAddress> addresses,
+        boolean listens,
+        Duration rpcTimeout,
+        Consumer<Throwable> onFailure) {
+      this(id, addresses, listens, rpcTimeout, onFailure, Set.of());
+    }
+  }
 
   private record Handler(Function<Object, Object> sync, AsyncHandler<Object, Object> async) {}
 
@@ -113,6 +134,7 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
     }
     this.storage = storage;
     this.groupCommit = storage instanceof FilePersister fp ? fp : null;
+    this.answeredFromCommitted = o.answeredFromCommitted();
     this.rpcTimeout = o.rpcTimeout();
     this.onFailure = o.onFailure();
     this.logger = Logs.node(id);
@@ -137,6 +159,15 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
    * depends on new state leaves before that state is on disk; holding every frame sent after a save
    * until one fsync has covered it keeps the rule and lets a burst of events (many client requests
    * read in one I/O round, many appends) share that fsync.
+   *
+   * <p>Replies to the request types of {@link Options#answeredFromCommitted} go out at once: a
+   * service that answers only from committed entries (the KV server answers once the command is
+   * applied, or with an error that carries no state) depends on nothing the pending saves hold,
+   * since a committed entry is already durable on a majority. On the leader it is durable too: its
+   * AppendEntries left only after its own flush, and the acknowledgement that committed the entry
+   * came after that (alone in a one-node group, the flush a save schedules is queued before the
+   * deferred apply that answers). Without this the answer waited for an fsync of later clients'
+   * entries, one more disk round per operation.
    */
   private void release(Runnable send) {
     if (groupCommit != null && groupCommit.dirty()) {
@@ -637,49 +668,57 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
       long callId = frame.callId();
       Handler h = frame.body() == null ? null : handlers.get(frame.body().getClass());
       if (!alive || h == null) {
-        answer(ch, Frames.NO_REPLY, callId, null);
+        answer(ch, Frames.NO_REPLY, callId, null, false);
         return;
       }
+      boolean committedOnly = answeredFromCommitted.contains(frame.body().getClass());
       if (h.sync() != null) {
         guarded(
             "request " + frame.body().getClass().getSimpleName(),
-            () -> answer(ch, Frames.REPLY, callId, h.sync().apply(frame.body())));
+            () -> answer(ch, Frames.REPLY, callId, h.sync().apply(frame.body()), committedOnly));
       } else {
-        NetResponder responder = new NetResponder(ch, callId);
+        NetResponder responder = new NetResponder(ch, callId, committedOnly);
         guarded(
             "request " + frame.body().getClass().getSimpleName(),
             () -> h.async().handle(frame.body(), responder));
       }
     }
 
-    private void answer(Channel ch, int kind, long callId, Object body) {
+    private void answer(Channel ch, int kind, long callId, Object body, boolean committedOnly) {
       ByteBuf frame = encode(writer, kind, callId, body);
-      release(
+      Runnable send =
           () -> {
             if (ch.isActive()) {
               ch.writeAndFlush(frame, ch.voidPromise());
             } else {
               frame.release();
             }
-          });
+          };
+      if (committedOnly) {
+        send.run();
+      } else {
+        release(send);
+      }
     }
 
     /** Answers one request once; a reply after the node died or the caller hung up goes nowhere. */
     private final class NetResponder implements Responder<Object> {
       private final Channel ch;
       private final long callId;
+      private final boolean committedOnly;
       private boolean done;
 
-      NetResponder(Channel ch, long callId) {
+      NetResponder(Channel ch, long callId, boolean committedOnly) {
         this.ch = ch;
         this.callId = callId;
+        this.committedOnly = committedOnly;
       }
 
       @Override
       public void reply(Object reply) {
         if (!done && alive) {
           done = true;
-          answer(ch, Frames.REPLY, callId, reply);
+          answer(ch, Frames.REPLY, callId, reply, committedOnly);
         }
       }
 
@@ -687,7 +726,7 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
       public void fail() {
         if (!done && alive) {
           done = true;
-          answer(ch, Frames.NO_REPLY, callId, null);
+          answer(ch, Frames.NO_REPLY, callId, null, committedOnly);
         }
       }
     }

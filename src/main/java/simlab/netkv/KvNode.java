@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import simlab.kv.KvRequest;
 import simlab.kv.ReferenceKvServer;
 import simlab.net.FilePersister;
 import simlab.net.NetException;
@@ -53,7 +55,15 @@ public final class KvNode implements AutoCloseable {
     List<String> servers = config.ids();
     int me = servers.indexOf(id);
     NetRuntime.Options options =
-        new NetRuntime.Options(id, config.resolved(), true, config.rpcTimeout(), onFailure);
+        new NetRuntime.Options(
+            id,
+            config.resolved(),
+            true,
+            config.rpcTimeout(),
+            onFailure,
+            // ReferenceKvServer answers a KvRequest once its command is applied (committed), or
+            // with a stateless error; a status is Raft's role, nothing a crash could take back.
+            Set.of(KvRequest.class, StatusRequest.class));
     NetRuntime.Started<ReferenceKvServer> started =
         NetRuntime.start(
             options,

@@ -98,7 +98,9 @@ class LocalClusterTest {
             new Thread(
                 () -> {
                   try (KvClient client = cluster.client(history)) {
-                    for (int i = 0; System.nanoTime() < stopAt && i < 200; i++) {
+                    // At least 4 operations each however slow the machine (a loaded machine
+                    // spent the whole 3 s on the first ones), then until stopAt.
+                    for (int i = 0; (i < 4 || System.nanoTime() < stopAt) && i < 200; i++) {
                       String key = "key" + (i % 2);
                       switch (i % 3) {
                         case 0 -> client.append(key, "x" + me + "." + i + ";", OP);
