@@ -25,7 +25,7 @@ import java.util.Set;
  * their keys, values and elements hold. Any other JDK object counts 16 and is not opened; objects
  * of the simulator ({@code simlab.sim}: a node's context, the network) and classes are not counted,
  * as they are the tester's, not the server's. Each object counts once however often it is
- * reachable.
+ * reachable, except Strings, which count at each reference (see {@link #of}).
  */
 public final class StateBytes {
   static final long HEADER = 16;
@@ -47,6 +47,13 @@ public final class StateBytes {
     }
     while (!todo.isEmpty()) {
       Object o = todo.pop();
+      if (o instanceof String str) {
+        // Counted at every reference: in Go each value a server receives is its own decoded
+        // copy, while here the sender's String object arrives itself, so a server that keeps
+        // every Put's value would otherwise hold one shared object and look free.
+        total += STRING + str.length();
+        continue;
+      }
       if (!seen.add(o) || skipped(o)) {
         continue;
       }

@@ -23,14 +23,14 @@ class StateBytesTest {
   }
 
   @Test
-  void countsWhatIsReachableOnceEach() {
+  void countsObjectsOnceAndStringsAtEachReference() {
     Holder h = new Holder();
-    // header + 4 references + a long; the shared string once; empty map and list
+    // header + 4 references + a long; the string at both its references; empty map and list
     long empty =
         StateBytes.HEADER
             + 4 * StateBytes.REFERENCE
             + 8
-            + (StateBytes.STRING + 3)
+            + 2 * (StateBytes.STRING + 3)
             + StateBytes.MAP
             + StateBytes.COLLECTION;
     assertEquals(empty, StateBytes.of(h));
@@ -38,14 +38,29 @@ class StateBytesTest {
     assertEquals(
         empty + StateBytes.MAP_ENTRY + (StateBytes.STRING + 1) + (StateBytes.STRING + 2),
         StateBytes.of(h));
-    h.list.add(h.shared); // already counted: only the list's slot
+    // The same String object kept once more costs its full size again, as a Go server's copy
+    // of a received value would; a shared non-String object costs only the reference.
+    h.list.add(h.shared);
     assertEquals(
         empty
             + StateBytes.MAP_ENTRY
             + (StateBytes.STRING + 1)
             + (StateBytes.STRING + 2)
-            + StateBytes.REFERENCE,
+            + StateBytes.REFERENCE
+            + (StateBytes.STRING + 3),
         StateBytes.of(h));
+  }
+
+  @Test
+  void aServerKeepingEveryPutsValueGrowsByTheValueEvenIfTheObjectIsShared() {
+    List<String> kept = new ArrayList<>();
+    String v = "x".repeat(1000);
+    long before = StateBytes.of(kept);
+    for (int i = 0; i < 10; i++) {
+      kept.add(v);
+    }
+    assertEquals(
+        10 * (StateBytes.REFERENCE + StateBytes.STRING + 1000), StateBytes.of(kept) - before);
   }
 
   @Test
@@ -66,7 +81,7 @@ class StateBytesTest {
       perClient.put(c, "");
     }
     long per = (StateBytes.of(perClient) - before) / 100;
-    // a map entry, a boxed Long, and the shared "" once
+    // a map entry, a boxed Long, and the value
     assertTrue(per >= StateBytes.MAP_ENTRY + StateBytes.HEADER, "per client " + per);
   }
 }
