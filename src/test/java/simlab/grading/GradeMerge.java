@@ -43,10 +43,11 @@ final class GradeMerge implements Callable<Integer> {
     return CommandLines.execute("grade merge", new GradeMerge(out, err), args, out, err);
   }
 
-  private record Key(String part, String test) implements Comparable<Key> {
+  private record Key(int year, String part, String test) implements Comparable<Key> {
     @Override
     public int compareTo(Key o) {
-      int c = part.compareTo(o.part);
+      int c = Integer.compare(year, o.year);
+      c = c != 0 ? c : part.compareTo(o.part);
       return c != 0 ? c : test.compareTo(o.test);
     }
   }
@@ -76,9 +77,9 @@ final class GradeMerge implements Callable<Integer> {
           return 2;
         }
         Map<Long, GradeRecord> seeds =
-            byTest.computeIfAbsent(new Key(r.part(), r.test()), k -> new TreeMap<>());
+            byTest.computeIfAbsent(new Key(r.year(), r.part(), r.test()), k -> new TreeMap<>());
         GradeRecord before = seeds.putIfAbsent(r.seed(), r);
-        String id = r.part() + " " + r.test() + " seed " + r.seed();
+        String id = r.year() + " " + r.part() + " " + r.test() + " seed " + r.seed();
         if (before != null && !agree(before, r)) {
           err.println(
               "grade merge: "
@@ -112,9 +113,9 @@ final class GradeMerge implements Callable<Integer> {
   private boolean print(Map<Key, Map<Long, GradeRecord>> byTest) {
     int width =
         Math.max(4, byTest.keySet().stream().mapToInt(k -> k.test().length()).max().orElse(4));
-    String fmt = "%-" + width + "s | %-4s | %5s | %6s | %6s | %s%n";
-    out.printf(fmt, "test", "part", "seeds", "passed", "points", "implementation");
-    out.println("-".repeat(width + 50));
+    String fmt = "%-" + width + "s | %-4s | %-4s | %5s | %6s | %6s | %s%n";
+    out.printf(fmt, "test", "year", "part", "seeds", "passed", "points", "implementation");
+    out.println("-".repeat(width + 57));
     int earned = 0;
     int possible = 0;
     List<GradeRecord> failures = new ArrayList<>();
@@ -130,6 +131,7 @@ final class GradeMerge implements Callable<Integer> {
       out.printf(
           fmt,
           e.getKey().test(),
+          e.getKey().year(),
           e.getKey().part(),
           rs.size(),
           passed,
@@ -137,7 +139,7 @@ final class GradeMerge implements Callable<Integer> {
           Objects.requireNonNullElse(rs.get(0).implementation(), "?"));
       rs.stream().filter(r -> !r.passed()).forEach(failures::add);
     }
-    out.println("-".repeat(width + 50));
+    out.println("-".repeat(width + 57));
     if (seedCounts.size() > 1) {
       out.println(
           "note: the tests were run over different numbers of seeds "

@@ -5,12 +5,13 @@ import simlab.json.JsonLines;
 
 /**
  * One graded run (a test at a seed) as one line of JSON, written by {@code grade --json FILE} and
- * read back by {@code grade merge}: what the run was (test, part, seed, the implementation column),
- * how it ended (result, trace hash, the failure's first line, the replay command) and the test's
- * points, so a merge needs nothing but the files.
+ * read back by {@code grade merge}: what the run was (test, year, part, seed, the implementation
+ * column), how it ended (result, trace hash, the failure's first line, the replay command) and the
+ * test's points, so a merge needs nothing but the files.
  */
 record GradeRecord(
     String test,
+    int year,
     String part,
     long seed,
     boolean passed,
@@ -20,12 +21,13 @@ record GradeRecord(
     String replay,
     String implementation) {
 
-  private static final String[] REQUIRED = {"test", "part", "seed", "result", "points"};
+  private static final String[] REQUIRED = {"test", "year", "part", "seed", "result", "points"};
 
   String toJson() {
     return JsonLines.object(
         g -> {
           g.writeStringField("test", test);
+          g.writeNumberField("year", year);
           g.writeStringField("part", part);
           g.writeNumberField("seed", seed);
           g.writeStringField("result", passed ? "pass" : "fail");
@@ -45,11 +47,15 @@ record GradeRecord(
       throw new IllegalArgumentException(
           "field 'result' must be pass or fail, got '" + result + "'");
     }
-    if (!m.get("seed").canConvertToLong() || !m.get("points").canConvertToInt()) {
-      throw new IllegalArgumentException("fields 'seed' and 'points' must be whole numbers");
+    if (!m.get("seed").canConvertToLong()
+        || !m.get("points").canConvertToInt()
+        || !m.get("year").canConvertToInt()) {
+      throw new IllegalArgumentException(
+          "fields 'year', 'seed' and 'points' must be whole numbers");
     }
     return new GradeRecord(
         m.get("test").asText(),
+        m.get("year").asInt(),
         m.get("part").asText(),
         m.get("seed").asLong(),
         result.equals("pass"),

@@ -73,24 +73,25 @@ class GradeShardTest {
     Path a = tmp.resolve("a.jsonl");
     Path b = tmp.resolve("b.jsonl");
     String rec =
-        "{\"test\":\"T\",\"part\":\"3A\",\"seed\":1,\"result\":\"pass\",\"points\":5,"
+        "{\"test\":\"T\",\"year\":2024,\"part\":\"3A\",\"seed\":1,\"result\":\"pass\",\"points\":5,"
             + "\"traceHash\":\"%s\"}\n";
     Files.writeString(a, rec.formatted("00aa"));
     Files.writeString(b, rec.formatted("00bb"));
     InProcess.Result r = InProcess.grade("merge", a.toString(), b.toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("grade merge: " + b + ":1: 3A T seed 1 disagrees with"), r.err());
+    assertTrue(
+        r.err().startsWith("grade merge: " + b + ":1: 2024 3A T seed 1 disagrees with"), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
 
     Files.writeString(b, rec.formatted("00aa") + "{\"test\":\"T\"}\n");
     r = InProcess.grade("merge", a.toString(), b.toString());
     assertEquals(2, r.code());
-    assertEquals("grade merge: " + b + ":2: missing field 'part'\n", r.err());
+    assertEquals("grade merge: " + b + ":2: missing field 'year'\n", r.err());
 
     // a failing record costs the test its points and is listed with its replay command
     Files.writeString(
         b,
-        "{\"test\":\"T\",\"part\":\"3A\",\"seed\":2,\"result\":\"fail\",\"points\":5,"
+        "{\"test\":\"T\",\"year\":2024,\"part\":\"3A\",\"seed\":2,\"result\":\"fail\",\"points\":5,"
             + "\"failure\":\"boom\",\"replay\":\"test-scripts/replay T --seed 2\"}\n");
     r = InProcess.grade("merge", a.toString(), b.toString());
     assertEquals(1, r.code(), r.err());
