@@ -73,7 +73,9 @@ public final class ReferenceShardKv1Clerk implements VersionedClerk {
     }
     g.put(key, value, version)
         .onComplete(
-            e -> {
+            out -> {
+              Err e = out.err();
+              boolean maybeNow = maybe || out.resent();
               switch (e) {
                 case OK, ErrNoKey, ErrMaybe -> finish(f, e);
                 case ErrVersion -> finish(f, maybe ? Err.ErrMaybe : Err.ErrVersion);

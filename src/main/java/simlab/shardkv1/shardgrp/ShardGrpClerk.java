@@ -61,8 +61,17 @@ public final class ShardGrpClerk {
     return f;
   }
 
-  public SimFuture<Err> put(String key, String value, long version) {
-    SimFuture<Err> f = new SimFuture<>();
+  /**
+   * How a Put ended at this group.
+   *
+   * @param resent whether some copy of it went unanswered or was answered ErrWrongLeader, so it may
+   *     have been applied even if {@code err} says otherwise (a caller that retries elsewhere must
+   *     remember this)
+   */
+  public record PutOutcome(Err err, boolean resent) {}
+
+  public SimFuture<PutOutcome> put(String key, String value, long version) {
+    SimFuture<PutOutcome> f = new SimFuture<>();
     boolean[] resent = {false};
     send(
         new PutArgs(key, value, version),
@@ -75,11 +84,11 @@ public final class ShardGrpClerk {
         },
         r -> {
           if (r == null) {
-            f.complete(Err.ErrWrongLeader);
+            f.complete(new PutOutcome(Err.ErrWrongLeader, true));
           } else if (r.err() == Err.ErrVersion && resent[0]) {
-            f.complete(Err.ErrMaybe);
+            f.complete(new PutOutcome(Err.ErrMaybe, true));
           } else {
-            f.complete(r.err());
+            f.complete(new PutOutcome(r.err(), resent[0]));
           }
         },
         () -> resent[0] = true);

@@ -29,7 +29,26 @@ public final class ShardRpc {
 
   /** Serve {@code shard} from now on with {@code state}, as of configuration {@code num}. */
   public record InstallShardArgs(int shard, byte[] state, int num)
-      implements Rpc<InstallShardReply> {}
+      implements Rpc<InstallShardReply> {
+    // By content: the network copies arrays, and Raft's Log Matching check compares log entries.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof InstallShardArgs a
+          && a.shard == shard
+          && a.num == num
+          && java.util.Arrays.equals(a.state, state);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * shard + num) + java.util.Arrays.hashCode(state);
+    }
+
+    @Override
+    public String toString() {
+      return "InstallShardArgs[shard=" + shard + ", " + state.length + " bytes, num=" + num + "]";
+    }
+  }
 
   public record InstallShardReply(Err err) {}
 
