@@ -78,9 +78,8 @@ public final class ReferenceShardKv1Clerk implements VersionedClerk {
               boolean maybeNow = maybe || out.resent();
               switch (e) {
                 case OK, ErrNoKey, ErrMaybe -> finish(f, e);
-                case ErrVersion -> finish(f, maybe ? Err.ErrMaybe : Err.ErrVersion);
-                case ErrWrongLeader -> refreshThen(() -> putAttempt(key, value, version, true, f));
-                default -> refreshThen(() -> putAttempt(key, value, version, maybe, f));
+                case ErrVersion -> finish(f, maybeNow ? Err.ErrMaybe : Err.ErrVersion);
+                default -> refreshThen(() -> putAttempt(key, value, version, maybeNow, f));
               }
             });
   }
