@@ -46,7 +46,8 @@ final class ShardKv1Fixture {
 
   static final String KVSRV = "kvsrv-ctrler";
 
-  final Seed seed;
+  final String testName;
+  final long seedValue;
   final Simulation sim;
   final ShardKv1Factory impl;
   final KvSrv1Service kvsrv;
@@ -64,8 +65,14 @@ final class ShardKv1Fixture {
   record Ctrler(String node, ShardCtrler sck) {}
 
   ShardKv1Fixture(Seed seed, boolean reliable, int maxRaftState) {
-    this.seed = seed;
-    this.sim = seed.newSimulation();
+    this(seed.newSimulation(), seed.testName(), seed.value(), reliable, maxRaftState);
+  }
+
+  ShardKv1Fixture(
+      Simulation sim, String testName, long seedValue, boolean reliable, int maxRaftState) {
+    this.testName = testName;
+    this.seedValue = seedValue;
+    this.sim = sim;
     this.impl =
         Implementations.load(ShardKv1Factory.class, "sim.shardkv1", new ReferenceShardKv1());
     this.kvsrv = Implementations.load(KvSrv1Service.class, "sim.kvsrv1", new ReferenceKvSrv1());
@@ -415,7 +422,7 @@ final class ShardKv1Fixture {
 
   void checkLinearizable() {
     sim.annotate("checker: " + history.size() + " operations");
-    history.check(seed.testName(), seed.value());
+    history.check(testName, seedValue);
     sim.annotate("checker: linearizable");
   }
 }
