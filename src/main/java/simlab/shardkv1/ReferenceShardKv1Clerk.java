@@ -28,10 +28,20 @@ public final class ReferenceShardKv1Clerk implements VersionedClerk {
   private final OneAtATime<Runnable> queue = new OneAtATime<>(Runnable::run);
   private final Map<Integer, ShardGrpClerk> clerks = new TreeMap<>();
   private ShardConfig config;
+  private final boolean neverMaybe;
 
   public ReferenceShardKv1Clerk(NodeContext ctx, ShardCtrler ctrler) {
+    this(ctx, ctrler, false);
+  }
+
+  /**
+   * With {@code neverMaybe}, a deliberately broken clerk that answers ErrVersion even when a resent
+   * Put may have been applied (the lab 5 (2025) broken-implementation check in the test tree).
+   */
+  public ReferenceShardKv1Clerk(NodeContext ctx, ShardCtrler ctrler, boolean neverMaybe) {
     this.ctx = ctx;
     this.ctrler = ctrler;
+    this.neverMaybe = neverMaybe;
   }
 
   @Override
@@ -77,8 +87,10 @@ public final class ReferenceShardKv1Clerk implements VersionedClerk {
               Err e = out.err();
               boolean maybeNow = maybe || out.resent();
               switch (e) {
-                case OK, ErrNoKey, ErrMaybe -> finish(f, e);
-                case ErrVersion -> finish(f, maybeNow ? Err.ErrMaybe : Err.ErrVersion);
+                case OK, ErrNoKey -> finish(f, e);
+                case ErrMaybe -> finish(f, neverMaybe ? Err.ErrVersion : e);
+                case ErrVersion ->
+                    finish(f, maybeNow && !neverMaybe ? Err.ErrMaybe : Err.ErrVersion);
                 default -> refreshThen(() -> putAttempt(key, value, version, maybeNow, f));
               }
             });

@@ -75,7 +75,7 @@ class ShardKv1_5BTest {
     VersionedClerk ck = f.makeClerk();
     f.spreadPuts(ck, ShardKv1Fixture.NKEYS, ShardKv1Fixture.VALUE_SIZE);
     for (int i = 0; i < 5; i++) {
-      PartitionCtrler.run(f, ck, false);
+      PartitionCtrler.run(f, ck, false, false);
     }
     f.checkLinearizable();
     f.passed();

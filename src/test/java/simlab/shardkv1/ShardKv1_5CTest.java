@@ -149,7 +149,7 @@ class ShardKv1_5CTest {
     f.spreadPuts(ck, ShardKv1Fixture.NKEYS, ShardKv1Fixture.VALUE_SIZE);
     List<ShardKv1Fixture.PutLoop> loops = clerks > 0 ? f.startPutLoops(clerks) : List.of();
     for (int i = 0; i < partitions; i++) {
-      PartitionCtrler.run(f, ck, true);
+      PartitionCtrler.run(f, ck, true, clerks > 0);
     }
     if (clerks > 0) {
       f.stopPutLoops(loops);

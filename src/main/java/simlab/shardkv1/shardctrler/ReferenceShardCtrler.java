@@ -20,10 +20,21 @@ public final class ReferenceShardCtrler implements ShardCtrler {
 
   private final NodeContext ctx;
   private final VersionedClerk kv;
+  private final boolean publishFirst;
 
   public ReferenceShardCtrler(NodeContext ctx, VersionedClerk kv) {
+    this(ctx, kv, false);
+  }
+
+  /**
+   * With {@code publishFirst}, a deliberately broken controller that publishes the new
+   * configuration before moving the shards (the lab 5 (2025) broken-implementation check in the
+   * test tree); never use it otherwise.
+   */
+  public ReferenceShardCtrler(NodeContext ctx, VersionedClerk kv, boolean publishFirst) {
     this.ctx = ctx;
     this.kv = kv;
+    this.publishFirst = publishFirst;
   }
 
   /** A configuration as stored, with the version of its key (0: absent). */
@@ -113,6 +124,10 @@ public final class ReferenceShardCtrler implements ShardCtrler {
 
   /** Moves every shard that {@code next} moves, then publishes {@code next}. */
   private void carryOut(Stored cur, ShardConfig next, Runnable done) {
+    if (publishFirst) {
+      publish(next, cur.version(), () -> moveShard(cur.cfg(), next, 0, done, done));
+      return;
+    }
     moveShard(cur.cfg(), next, 0, () -> publish(next, cur.version(), done), done);
   }
 

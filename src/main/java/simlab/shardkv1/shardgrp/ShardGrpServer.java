@@ -41,7 +41,18 @@ public final class ShardGrpServer implements Killable, RaftBacked {
       int gid,
       int maxRaftState,
       RaftFactory raftFactory) {
-    this.state = new GroupStateMachine(gid);
+    this(ctx, servers, me, new GroupStateMachine(gid), maxRaftState, raftFactory);
+  }
+
+  /** A server over a given state machine (the broken-implementation check uses it). */
+  public ShardGrpServer(
+      NodeContext ctx,
+      List<String> servers,
+      int me,
+      GroupStateMachine state,
+      int maxRaftState,
+      RaftFactory raftFactory) {
+    this.state = state;
     this.rsm = new Rsm(ctx, servers, me, raftFactory, maxRaftState, state, Rsm.Dedup.NONE);
     serve(ctx, GetArgs.class, e -> new GetReply("", 0, e));
     serve(ctx, PutArgs.class, PutReply::new);
