@@ -15,6 +15,8 @@ import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.shardctrler.ShardCtrlerFactory;
 import simlab.shardkv.ReferenceShardKvFactory;
 import simlab.shardkv.ShardKvFactory;
+import simlab.shardkv1.ReferenceShardKv1;
+import simlab.shardkv1.ShardKv1Factory;
 
 /**
  * The pluggable implementations of the labs: each has a short name (what {@code --impl NAME=CLASS}
@@ -28,7 +30,9 @@ public enum ImplementationKind {
   SHARDCTRLER("shardctrler", ShardCtrlerFactory.class, ReferenceShardCtrlerFactory.class),
   SHARDKV("shardkv", ShardKvFactory.class, ReferenceShardKvFactory.class),
   /** 2025 lab 2: the versioned server and its clerk. */
-  KVSRV1("kvsrv1", KvSrv1Service.class, ReferenceKvSrv1.class);
+  KVSRV1("kvsrv1", KvSrv1Service.class, ReferenceKvSrv1.class),
+  /** 2025 lab 5: shard group server, controller and sharded clerk (one factory). */
+  SHARDKV1("shardkv1", ShardKv1Factory.class, ReferenceShardKv1.class);
 
   /** The generic switch: the factory of whichever lab is running ({@code grade --impl CLASS}). */
   public static final String GENERIC_PROPERTY = "sim.impl";
@@ -88,6 +92,10 @@ public enum ImplementationKind {
   public static List<ImplementationKind> forPart(String part) {
     if (part.equals("2025-2")) {
       return List.of(KVSRV1);
+    }
+    if (part.startsWith("2025-5")) {
+      // The lead adds RSM (s7's kind) between KVSRV1 and RAFT when merging.
+      return List.of(SHARDKV1, KVSRV1, RAFT);
     }
     if (part.equals("2025-3D")) {
       return List.of(RAFT);

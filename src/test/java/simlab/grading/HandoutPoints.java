@@ -28,7 +28,8 @@ final class HandoutPoints {
   private HandoutPoints() {}
 
   /**
-   * Reads every {@code *.md} file of {@code labsDir} (none if the directory is missing).
+   * Reads every {@code *.md} file of {@code labsDir} and its year folders such as {@code labs/2025}
+   * (none if the directory is missing).
    *
    * @throws IllegalArgumentException naming file and line, for a points cell that is not an integer
    *     or a test listed twice with different points
@@ -38,7 +39,7 @@ final class HandoutPoints {
     if (!Files.isDirectory(labsDir)) {
       return t;
     }
-    try (Stream<Path> files = Files.list(labsDir)) {
+    try (Stream<Path> files = Files.walk(labsDir, 2)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
         t.read(f);
       }
