@@ -9,6 +9,8 @@ import simlab.kvsrv.KvSrvService;
 import simlab.kvsrv.ReferenceKvSrv;
 import simlab.raft.RaftFactory;
 import simlab.raft.ReferenceRaftFactory;
+import simlab.rsm.ReferenceRsmFactory;
+import simlab.rsm.RsmFactory;
 import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.shardctrler.ShardCtrlerFactory;
 import simlab.shardkv.ReferenceShardKvFactory;
@@ -24,7 +26,8 @@ public enum ImplementationKind {
   RAFT("raft", RaftFactory.class, ReferenceRaftFactory.class),
   KV("kv", KvService.class, ReferenceKv.class),
   SHARDCTRLER("shardctrler", ShardCtrlerFactory.class, ReferenceShardCtrlerFactory.class),
-  SHARDKV("shardkv", ShardKvFactory.class, ReferenceShardKvFactory.class);
+  SHARDKV("shardkv", ShardKvFactory.class, ReferenceShardKvFactory.class),
+  RSM("rsm", RsmFactory.class, ReferenceRsmFactory.class);
 
   /** The generic switch: the factory of whichever lab is running ({@code grade --impl CLASS}). */
   public static final String GENERIC_PROPERTY = "sim.impl";
@@ -79,6 +82,12 @@ public enum ImplementationKind {
    * (simulator core tests) plugs nothing in.
    */
   public static List<ImplementationKind> forPart(String part) {
+    if (part.equals("2025-4A")) {
+      return List.of(RSM, RAFT);
+    }
+    if (part.equals("2025-4C")) {
+      return List.of(RSM, RAFT); // + KVRAFT1 once kvraft1 exists
+    }
     if (part.equals("2")) {
       return List.of(KVSRV);
     }
