@@ -7,6 +7,8 @@ import simlab.kv.KvService;
 import simlab.kv.ReferenceKv;
 import simlab.kvsrv.KvSrvService;
 import simlab.kvsrv.ReferenceKvSrv;
+import simlab.kvsrv1.KvSrv1Service;
+import simlab.kvsrv1.ReferenceKvSrv1;
 import simlab.raft.RaftFactory;
 import simlab.raft.ReferenceRaftFactory;
 import simlab.rsm.ReferenceRsmFactory;
@@ -27,6 +29,9 @@ public enum ImplementationKind {
   KV("kv", KvService.class, ReferenceKv.class),
   SHARDCTRLER("shardctrler", ShardCtrlerFactory.class, ReferenceShardCtrlerFactory.class),
   SHARDKV("shardkv", ShardKvFactory.class, ReferenceShardKvFactory.class),
+  /** 2025 lab 2: the versioned server and its clerk. */
+  KVSRV1("kvsrv1", KvSrv1Service.class, ReferenceKvSrv1.class),
+  /** 2025 lab 4A: the replicated-state-machine layer over Raft. */
   RSM("rsm", RsmFactory.class, ReferenceRsmFactory.class);
 
   /** The generic switch: the factory of whichever lab is running ({@code grade --impl CLASS}). */
@@ -67,7 +72,7 @@ public enum ImplementationKind {
     return Optional.empty();
   }
 
-  /** The short names, for error messages: {@code kvsrv, raft, kv, shardctrler, shardkv}. */
+  /** The short names, for error messages: {@code kvsrv, raft, kv, shardctrler, shardkv, kvsrv1}. */
   public static String shortNames() {
     StringBuilder sb = new StringBuilder();
     for (ImplementationKind k : values()) {
@@ -80,8 +85,17 @@ public enum ImplementationKind {
    * The implementations a lab part runs, the lab's own first: part 2 runs kvsrv; 3A–3D Raft; 4A/4B
    * the KV service on a Raft; 5A/5B the shard controller and sharded KV on a Raft. Any other part
    * (simulator core tests) plugs nothing in.
+   *
+   * <p>2025 parts are tagged "2025-PART": 2025-2 runs kvsrv1; 2025-3D (the two 2025 Raft variants)
+   * Raft. (The 2025 lab 4 and lab 5 lines come with their kinds: rsm, kvraft1, shardkv1.)
    */
   public static List<ImplementationKind> forPart(String part) {
+    if (part.equals("2025-2")) {
+      return List.of(KVSRV1);
+    }
+    if (part.equals("2025-3D")) {
+      return List.of(RAFT);
+    }
     if (part.equals("2025-4A")) {
       return List.of(RSM, RAFT);
     }

@@ -9,19 +9,13 @@ import org.junit.jupiter.api.Test;
 import simlab.linearizability.model.EtcdInput;
 import simlab.linearizability.model.EtcdModel;
 import simlab.linearizability.model.EtcdOutput;
-import simlab.linearizability.model.KvErr;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvModel;
 import simlab.linearizability.model.KvOutput;
-import simlab.linearizability.model.VersionedInput;
-import simlab.linearizability.model.VersionedKvModel;
-import simlab.linearizability.model.VersionedOutput;
-import simlab.linearizability.model.VersionedValue;
 
 class ModelsTest {
   private final KvModel kv = new KvModel();
   private final EtcdModel etcd = new EtcdModel();
-  private final VersionedKvModel versioned = new VersionedKvModel();
 
   @Test
   void kvSteps() {
@@ -88,92 +82,5 @@ class ModelsTest {
     assertEquals(2L, etcd.next(2L, EtcdInput.cas(3, 4), EtcdOutput.UNKNOWN));
     assertEquals("cas(3, 4) -> fail", etcd.describeOperation(EtcdInput.cas(3, 4), EtcdOutput.FAIL));
     assertEquals("nil", etcd.describeState(EtcdModel.NIL));
-  }
-
-  @Test
-  void versionedPut() {
-    VersionedValue absent = VersionedValue.ABSENT;
-    VersionedValue v1 = new VersionedValue("x", 1);
-    assertEquals(
-        v1, versioned.next(absent, VersionedInput.put("k", "x", 0), VersionedOutput.of(KvErr.OK)));
-    assertEquals(
-        v1,
-        versioned.next(
-            absent, VersionedInput.put("k", "x", 0), VersionedOutput.of(KvErr.ERR_MAYBE)));
-    assertEquals(
-        absent,
-        versioned.next(
-            absent, VersionedInput.put("k", "x", 3), VersionedOutput.of(KvErr.ERR_NO_KEY)));
-    assertNull(
-        versioned.next(absent, VersionedInput.put("k", "x", 3), VersionedOutput.of(KvErr.OK)));
-    assertEquals(
-        new VersionedValue("y", 2),
-        versioned.next(v1, VersionedInput.put("k", "y", 1), VersionedOutput.of(KvErr.OK)));
-    assertNull(
-        versioned.next(v1, VersionedInput.put("k", "y", 1), VersionedOutput.of(KvErr.ERR_VERSION)));
-    assertEquals(
-        v1,
-        versioned.next(v1, VersionedInput.put("k", "y", 5), VersionedOutput.of(KvErr.ERR_VERSION)));
-    assertEquals(
-        v1,
-        versioned.next(v1, VersionedInput.put("k", "y", 5), VersionedOutput.of(KvErr.ERR_MAYBE)));
-    assertNull(versioned.next(v1, VersionedInput.put("k", "y", 5), VersionedOutput.of(KvErr.OK)));
-  }
-
-  @Test
-  void versionedGet() {
-    VersionedValue v1 = new VersionedValue("x", 1);
-    assertEquals(
-        VersionedValue.ABSENT,
-        versioned.next(
-            VersionedValue.ABSENT, VersionedInput.get("k"), VersionedOutput.of(KvErr.ERR_NO_KEY)));
-    assertEquals(v1, versioned.next(v1, VersionedInput.get("k"), VersionedOutput.got("x", 1)));
-    assertNull(versioned.next(v1, VersionedInput.get("k"), VersionedOutput.got("x", 2)));
-    assertNull(versioned.next(v1, VersionedInput.get("k"), VersionedOutput.of(KvErr.ERR_NO_KEY)));
-  }
-
-  private static Verdict check(List<Operation<VersionedInput, VersionedOutput>> ops) {
-    return LinearizabilityChecker.check(new VersionedKvModel(), ops, Duration.ofSeconds(1))
-        .verdict();
-  }
-
-  private static Operation<VersionedInput, VersionedOutput> put(
-      int client, String v, long version, KvErr err, long call, long ret) {
-    return new Operation<>(
-        client, VersionedInput.put("k", v, version), VersionedOutput.of(err), call, ret);
-  }
-
-  private static Operation<VersionedInput, VersionedOutput> get(
-      String v, long version, long call, long ret) {
-    return new Operation<>(9, VersionedInput.get("k"), VersionedOutput.got(v, version), call, ret);
-  }
-
-  @Test
-  void maybePutMayHaveHappenedOrNot() {
-    // Applied: nobody else wrote, so the version matched and the Put took effect.
-    assertEquals(
-        Verdict.LINEARIZABLE,
-        check(
-            List.of(
-                put(0, "a", 0, KvErr.OK, 0, 1),
-                put(0, "b", 1, KvErr.ERR_MAYBE, 2, 5),
-                get("b", 2, 6, 7))));
-    // Not applied: a concurrent Put won, so the retry saw another version.
-    assertEquals(
-        Verdict.LINEARIZABLE,
-        check(
-            List.of(
-                put(0, "a", 0, KvErr.OK, 0, 1),
-                put(0, "b", 1, KvErr.ERR_MAYBE, 2, 5),
-                put(1, "c", 1, KvErr.OK, 3, 4),
-                get("c", 2, 6, 7))));
-    // As in 6.5840: with the version unchanged throughout, ErrMaybe cannot mean "not applied".
-    assertEquals(
-        Verdict.NOT_LINEARIZABLE,
-        check(
-            List.of(
-                put(0, "a", 0, KvErr.OK, 0, 1),
-                put(0, "b", 1, KvErr.ERR_MAYBE, 2, 5),
-                get("a", 1, 6, 7))));
   }
 }

@@ -5,43 +5,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import simlab.kvsrv1.Err;
 import simlab.linearizability.DeterministicModel;
 import simlab.linearizability.Operation;
 
 /**
- * The 2025 kvsrv: Put(k, v, ver) succeeds only when the key is at version ver.
+ * The 2025 labs' versioned key/value service, with 6.5840's rules ({@code models1.KvModel}),
+ * partitioned by key in key order. The state of a key is (value, version), from ("", 0).
  *
- * <p>ERR_MAYBE (the client cannot tell whether its Put applied) is legal whether or not the
- * versions match, and the Put applies exactly when they match. That is enough to cover "did not
- * happen": the server only answers ErrVersion to a retry whose version no longer matches, so such a
- * Put can be linearized at that moment, where it changes nothing. Partitioned by key, in key order.
+ * <ul>
+ *   <li>A Get is legal iff it returned the state's value. Its version and its Err are not checked,
+ *       as in 6.5840: a missing key's Get returns "" with ErrNoKey and is legal in the initial
+ *       state.
+ *   <li>A Put whose version equals the state's is legal iff it returned OK or ErrMaybe; the state
+ *       becomes (value, version + 1). ErrMaybe counts as applied here: with the version unchanged
+ *       up to the Put's linearization point, the first copy the clerk sent would have been applied.
+ *   <li>Any other Put is legal iff it returned ErrVersion or ErrMaybe, and changes nothing. (A Put
+ *       of a missing key with a version above 0 gets ErrNoKey from a correct server and is illegal
+ *       in this model, as in 6.5840's; the graded tests never record such a Put.)
+ * </ul>
  */
 public final class VersionedKvModel
     implements DeterministicModel<VersionedValue, VersionedInput, VersionedOutput> {
 
   @Override
   public VersionedValue initialState() {
-    return VersionedValue.ABSENT;
+    return VersionedValue.INITIAL;
   }
 
   @Override
   public VersionedValue next(VersionedValue state, VersionedInput in, VersionedOutput out) {
-    KvErr err = out.err();
+    Err err = out.err();
     if (!in.put()) {
-      if (state.absent()) {
-        return err == KvErr.ERR_NO_KEY ? state : null;
-      }
-      boolean same =
-          err == KvErr.OK && state.value().equals(out.value()) && state.version() == out.version();
-      return same ? state : null;
+      return state.value().equals(out.value()) ? state : null;
     }
     if (in.version() == state.version()) {
-      return err == KvErr.OK || err == KvErr.ERR_MAYBE
+      return err == Err.OK || err == Err.ErrMaybe
           ? new VersionedValue(in.value(), state.version() + 1)
           : null;
     }
-    KvErr mismatch = state.absent() ? KvErr.ERR_NO_KEY : KvErr.ERR_VERSION;
-    return err == mismatch || err == KvErr.ERR_MAYBE ? state : null;
+    return err == Err.ErrVersion || err == Err.ErrMaybe ? state : null;
   }
 
   @Override
@@ -67,9 +70,13 @@ public final class VersionedKvModel
   public String describeOperation(VersionedInput in, VersionedOutput out) {
     String key = KvModel.quote(in.key());
     if (!in.put()) {
-      return out.err() == KvErr.OK
-          ? "get(" + key + ") -> " + KvModel.quote(out.value()) + " v" + out.version()
-          : "get(" + key + ") -> " + out.err();
+      return "get("
+          + key
+          + ") -> "
+          + (out.value() == null ? "?" : KvModel.quote(out.value()))
+          + " v"
+          + out.version()
+          + (out.err() == Err.OK ? "" : " " + out.err());
     }
     return "put("
         + key
@@ -83,6 +90,6 @@ public final class VersionedKvModel
 
   @Override
   public String describeState(VersionedValue state) {
-    return state.absent() ? "absent" : KvModel.quote(state.value()) + " v" + state.version();
+    return KvModel.quote(state.value()) + " v" + state.version();
   }
 }

@@ -1,13 +1,10 @@
 package simlab.linearizability.model;
 
 /**
- * State of one key of the versioned server. Version 0 means the key does not exist: the first
- * successful Put (which must expect version 0) creates it at version 1.
+ * State of one key of the versioned service: its value and how many Puts changed it. A missing key
+ * is {@link #INITIAL}, ("", 0): the first successful Put (which must expect version 0) makes it
+ * version 1.
  */
 public record VersionedValue(String value, long version) {
-  public static final VersionedValue ABSENT = new VersionedValue("", 0);
-
-  public boolean absent() {
-    return version == 0;
-  }
+  public static final VersionedValue INITIAL = new VersionedValue("", 0);
 }

@@ -1,0 +1,16 @@
+package simlab.kvsrv1;
+
+import simlab.sim.NodeContext;
+
+/** The reference lab 2 (2025) implementation. */
+public final class ReferenceKvSrv1 implements KvSrv1Service {
+  @Override
+  public Object makeServer(NodeContext ctx) {
+    return new ReferenceKvSrv1Server(ctx);
+  }
+
+  @Override
+  public VersionedClerk makeClerk(NodeContext ctx, String server) {
+    return new ReferenceKvSrv1Clerk(ctx, server);
+  }
+}
