@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import simlab.kv.KvService;
 import simlab.kv.ReferenceKv;
+import simlab.kvraft1.KvRaft1Service;
+import simlab.kvraft1.ReferenceKvRaft1;
 import simlab.kvsrv.KvSrvService;
 import simlab.kvsrv.ReferenceKvSrv;
 import simlab.kvsrv1.KvSrv1Service;
@@ -32,7 +34,9 @@ public enum ImplementationKind {
   /** 2025 lab 2: the versioned server and its clerk. */
   KVSRV1("kvsrv1", KvSrv1Service.class, ReferenceKvSrv1.class),
   /** 2025 lab 4A: the replicated-state-machine layer over Raft. */
-  RSM("rsm", RsmFactory.class, ReferenceRsmFactory.class);
+  RSM("rsm", RsmFactory.class, ReferenceRsmFactory.class),
+  /** 2025 lab 4B/4C: the versioned KV service on the RSM. */
+  KVRAFT1("kvraft1", KvRaft1Service.class, ReferenceKvRaft1.class);
 
   /** The generic switch: the factory of whichever lab is running ({@code grade --impl CLASS}). */
   public static final String GENERIC_PROPERTY = "sim.impl";
@@ -99,8 +103,9 @@ public enum ImplementationKind {
     if (part.equals("2025-4A")) {
       return List.of(RSM, RAFT);
     }
-    if (part.equals("2025-4C")) {
-      return List.of(RSM, RAFT); // + KVRAFT1 once kvraft1 exists
+    if (part.equals("2025-4B") || part.equals("2025-4C")) {
+      // 2025-4C also holds the rsm's TestSnapshot4C, which plugs in only RSM and RAFT.
+      return List.of(KVRAFT1, RSM, RAFT);
     }
     if (part.equals("2")) {
       return List.of(KVSRV);
