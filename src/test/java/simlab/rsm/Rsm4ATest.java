@@ -21,7 +21,7 @@ class Rsm4ATest {
 
   /** 10 sequential Incs: each answers its count, and every replica applies it. */
   @SimTest(name = "TestBasic4A")
-  @Points(5)
+  @Points(4)
   void basic(Seed seed) {
     final int ninc = 10;
     RsmTester ts = new RsmTester(seed, -1);
@@ -38,7 +38,7 @@ class Rsm4ATest {
 
   /** 50 Incs submitted at once: all apply, once each. */
   @SimTest(name = "TestConcurrent4A")
-  @Points(5)
+  @Points(4)
   void concurrent(Seed seed) {
     final int ninc = 50;
     RsmTester ts = new RsmTester(seed, -1);
@@ -59,7 +59,7 @@ class Rsm4ATest {
 
   /** The leader is cut off: the other two carry on; reconnected, it catches up. */
   @SimTest(name = "TestLeaderFailure4A")
-  @Points(5)
+  @Points(4)
   void leaderFailure(Seed seed) {
     RsmTester ts = new RsmTester(seed, -1);
     ts.begin("Test Leader Failure (4A)");
@@ -79,7 +79,7 @@ class Rsm4ATest {
    * learns it lost), and after healing every one must return within a second, not OK.
    */
   @SimTest(name = "TestLeaderPartition4A")
-  @Points(5)
+  @Points(4)
   void leaderPartition(Seed seed) {
     final int nsubmit = 100;
     RsmTester ts = new RsmTester(seed, -1);
@@ -115,7 +115,7 @@ class Rsm4ATest {
 
   /** 100 Incs, every server shut down and restarted: the next Inc answers 101 (log replayed). */
   @SimTest(name = "TestRestartReplay4A")
-  @Points(5)
+  @Points(4)
   void restartReplay(Seed seed) {
     final int ninc = 100;
     RsmTester ts = new RsmTester(seed, -1);
@@ -135,7 +135,7 @@ class Rsm4ATest {
 
   /** 100 concurrent Null submits; 20 ms later every server shuts down: every submit returns. */
   @SimTest(name = "TestShutdown4A")
-  @Points(5)
+  @Points(4)
   void shutdown(Seed seed) {
     RsmTester ts = new RsmTester(seed, -1);
     ts.begin("Test Shutdown (4A)");
@@ -148,7 +148,7 @@ class Rsm4ATest {
    * return; restart again and the counter still works.
    */
   @SimTest(name = "TestRestartSubmit4A")
-  @Points(5)
+  @Points(4)
   void restartSubmit(Seed seed) {
     final int ninc = 100;
     RsmTester ts = new RsmTester(seed, -1);

@@ -16,7 +16,7 @@ import simlab.testing.SimTest;
 class RsmSnapshot4CTest {
 
   @SimTest(name = "TestSnapshot4C")
-  @Points(5)
+  @Points(4)
   void snapshot(Seed seed) {
     final int n = 100;
     final int maxRaftState = 1000;
