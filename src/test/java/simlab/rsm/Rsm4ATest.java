@@ -133,12 +133,27 @@ class Rsm4ATest {
     ts.end();
   }
 
-  /** 100 concurrent Null submits; 20 ms later every server shuts down: every submit returns. */
+  /**
+   * 100 concurrent Null submits; 20 ms later every server shuts down: every submit returns.
+   *
+   * <p>6.5840's version starts the submits right after the servers start, so no leader exists yet,
+   * every Submit is refused at once, and nothing is waiting in any RSM at the shutdown: the test
+   * passes whatever Submit does on shutdown. simlab keeps the name and checks the intent: it waits
+   * for a leader and disconnects the two followers, so the submits (all at the leader, the one
+   * connected server) are certainly waiting in its RSM, unable to commit, when the servers die.
+   * (With a leader and followers connected, the 100 Nulls commit within the 20 ms.)
+   */
   @SimTest(name = "TestShutdown4A")
   @Points(4)
   void shutdown(Seed seed) {
     RsmTester ts = new RsmTester(seed, -1);
     ts.begin("Test Shutdown (4A)");
+    int l = ts.leader();
+    for (int i = 0; i < NSRV; i++) {
+      if (i != l) {
+        ts.disconnect(i);
+      }
+    }
     submitNullsThenShutdown(ts);
     ts.end();
   }
@@ -187,6 +202,8 @@ class Rsm4ATest {
     }
     // Give some of the submits a chance to complete.
     ts.sleep(Duration.ofMillis(20));
+    long waiting = done.stream().filter(f -> !f.isDone()).count();
+    ts.sim.annotate(waiting + " of " + nsubmit + " Null submits still waiting at the shutdown");
     ts.shutdownAll();
     waitAll(ts, done, NSEC.plusSeconds(1), "Submit after shutdown");
   }
