@@ -1,5 +1,7 @@
 package simlab.kvsrv1;
 
+import simlab.kvsrv1.lock.Lock;
+import simlab.kvsrv1.lock.ReferenceLock;
 import simlab.sim.NodeContext;
 
 /** The reference lab 2 (2025) implementation. */
@@ -12,5 +14,10 @@ public final class ReferenceKvSrv1 implements KvSrv1Service {
   @Override
   public VersionedClerk makeClerk(NodeContext ctx, String server) {
     return new ReferenceKvSrv1Clerk(ctx, server);
+  }
+
+  @Override
+  public Lock makeLock(VersionedClerk ck, String key, String id) {
+    return new ReferenceLock(ck, key, id);
   }
 }

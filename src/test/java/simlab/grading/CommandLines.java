@@ -141,4 +141,16 @@ final class CommandLines {
       throw new TypeConversionException("needs a positive integer, got '" + v + "'");
     }
   }
+
+  /** A curriculum year the suites know: {@link LabTestCatalog#YEARS}. */
+  static final class Year implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String v) {
+      try {
+        return LabTestCatalog.parseYear(v);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
 }

@@ -38,20 +38,28 @@ import simlab.testing.ReplayCommand;
             + "the warnings and every failure with its replay command.",
     footerHeading = "%n",
     footer = {
-      "PART: 2, 3A, 3B, 3C, 3D, 4A, 4B, 5A, 5B (default: all of them).",
-      "KIND: kvsrv, raft, kv, shardctrler, shardkv (without KIND=, the",
+      "PART: 2024: 2, 3A, 3B, 3C, 3D, 4A, 4B, 5A, 5B; 2025: 2, 3A, 3B, 3C, 3D,",
+      "      4A, 4B, 4C, 5A, 5B, 5C (default: every part of the year in this build).",
+      "KIND: kvsrv, raft, kv, shardctrler, shardkv, kvsrv1, ... (without KIND=, the",
       "      interface the class implements picks it).",
       "Exit codes: 0 every run passed, 1 a run failed, 2 bad option, value",
       "or implementation (one line on stderr, nothing run)."
     })
 public final class GradeMain implements Callable<Integer> {
-  private static final Set<String> GRADED_PARTS = LabTestCatalog.GRADED_PARTS;
-
   @Parameters(
       paramLabel = "PART",
       arity = "0..*",
       description = "A part to grade, e.g. 3A (case does not matter).")
   private List<String> partArgs = new ArrayList<>();
+
+  @Option(
+      names = "--year",
+      paramLabel = "YEAR",
+      converter = CommandLines.Year.class,
+      description =
+          "The curriculum's year: 2024 or 2025 (default: ${DEFAULT-VALUE}; see README, "
+              + "\"Which year\").")
+  private int year = LabTestCatalog.DEFAULT_YEAR;
 
   @Option(
       names = "--seeds",
@@ -119,22 +127,58 @@ public final class GradeMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    partArgs.forEach(p -> parts.add(p.toUpperCase(Locale.ROOT)));
+    for (String p : partArgs) {
+      String part = p.toUpperCase(Locale.ROOT);
+      if (part.startsWith(LabTestCatalog.PREFIX_2025)) {
+        if (year != 2025) {
+          err.println("grade: part " + p + " is a 2025 part; add --year 2025 (or name it 4A, ...)");
+          return 2;
+        }
+        part = LabTestCatalog.partOfTag(part);
+      }
+      parts.add(part);
+    }
     names.addAll(testArgs);
+    List<LabTestCatalog.LabTest> ofYear = LabTestCatalog.forYear(year);
     PointsTable points;
     try {
-      points = PointsTable.fromAnnotations(LabTestCatalog.discover());
+      points = PointsTable.fromAnnotations(ofYear);
     } catch (IllegalArgumentException e) {
       err.println("grade: " + e.getMessage());
       return 2;
     }
-    List<LabTestCatalog.LabTest> tests = select(LabTestCatalog.discover());
+    Set<String> missing = LabTestCatalog.partsMissing(year, ofYear);
+    for (String p : parts) {
+      if (missing.contains(p)) {
+        err.println(
+            "grade: part "
+                + p
+                + " of "
+                + year
+                + " has no tests in this build (parts present: "
+                + String.join(", ", LabTestCatalog.partsPresent(year, ofYear))
+                + ")");
+        return 2;
+      }
+    }
+    List<LabTestCatalog.LabTest> tests = select(ofYear);
     if (tests.isEmpty()) {
       err.println(
-          "grade: no graded tests match "
+          "grade: no graded tests of "
+              + year
+              + " match "
               + (parts.isEmpty() ? "" : "parts " + parts + " ")
               + (names.isEmpty() ? "" : "tests " + names));
       return 2;
+    }
+    if (parts.isEmpty() && names.isEmpty() && !missing.isEmpty()) {
+      // Never claim a part passed that was not run: say which of the year's parts are absent.
+      out.println(
+          "parts of "
+              + year
+              + " not in this build (not graded, no points): "
+              + String.join(", ", missing));
+      out.println();
     }
     ImplementationChoice choice;
     try {
@@ -155,7 +199,8 @@ public final class GradeMain implements Callable<Integer> {
       } finally {
         System.setOut(saved);
       }
-      return report(tests, outcomes, points, choice, out) ? 0 : 1;
+      Set<String> notRun = parts.isEmpty() && names.isEmpty() ? missing : Set.of();
+      return report(tests, outcomes, points, choice, notRun, out) ? 0 : 1;
     }
   }
 
@@ -163,7 +208,7 @@ public final class GradeMain implements Callable<Integer> {
   static Set<ImplementationKind> kindsOf(List<LabTestCatalog.LabTest> tests) {
     Set<ImplementationKind> kinds = new LinkedHashSet<>();
     for (LabTestCatalog.LabTest t : tests) {
-      kinds.addAll(ImplementationKind.forPart(t.part()));
+      kinds.addAll(ImplementationKind.forPart(t.tag()));
     }
     return kinds;
   }
@@ -171,11 +216,12 @@ public final class GradeMain implements Callable<Integer> {
   /** One line per part: the class graded for each implementation it runs. */
   private static void printImplementations(
       List<LabTestCatalog.LabTest> tests, ImplementationChoice choice, PrintStream out) {
-    Set<String> parts = new LinkedHashSet<>();
-    tests.forEach(t -> parts.add(t.part()));
+    Map<String, String> partOfTag = new LinkedHashMap<>();
+    tests.forEach(t -> partOfTag.putIfAbsent(t.tag(), t.part()));
     out.println("implementations graded:");
-    for (String part : parts) {
-      List<ImplementationKind> kinds = ImplementationKind.forPart(part);
+    for (Map.Entry<String, String> e : partOfTag.entrySet()) {
+      String part = e.getValue();
+      List<ImplementationKind> kinds = ImplementationKind.forPart(e.getKey());
       StringBuilder sb = new StringBuilder();
       for (ImplementationKind k : kinds) {
         sb.append(sb.length() == 0 ? "" : ", ")
@@ -195,7 +241,7 @@ public final class GradeMain implements Callable<Integer> {
    */
   private static String implColumn(LabTestCatalog.LabTest t, ImplementationChoice choice) {
     StringBuilder sb = new StringBuilder();
-    for (ImplementationKind k : ImplementationKind.forPart(t.part())) {
+    for (ImplementationKind k : ImplementationKind.forPart(t.tag())) {
       if (!choice.isReference(k)) {
         String c = choice.classFor(k);
         sb.append(sb.length() == 0 ? "" : " ")
@@ -212,9 +258,7 @@ public final class GradeMain implements Callable<Integer> {
     for (LabTestCatalog.LabTest t : all) {
       boolean nameOk = names.isEmpty() || names.contains(t.name());
       boolean partOk =
-          parts.isEmpty()
-              ? (!names.isEmpty() || GRADED_PARTS.contains(t.part()))
-              : parts.contains(t.part());
+          parts.isEmpty() ? (!names.isEmpty() || t.graded()) : parts.contains(t.part());
       if (nameOk && partOk) {
         chosen.add(t);
       }
@@ -276,6 +320,7 @@ public final class GradeMain implements Callable<Integer> {
       List<SeedRunner.Outcome> outcomes,
       PointsTable points,
       ImplementationChoice choice,
+      Set<String> missing,
       PrintStream out) {
     Map<LabTestCatalog.LabTest, List<SeedRunner.Outcome>> byTest = new LinkedHashMap<>();
     for (LabTestCatalog.LabTest t : tests) {
@@ -285,9 +330,10 @@ public final class GradeMain implements Callable<Integer> {
       byTest.get(r.test()).add(r);
     }
     int width = Math.max(4, tests.stream().mapToInt(t -> t.name().length()).max().orElse(4));
-    String fmt = "%-" + width + "s | %-4s | %5s | %6s | %6s | %9s | %s%n";
-    out.printf(fmt, "test", "part", "seeds", "passed", "points", "wall ms", "implementation");
-    out.println("-".repeat(width + 66));
+    String fmt = "%-" + width + "s | %-4s | %-4s | %5s | %6s | %6s | %9s | %s%n";
+    out.printf(
+        fmt, "test", "year", "part", "seeds", "passed", "points", "wall ms", "implementation");
+    out.println("-".repeat(width + 73));
     int earned = 0;
     int possible = 0;
     List<SeedRunner.Outcome> failures = new ArrayList<>();
@@ -302,13 +348,21 @@ public final class GradeMain implements Callable<Integer> {
       possible += p;
       long wall = rs.stream().mapToLong(SeedRunner.Outcome::wallMillis).sum();
       out.printf(
-          fmt, t.name(), t.part(), rs.size(), passed, got + "/" + p, wall, implColumn(t, choice));
+          fmt,
+          t.name(),
+          t.year(),
+          t.part(),
+          rs.size(),
+          passed,
+          got + "/" + p,
+          wall,
+          implColumn(t, choice));
       rs.stream().filter(r -> !r.passed()).forEach(failures::add);
       rs.stream()
           .filter(r -> !r.warnings().isEmpty() || r.traceError() != null)
           .forEach(warned::add);
     }
-    out.println("-".repeat(width + 66));
+    out.println("-".repeat(width + 73));
     if (!warned.isEmpty()) {
       out.println();
       out.println("warnings (they cost no points):");
@@ -340,11 +394,17 @@ public final class GradeMain implements Callable<Integer> {
           out.println(
               "    replay: "
                   + ReplayCommand.format(
-                      f.test().name(), f.seed(), ReplayCommand.implValuesFromProperties()));
+                      f.test().name(),
+                      f.seed(),
+                      f.test().year(),
+                      ReplayCommand.implValuesFromProperties()));
         }
       }
     }
     out.println();
+    if (!missing.isEmpty()) {
+      out.println("not in this build: " + String.join(", ", missing) + " (no points counted)");
+    }
     out.println("total: " + earned + "/" + possible + " points");
     return failures.isEmpty();
   }

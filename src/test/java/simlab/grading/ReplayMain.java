@@ -27,13 +27,14 @@ import simlab.harness.ImplementationKind;
     sortOptions = false,
     usageHelpAutoWidth = false,
     customSynopsis =
-        "replay <TestName> --seed=N [--trace=FILE.jsonl] [--report=DIR] [--impl=[KIND=]CLASS]... [-h]",
+        "replay <TestName> --seed=N [--year=2024|2025] [--trace=FILE.jsonl] [--report=DIR]"
+            + " [--impl=[KIND=]CLASS]... [-h]",
     description =
         "Runs one simulated test at one seed with its full output; the last two lines are "
             + "'result: PASS|FAIL' and 'trace-hash: <hex>'.",
     footerHeading = "%n",
     footer = {
-      "KIND: kvsrv, raft, kv, shardctrler, shardkv (without KIND=, the",
+      "KIND: kvsrv, raft, kv, shardctrler, shardkv, kvsrv1, ... (without KIND=, the",
       "      interface the class implements picks it).",
       "Exit codes: 0 passed, 1 failed, 2 bad option, value, test name,",
       "--trace path, --report directory or implementation (one line on stderr, nothing run)."
@@ -51,6 +52,15 @@ public final class ReplayMain implements Callable<Integer> {
       converter = CommandLines.WholeNumber.class,
       description = "The seed to run (required).")
   private Long seed;
+
+  @Option(
+      names = "--year",
+      paramLabel = "YEAR",
+      converter = CommandLines.Year.class,
+      description =
+          "The curriculum's year whose test to run: 2024 or 2025 (default: ${DEFAULT-VALUE});"
+              + " names repeat across years.")
+  private int year = LabTestCatalog.DEFAULT_YEAR;
 
   @Option(
       names = "--trace",
@@ -113,13 +123,26 @@ public final class ReplayMain implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--seed N is required");
     }
     String name = names.get(0);
+    List<LabTestCatalog.LabTest> all = LabTestCatalog.discover();
     List<LabTestCatalog.LabTest> matches =
-        LabTestCatalog.discover().stream().filter(t -> t.name().equals(name)).toList();
+        LabTestCatalog.forYear(year, all).stream().filter(t -> t.name().equals(name)).toList();
     if (matches.isEmpty()) {
+      int other = year == 2025 ? 2024 : 2025;
+      boolean inOther =
+          LabTestCatalog.forYear(other, all).stream().anyMatch(t -> t.name().equals(name));
       err.println(
           "replay: no simulated test named "
               + name
-              + " (names are the 6.5840 ones, e.g. TestReElection3A; see labs/*.md)");
+              + " in "
+              + year
+              + "'s suites"
+              + (inOther
+                  ? " (it is a "
+                      + other
+                      + " test: "
+                      + (other == 2024 ? "drop --year 2025" : "add --year 2025")
+                      + ")"
+                  : " (names are the 6.5840 ones, e.g. TestReElection3A; see labs/*.md and labs/2025/*.md)"));
       return 2;
     }
     LabTestCatalog.LabTest test = matches.get(0);
@@ -127,7 +150,7 @@ public final class ReplayMain implements Callable<Integer> {
     try {
       choice =
           ImplementationChoice.resolve(
-              impls, System.getProperties(), ImplementationKind.forPart(test.part()));
+              impls, System.getProperties(), ImplementationKind.forPart(test.tag()));
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
       return 2;

@@ -2,6 +2,7 @@ package simlab.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import simlab.harness.ImplementationKind;
 
 /**
  * The one command that replays a run: {@code test-scripts/replay NAME --seed N} followed by one
@@ -15,8 +16,13 @@ public final class ReplayCommand {
    * The implementation properties in the order they are printed (see
    * simlab.harness.ImplementationKind).
    */
-  private static final List<String> KINDS =
-      List.of("kvsrv", "raft", "kv", "shardctrler", "shardkv");
+  private static List<String> kinds() {
+    List<String> k = new ArrayList<>();
+    for (ImplementationKind kind : ImplementationKind.values()) {
+      k.add(kind.shortName());
+    }
+    return k;
+  }
 
   private ReplayCommand() {}
 
@@ -30,13 +36,25 @@ public final class ReplayCommand {
     return s == null || s.isBlank() ? "test-scripts/replay" : s.trim();
   }
 
+  /** The replay command of a 2024 test (no {@code --year}, 2024 being replay's default). */
   public static String format(String testName, long seed, List<String> implValues) {
+    return format(testName, seed, 2024, implValues);
+  }
+
+  /**
+   * The replay command of a test of {@code year}'s suites: {@code --year 2025} follows the seed for
+   * a 2025 test, whose name may also be a 2024 test's.
+   */
+  public static String format(String testName, long seed, int year, List<String> implValues) {
     StringBuilder cmd =
         new StringBuilder(script())
             .append(' ')
             .append(quote(testName))
             .append(" --seed ")
             .append(seed);
+    if (year != 2024) {
+      cmd.append(" --year ").append(year);
+    }
     for (String v : implValues) {
       cmd.append(" --impl ").append(quote(v));
     }
@@ -49,7 +67,7 @@ public final class ReplayCommand {
    */
   public static List<String> implValuesFromProperties() {
     List<String> values = new ArrayList<>();
-    for (String k : KINDS) {
+    for (String k : kinds()) {
       String v = System.getProperty("sim." + k);
       if (v != null && !v.isBlank()) {
         values.add(k + "=" + v.trim());

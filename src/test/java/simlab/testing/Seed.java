@@ -12,6 +12,7 @@ import simlab.sim.Simulation;
 public final class Seed {
   private final long value;
   private final String testName;
+  private final int year;
   private final boolean keepTrace;
   private final List<Simulation> simulations = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
@@ -19,14 +20,20 @@ public final class Seed {
   /** Wall-clock creation time (outside any simulation): tells this run's files from older ones. */
   private final long createdMillis = System.currentTimeMillis(); // wall-clock ok
 
-  Seed(long value, String testName, boolean keepTrace) {
+  Seed(long value, String testName, int year, boolean keepTrace) {
     this.value = value;
     this.testName = testName;
+    this.year = year;
     this.keepTrace = keepTrace;
   }
 
   public long value() {
     return value;
+  }
+
+  /** The curriculum year of the running test's suite: 2025 for a class tagged "2025-…". */
+  public int year() {
+    return year;
   }
 
   /** The 6.5840 name of the running test. */
@@ -46,7 +53,7 @@ public final class Seed {
 
   /** The command that replays this exact run, with every implementation switch that was set. */
   public String replayCommand() {
-    return ReplayCommand.format(testName, value, ReplayCommand.implValuesFromProperties());
+    return ReplayCommand.format(testName, value, year, ReplayCommand.implValuesFromProperties());
   }
 
   /**
