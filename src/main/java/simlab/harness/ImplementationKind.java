@@ -5,12 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 import simlab.kv.KvService;
 import simlab.kv.ReferenceKv;
+import simlab.kvraft1.KvRaft1Service;
+import simlab.kvraft1.ReferenceKvRaft1;
 import simlab.kvsrv.KvSrvService;
 import simlab.kvsrv.ReferenceKvSrv;
 import simlab.kvsrv1.KvSrv1Service;
 import simlab.kvsrv1.ReferenceKvSrv1;
 import simlab.raft.RaftFactory;
 import simlab.raft.ReferenceRaftFactory;
+import simlab.rsm.ReferenceRsmFactory;
+import simlab.rsm.RsmFactory;
 import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.shardctrler.ShardCtrlerFactory;
 import simlab.shardkv.ReferenceShardKvFactory;
@@ -31,6 +35,10 @@ public enum ImplementationKind {
   SHARDKV("shardkv", ShardKvFactory.class, ReferenceShardKvFactory.class),
   /** 2025 lab 2: the versioned server and its clerk. */
   KVSRV1("kvsrv1", KvSrv1Service.class, ReferenceKvSrv1.class),
+  /** 2025 lab 4A: the replicated-state-machine layer over Raft. */
+  RSM("rsm", RsmFactory.class, ReferenceRsmFactory.class),
+  /** 2025 lab 4B/4C: the versioned KV service on the RSM. */
+  KVRAFT1("kvraft1", KvRaft1Service.class, ReferenceKvRaft1.class),
   /** 2025 lab 5: shard group server, controller and sharded clerk (one factory). */
   SHARDKV1("shardkv1", ShardKv1Factory.class, ReferenceShardKv1.class);
 
@@ -94,11 +102,19 @@ public enum ImplementationKind {
       return List.of(KVSRV1);
     }
     if (part.startsWith("2025-5")) {
-      // The lead adds RSM (s7's kind) between KVSRV1 and RAFT when merging.
+      // The shard groups run the reference rsm (simlab.rsm.Rsm) inside the lab 5 factory, so
+      // --impl rsm= does not reach them and is refused here rather than silently ignored.
       return List.of(SHARDKV1, KVSRV1, RAFT);
     }
     if (part.equals("2025-3D")) {
       return List.of(RAFT);
+    }
+    if (part.equals("2025-4A")) {
+      return List.of(RSM, RAFT);
+    }
+    if (part.equals("2025-4B") || part.equals("2025-4C")) {
+      // 2025-4C also holds the rsm's TestSnapshot4C, which plugs in only RSM and RAFT.
+      return List.of(KVRAFT1, RSM, RAFT);
     }
     if (part.equals("2")) {
       return List.of(KVSRV);

@@ -49,7 +49,7 @@ import simlab.sim.ValueCodec;
  * 8× bound. The constructor restores the persisted snapshot before building Raft, and an
  * InstallSnapshot from the leader arrives through the apply loop as {@link ApplyMsg.Snapshot}.
  */
-public final class Rsm {
+public final class Rsm implements ReplicatedStateMachine {
   /**
    * How long a submit may wait for its entry to be applied (see the class comment for why 500 ms).
    */
@@ -57,6 +57,20 @@ public final class Rsm {
 
   /** How often waiting submits check leadership and their timeouts (see the class comment). */
   public static final Duration LEADERSHIP_POLL = Duration.ofMillis(50);
+
+  /**
+   * Whether a waiting submit also ends after {@link #COMMIT_TIMEOUT}. The 2024 services (kv,
+   * shardctrler, shardkv) use {@link #TIMEOUT}; 6.5840 2025's rsm has no timeout (a minority
+   * leader's Submit waits until it learns of a newer term, which TestLeaderPartition4A checks), so
+   * the 2025 reference ({@link ReferenceRsmFactory}) uses {@link #UNTIL_LEADERSHIP_CHANGES}. Every
+   * other way a wait ends is the same in both.
+   */
+  public enum WaitPolicy {
+    /** Also end with {@link RsmErr#TIMEOUT} after {@link #COMMIT_TIMEOUT}. */
+    TIMEOUT,
+    /** End only on apply, loss of leadership or term, a covering snapshot, or shutdown. */
+    UNTIL_LEADERSHIP_CHANGES
+  }
 
   /** Who keeps writes at-most-once. */
   public enum Dedup {
@@ -92,11 +106,24 @@ public final class Rsm {
       int maxRaftState,
       StateMachine sm,
       Dedup dedup) {
+    this(ctx, servers, me, raftFactory, maxRaftState, sm, dedup, WaitPolicy.TIMEOUT);
+  }
+
+  /** As above, with the given {@link WaitPolicy}. */
+  public Rsm(
+      NodeContext ctx,
+      List<String> servers,
+      int me,
+      RaftFactory raftFactory,
+      int maxRaftState,
+      StateMachine sm,
+      Dedup dedup,
+      WaitPolicy waitPolicy) {
     this.ctx = ctx;
     this.sm = sm;
     this.maxRaftState = maxRaftState;
     this.duplicates = dedup == Dedup.BY_CLIENT ? new DuplicateTable() : null;
-    this.waiters = new Waiters(ctx, () -> raft().getState());
+    this.waiters = new Waiters(ctx, () -> raft().getState(), waitPolicy);
     byte[] snapshot = ctx.persister().readSnapshot();
     if (snapshot.length > 0) {
       restore(snapshot);
@@ -109,6 +136,7 @@ public final class Rsm {
    * with {@link RsmErr#WRONG_LEADER} / {@link RsmErr#TIMEOUT}. Never blocks: the future completes
    * inside a later event (or at once when this peer is not leader).
    */
+  @Override
   public SimFuture<Submitted> submit(Object command) {
     if (killed) {
       return SimFuture.completed(Submitted.failed(RsmErr.WRONG_LEADER));
@@ -130,6 +158,7 @@ public final class Rsm {
   }
 
   /** The Raft peer (6.5840's {@code rsm.Raft()}): for leadership checks and the harness. */
+  @Override
   public Raft raft() {
     return raft;
   }
@@ -140,6 +169,7 @@ public final class Rsm {
   }
 
   /** Stops Raft and answers every waiting submit {@link RsmErr#WRONG_LEADER}. */
+  @Override
   public void kill() {
     killed = true;
     raft.kill();

@@ -21,7 +21,8 @@ import simlab.sim.Timer;
  *   <li>the index is applied with another term, a newer submit got the same index, a snapshot
  *       covers the index, a poll finds this peer no longer leader or in a newer term, or the
  *       replica shuts down: {@link RsmErr#WRONG_LEADER};
- *   <li>still waiting {@link Rsm#COMMIT_TIMEOUT} after the submit: {@link RsmErr#TIMEOUT}.
+ *   <li>with {@link Rsm.WaitPolicy#TIMEOUT} only: still waiting {@link Rsm#COMMIT_TIMEOUT} after
+ *       the submit: {@link RsmErr#TIMEOUT}.
  * </ul>
  *
  * One poll timer serves every waiter (armed only while some wait), so a busy leader does not keep a
@@ -31,21 +32,26 @@ import simlab.sim.Timer;
 final class Waiters {
   private final NodeContext ctx;
   private final Supplier<Raft.RaftState> leadership;
+  private final Rsm.WaitPolicy policy;
   private final TreeMap<Integer, Waiter> byIndex = new TreeMap<>();
   private Timer poll;
 
   private record Waiter(int term, long deadlineNanos, SimFuture<Submitted> future) {}
 
-  Waiters(NodeContext ctx, Supplier<Raft.RaftState> leadership) {
+  Waiters(NodeContext ctx, Supplier<Raft.RaftState> leadership, Rsm.WaitPolicy policy) {
     this.ctx = ctx;
     this.leadership = leadership;
+    this.policy = policy;
   }
 
   /** A future for the command Raft placed at {@code index} in {@code term}. */
   SimFuture<Submitted> await(int index, int term) {
     SimFuture<Submitted> f = new SimFuture<>();
-    Waiter displaced =
-        byIndex.put(index, new Waiter(term, ctx.nowNanos() + Rsm.COMMIT_TIMEOUT.toNanos(), f));
+    long deadline =
+        policy == Rsm.WaitPolicy.TIMEOUT
+            ? ctx.nowNanos() + Rsm.COMMIT_TIMEOUT.toNanos()
+            : Long.MAX_VALUE;
+    Waiter displaced = byIndex.put(index, new Waiter(term, deadline, f));
     if (poll == null) {
       poll = ctx.schedule(Rsm.LEADERSHIP_POLL, this::poll);
     }
