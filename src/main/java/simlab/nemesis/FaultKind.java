@@ -21,6 +21,8 @@ public enum FaultKind {
   CRASH_LEADER_AFTER_START,
   UNRELIABLE,
   REORDER,
+  /** Requests delivered twice, the copy up to 1.6 s late (old requests after newer ones). */
+  DUPLICATE,
   CLOG;
 
   /** e.g. {@code partition-random}, {@code power-loss}. */

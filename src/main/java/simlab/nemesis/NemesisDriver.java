@@ -42,6 +42,7 @@ public final class NemesisDriver {
   private final List<Active> active = new ArrayList<>();
   private int unreliable;
   private int reordering;
+  private int duplicating;
   private boolean baseReliable;
   private boolean baseReordering;
   private long startNanos = -1;
@@ -188,6 +189,17 @@ public final class NemesisDriver {
           () -> {
             if (--reordering == 0) {
               target.setLongReordering(baseReordering);
+            }
+          },
+          "");
+    } else if (s instanceof Step.Duplicate) {
+      duplicating++;
+      target.setDuplicating(true);
+      begin(
+          s,
+          () -> {
+            if (--duplicating == 0) {
+              target.setDuplicating(false);
             }
           },
           "");

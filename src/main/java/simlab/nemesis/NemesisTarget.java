@@ -49,4 +49,8 @@ public interface NemesisTarget {
   default void setLongReordering(boolean on) {
     sim().network().setLongReordering(on);
   }
+
+  default void setDuplicating(boolean on) {
+    sim().network().setDuplicating(on);
+  }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *        | "cut" SET "-&gt;" SET            one way
  *        | "crash" SET                   "crash all" is a power loss
  *        | "crash-leader-after-start"
- *        | "unreliable" | "reorder"
+ *        | "unreliable" | "reorder" | "duplicate"
  *        | "clog" SET
  * SET   := IDS | "leader" | "minority" | "all" | "rest"
  * IDS   := "[" index* "]"
@@ -68,6 +68,8 @@ public final class ScheduleFormat {
       body = "unreliable";
     } else if (step instanceof Step.Reorder) {
       body = "reorder";
+    } else if (step instanceof Step.Duplicate) {
+      body = "duplicate";
     } else if (step instanceof Step.Clog p) {
       body = "clog " + p.nodes().text();
     } else {
@@ -118,7 +120,7 @@ public final class ScheduleFormat {
       String kind =
           next(
               "a fault (partition, isolate, bridge, cut, crash, crash-leader-after-start, "
-                  + "unreliable, reorder, clog) or heal");
+                  + "unreliable, reorder, duplicate, clog) or heal");
       Step s;
       try {
         s =
@@ -150,12 +152,13 @@ public final class ScheduleFormat {
               case "crash-leader-after-start" -> new Step.CrashLeaderAfterStart(at, duration());
               case "unreliable" -> new Step.Unreliable(at, duration());
               case "reorder" -> new Step.Reorder(at, duration());
+              case "duplicate" -> new Step.Duplicate(at, duration());
               case "clog" ->
                   new Step.Clog(at, set("the nodes to clog, e.g. [0] or leader"), duration());
               default ->
                   throw error(
                       "expected a fault (partition, isolate, bridge, cut, crash, "
-                          + "crash-leader-after-start, unreliable, reorder, clog) or heal, got '"
+                          + "crash-leader-after-start, unreliable, reorder, duplicate, clog) or heal, got '"
                           + kind
                           + "'");
             };

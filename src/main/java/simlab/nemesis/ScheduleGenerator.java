@@ -139,6 +139,7 @@ public final class ScheduleGenerator {
       case CRASH_LEADER_AFTER_START -> new Step.CrashLeaderAfterStart(at, d);
       case UNRELIABLE -> new Step.Unreliable(at, d);
       case REORDER -> new Step.Reorder(at, d);
+      case DUPLICATE -> new Step.Duplicate(at, d);
       case CLOG ->
           r.nextBoolean()
               ? new Step.Clog(at, NodeSet.LEADER, d)

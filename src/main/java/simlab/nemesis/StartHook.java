@@ -179,5 +179,10 @@ public final class StartHook {
     public int votedFor() {
       return view.votedFor();
     }
+
+    @Override
+    public int acknowledgedIndex() {
+      return view.acknowledgedIndex();
+    }
   }
 }

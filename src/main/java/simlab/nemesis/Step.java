@@ -210,6 +210,26 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * Requests are duplicated for {@code forMs}: a quarter of them arrive a second time, 0.1 to 1.6 s
+   * late (see {@link simlab.sim.NetworkConfig#DUPLICATE_PER_MILLE}).
+   */
+  record Duplicate(long atMs, long forMs) implements Step {
+    public Duplicate {
+      check(atMs, forMs, true);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Duplicate(at, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Duplicate(atMs, d);
+    }
+  }
+
   /** Every message to or from the nodes is held for {@code forMs}, then delivered in order. */
   record Clog(long atMs, NodeSet nodes, long forMs) implements Step {
     public Clog {

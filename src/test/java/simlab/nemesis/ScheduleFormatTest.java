@@ -72,7 +72,7 @@ class ScheduleFormatTest {
     assertError(
         "at 10ms explode [1] for 5ms",
         "f.txt:1: expected a fault (partition, isolate, bridge, cut, crash, "
-            + "crash-leader-after-start, unreliable, reorder, clog) or heal, got 'explode'");
+            + "crash-leader-after-start, unreliable, reorder, duplicate, clog) or heal, got 'explode'");
     assertError(
         "at 10ms crash [1]",
         "f.txt:1: expected 'for <duration>ms' after the fault, got the end of the line");
