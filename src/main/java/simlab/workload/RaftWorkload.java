@@ -21,7 +21,15 @@ import simlab.sim.SimFuture;
  */
 public final class RaftWorkload extends LoopWorkload {
   public static final Duration POLL = Duration.ofMillis(20);
-  public static final Duration ATTEMPT = Duration.ofSeconds(2);
+
+  /**
+   * How long a client waits for its command before proposing it again elsewhere. Short, like a
+   * clerk's RPC timeout: a leader cut off from the majority still accepts commands, and only
+   * clients that give up on it soon send the majority's new leader commands for the same indices
+   * (the history a deposed leader's stale AppendEntries can then damage).
+   */
+  public static final Duration ATTEMPT = Duration.ofMillis(500);
+
   public static final Duration IDLE = Duration.ofMillis(50);
 
   private final RaftCluster cluster;
