@@ -145,7 +145,7 @@ class ScheduleFormatTest {
     assertTrue(start >= 0, "README example not found");
     String block = readme.substring(start + 4, readme.indexOf("```", start + 4));
     Schedule s = ScheduleFormat.parse("README.md", block);
-    assertEquals(12, s.size());
+    assertEquals(14, s.size());
     assertTrue(s.endsWithHeal());
     s.validate(FIVE);
     assertEquals(s, ScheduleFormat.parse("again", s.toString()));

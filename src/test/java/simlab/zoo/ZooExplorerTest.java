@@ -35,7 +35,7 @@ import simlab.nemesis.FaultKind;
 @Tag("zoo")
 class ZooExplorerTest {
   /** Every zoo bug must fail one of the first this many seeds. */
-  static final int MAX_SEEDS = 20;
+  static final int MAX_SEEDS = 40;
 
   /** ... and its first failing seed must shrink to at most this many steps. */
   static final int MAX_SHRUNK_STEPS = 6;
