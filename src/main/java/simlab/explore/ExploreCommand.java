@@ -68,7 +68,7 @@ public final class ExploreCommand implements Callable<Integer> {
       description =
           "Fault kinds, comma-separated (default all): "
               + "partition-random, partition-majority, isolate-leader, bridge, one-way-cut, crash-one, crash-minority, "
-              + "power-loss, crash-leader-after-start, unreliable, reorder, clog.",
+              + "power-loss, crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog.",
       defaultValue = "all")
   String faults;
 

@@ -19,8 +19,12 @@ public enum FaultKind {
   CRASH_MINORITY,
   POWER_LOSS,
   CRASH_LEADER_AFTER_START,
+  /** Every node, or a minority, crashes right after a command commits. */
+  CRASH_AFTER_COMMIT,
   UNRELIABLE,
   REORDER,
+  /** Requests delivered twice, the copy up to 1.6 s late (old requests after newer ones). */
+  DUPLICATE,
   CLOG;
 
   /** e.g. {@code partition-random}, {@code power-loss}. */

@@ -21,6 +21,7 @@ public final class KvTarget implements NemesisTarget {
   private final KvCluster cluster;
   private final Topology topology;
   private final List<IntConsumer> listeners = new ArrayList<>();
+  private final List<IntConsumer> commitListeners = new ArrayList<>();
 
   private KvTarget(KvCluster cluster, StartHook hook) {
     this.cluster = cluster;
@@ -29,6 +30,13 @@ public final class KvTarget implements NemesisTarget {
       ids.add(cluster.serverId(i));
     }
     this.topology = Topology.oneGroup(ids);
+    hook.onCommit(
+        node -> {
+          int i = ids.indexOf(node);
+          if (i >= 0) {
+            commitListeners.forEach(l -> l.accept(i));
+          }
+        });
     hook.onLeaderStart(
         node -> {
           int i = ids.indexOf(node);
@@ -90,5 +98,10 @@ public final class KvTarget implements NemesisTarget {
   @Override
   public void onLeaderStart(IntConsumer listener) {
     listeners.add(listener);
+  }
+
+  @Override
+  public void onCommit(IntConsumer listener) {
+    commitListeners.add(listener);
   }
 }

@@ -42,11 +42,13 @@ public final class NemesisDriver {
   private final List<Active> active = new ArrayList<>();
   private int unreliable;
   private int reordering;
+  private int duplicating;
   private boolean baseReliable;
   private boolean baseReordering;
   private long startNanos = -1;
   private int applied;
   private Active armed;
+  private Active armedCommit;
 
   /** A fault that has been applied and not yet ended. */
   private final class Active {
@@ -95,6 +97,7 @@ public final class NemesisDriver {
     baseReliable = sim.network().reliable();
     baseReordering = sim.network().longReordering();
     target.onLeaderStart(this::leaderStarted);
+    target.onCommit(this::committed);
     for (Step s : schedule.steps()) {
       sim.schedule(Duration.ofMillis(s.atMs()), () -> apply(s));
     }
@@ -169,6 +172,11 @@ public final class NemesisDriver {
       active.add(a);
       armed = a;
       note(s.text(), " (armed)");
+    } else if (s instanceof Step.CrashAfterCommit) {
+      Active a = new Active(s, () -> armedCommit = null);
+      active.add(a);
+      armedCommit = a;
+      note(s.text(), " (armed)");
     } else if (s instanceof Step.Unreliable) {
       unreliable++;
       target.setReliable(false);
@@ -188,6 +196,17 @@ public final class NemesisDriver {
           () -> {
             if (--reordering == 0) {
               target.setLongReordering(baseReordering);
+            }
+          },
+          "");
+    } else if (s instanceof Step.Duplicate) {
+      duplicating++;
+      target.setDuplicating(true);
+      begin(
+          s,
+          () -> {
+            if (--duplicating == 0) {
+              target.setDuplicating(false);
             }
           },
           "");
@@ -229,6 +248,30 @@ public final class NemesisDriver {
           a.ended = true;
           note("triggered: " + a.step.text(), names(List.of(node)));
           crashFor(a.step, List.of(node), a.step.forMs());
+        });
+  }
+
+  private void committed(int node) {
+    Active a = armedCommit;
+    if (a == null || a.ended) {
+      return;
+    }
+    armedCommit = null;
+    // Crash in the next event at this instant: the apply that triggered it completes, and no
+    // message sent after it has arrived anywhere yet.
+    sim.schedule(
+        Duration.ZERO,
+        () -> {
+          if (a.ended) {
+            return;
+          }
+          active.remove(a);
+          a.ended = true;
+          Step.CrashAfterCommit c = (Step.CrashAfterCommit) a.step;
+          List<Integer> nodes =
+              resolver.resolve(c.nodes(), List.of(), sim.random("nemesis:" + c.text()));
+          note("triggered: " + c.text(), names(List.of(node)));
+          crashFor(c, nodes, c.forMs());
         });
   }
 

@@ -34,6 +34,12 @@ public interface NemesisTarget {
    */
   void onLeaderStart(IntConsumer listener);
 
+  /**
+   * {@code listener} is told the node index whenever a server is the first of its group to apply a
+   * command at a new index (the command has just committed).
+   */
+  void onCommit(IntConsumer listener);
+
   default void setLink(int from, int to, boolean up) {
     sim().network().setLinkEnabled(topology().nodes().get(from), topology().nodes().get(to), up);
   }
@@ -48,5 +54,9 @@ public interface NemesisTarget {
 
   default void setLongReordering(boolean on) {
     sim().network().setLongReordering(on);
+  }
+
+  default void setDuplicating(boolean on) {
+    sim().network().setDuplicating(on);
   }
 }

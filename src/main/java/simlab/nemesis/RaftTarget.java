@@ -17,6 +17,7 @@ public final class RaftTarget implements NemesisTarget {
   private final RaftCluster cluster;
   private final Topology topology;
   private final List<IntConsumer> listeners = new ArrayList<>();
+  private final List<IntConsumer> commitListeners = new ArrayList<>();
   private final StartHook hook;
 
   private RaftTarget(RaftCluster cluster, StartHook hook) {
@@ -27,6 +28,13 @@ public final class RaftTarget implements NemesisTarget {
       ids.add(cluster.id(i));
     }
     this.topology = Topology.oneGroup(ids);
+    hook.onCommit(
+        node -> {
+          int i = ids.indexOf(node);
+          if (i >= 0) {
+            commitListeners.forEach(l -> l.accept(i));
+          }
+        });
     hook.onLeaderStart(
         node -> {
           int i = ids.indexOf(node);
@@ -84,5 +92,10 @@ public final class RaftTarget implements NemesisTarget {
   @Override
   public void onLeaderStart(IntConsumer listener) {
     listeners.add(listener);
+  }
+
+  @Override
+  public void onCommit(IntConsumer listener) {
+    commitListeners.add(listener);
   }
 }

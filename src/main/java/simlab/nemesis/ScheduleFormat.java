@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  *        | "cut" SET "-&gt;" SET            one way
  *        | "crash" SET                   "crash all" is a power loss
  *        | "crash-leader-after-start"
- *        | "unreliable" | "reorder"
+ *        | "crash-after-commit" SET
+ *        | "unreliable" | "reorder" | "duplicate"
  *        | "clog" SET
  * SET   := IDS | "leader" | "minority" | "all" | "rest"
  * IDS   := "[" index* "]"
@@ -64,10 +65,14 @@ public final class ScheduleFormat {
       body = "crash " + p.nodes().text();
     } else if (step instanceof Step.CrashLeaderAfterStart) {
       body = "crash-leader-after-start";
+    } else if (step instanceof Step.CrashAfterCommit p) {
+      body = "crash-after-commit " + p.nodes().text();
     } else if (step instanceof Step.Unreliable) {
       body = "unreliable";
     } else if (step instanceof Step.Reorder) {
       body = "reorder";
+    } else if (step instanceof Step.Duplicate) {
+      body = "duplicate";
     } else if (step instanceof Step.Clog p) {
       body = "clog " + p.nodes().text();
     } else {
@@ -118,7 +123,7 @@ public final class ScheduleFormat {
       String kind =
           next(
               "a fault (partition, isolate, bridge, cut, crash, crash-leader-after-start, "
-                  + "unreliable, reorder, clog) or heal");
+                  + "crash-after-commit, unreliable, reorder, duplicate, clog) or heal");
       Step s;
       try {
         s =
@@ -148,14 +153,19 @@ public final class ScheduleFormat {
                   new Step.Crash(
                       at, set("the nodes to crash, e.g. [1], minority, leader or all"), duration());
               case "crash-leader-after-start" -> new Step.CrashLeaderAfterStart(at, duration());
+              case "crash-after-commit" ->
+                  new Step.CrashAfterCommit(
+                      at, set("the nodes to crash, e.g. all, minority or leader"), duration());
               case "unreliable" -> new Step.Unreliable(at, duration());
               case "reorder" -> new Step.Reorder(at, duration());
+              case "duplicate" -> new Step.Duplicate(at, duration());
               case "clog" ->
                   new Step.Clog(at, set("the nodes to clog, e.g. [0] or leader"), duration());
               default ->
                   throw error(
                       "expected a fault (partition, isolate, bridge, cut, crash, "
-                          + "crash-leader-after-start, unreliable, reorder, clog) or heal, got '"
+                          + "crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog)"
+                          + " or heal, got '"
                           + kind
                           + "'");
             };

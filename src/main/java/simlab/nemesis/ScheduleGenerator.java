@@ -137,8 +137,11 @@ public final class ScheduleGenerator {
       case CRASH_MINORITY -> new Step.Crash(at, NodeSet.MINORITY, d);
       case POWER_LOSS -> new Step.Crash(at, NodeSet.ALL, d);
       case CRASH_LEADER_AFTER_START -> new Step.CrashLeaderAfterStart(at, d);
+      case CRASH_AFTER_COMMIT ->
+          new Step.CrashAfterCommit(at, r.nextBoolean() ? NodeSet.ALL : NodeSet.MINORITY, d);
       case UNRELIABLE -> new Step.Unreliable(at, d);
       case REORDER -> new Step.Reorder(at, d);
+      case DUPLICATE -> new Step.Duplicate(at, d);
       case CLOG ->
           r.nextBoolean()
               ? new Step.Clog(at, NodeSet.LEADER, d)

@@ -23,6 +23,7 @@ public final class ShardKvTarget implements NemesisTarget {
   private final ShardCluster cluster;
   private final Topology topology;
   private final List<IntConsumer> listeners = new ArrayList<>();
+  private final List<IntConsumer> commitListeners = new ArrayList<>();
 
   private ShardKvTarget(ShardCluster cluster, StartHook hook) {
     this.cluster = cluster;
@@ -42,6 +43,13 @@ public final class ShardKvTarget implements NemesisTarget {
       groups.add(idx);
     }
     this.topology = new Topology(ids, groups);
+    hook.onCommit(
+        node -> {
+          int i = ids.indexOf(node);
+          if (i >= 0) {
+            commitListeners.forEach(l -> l.accept(i));
+          }
+        });
     hook.onLeaderStart(
         node -> {
           int i = ids.indexOf(node);
@@ -107,5 +115,10 @@ public final class ShardKvTarget implements NemesisTarget {
   @Override
   public void onLeaderStart(IntConsumer listener) {
     listeners.add(listener);
+  }
+
+  @Override
+  public void onCommit(IntConsumer listener) {
+    commitListeners.add(listener);
   }
 }

@@ -1,7 +1,9 @@
 package simlab.nemesis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import simlab.raft.ApplyMsg;
@@ -20,6 +22,10 @@ import simlab.sim.NodeContext;
 public final class StartHook {
   private final List<Consumer<String>> startListeners = new ArrayList<>();
   private final List<ApplyListener> applyListeners = new ArrayList<>();
+  private final List<Consumer<String>> commitListeners = new ArrayList<>();
+
+  /** Per Raft group (its peer list), the highest command index any member has applied. */
+  private final Map<List<String>, Integer> highestApplied = new LinkedHashMap<>();
 
   /** Told about a new incarnation before its first apply, then about each apply message. */
   public interface ApplyListener {
@@ -40,6 +46,15 @@ public final class StartHook {
     applyListeners.add(listener);
   }
 
+  /**
+   * {@code listener} gets the node id of the first server of its group to apply a command at an
+   * index no server of the group applied before: the instant that command became committed, as far
+   * as the leader's state machine can tell (for "crash right after a commit").
+   */
+  public void onCommit(Consumer<String> listener) {
+    commitListeners.add(listener);
+  }
+
   public RaftFactory wrap(RaftFactory factory) {
     return (ctx, peers, me, applyCh) -> make(factory, ctx, peers, me, applyCh);
   }
@@ -57,6 +72,15 @@ public final class StartHook {
     boolean[] ready = {false};
     Consumer<ApplyMsg> tap =
         msg -> {
+          if (ctx.alive() && msg instanceof ApplyMsg.Command c) {
+            List<String> group = List.copyOf(peers);
+            if (c.index() > highestApplied.getOrDefault(group, 0)) {
+              highestApplied.put(group, c.index());
+              for (Consumer<String> l : commitListeners) {
+                l.accept(node);
+              }
+            }
+          }
           if (!ctx.alive()) {
             // a killed incarnation's late applies are ignored, as the harnesses ignore them
           } else if (ready[0]) {
@@ -178,6 +202,11 @@ public final class StartHook {
     @Override
     public int votedFor() {
       return view.votedFor();
+    }
+
+    @Override
+    public int acknowledgedIndex() {
+      return view.acknowledgedIndex();
     }
   }
 }

@@ -176,6 +176,30 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * Armed at {@code atMs}: the next time a command commits (a server is the first of its group to
+   * apply a new index), the nodes crash right after, in the next event at the same instant — before
+   * the leader's next message tells followers the new commit index — and restart after {@code
+   * forMs}. Followers that acknowledged the entry but had not yet made it durable lose it. Disarmed
+   * by {@link Heal}.
+   */
+  record CrashAfterCommit(long atMs, NodeSet nodes, long forMs) implements Step {
+    public CrashAfterCommit {
+      check(atMs, forMs, true);
+      noRest(nodes);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new CrashAfterCommit(at, nodes, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new CrashAfterCommit(atMs, nodes, d);
+    }
+  }
+
   /** The network is unreliable (labrpc's drops and delays) for {@code forMs}. */
   record Unreliable(long atMs, long forMs) implements Step {
     public Unreliable {
@@ -207,6 +231,26 @@ public sealed interface Step {
     @Override
     public Step withFor(long d) {
       return new Reorder(atMs, d);
+    }
+  }
+
+  /**
+   * Requests are duplicated for {@code forMs}: a quarter of them arrive a second time, 0.1 to 1.6 s
+   * late (see {@link simlab.sim.NetworkConfig#DUPLICATE_PER_MILLE}).
+   */
+  record Duplicate(long atMs, long forMs) implements Step {
+    public Duplicate {
+      check(atMs, forMs, true);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new Duplicate(at, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new Duplicate(atMs, d);
     }
   }
 

@@ -48,6 +48,14 @@ class RaftCore {
   Role role = Role.FOLLOWER;
   int commitIndex;
 
+  /**
+   * The highest index a success reply of term {@link #ackTerm} vouched for (introspection only,
+   * never persisted: the monitor remembers it across restarts).
+   */
+  int ackIndex;
+
+  int ackTerm;
+
   /** Highest index handed to the service (a delivered snapshot counts up to its index). */
   int lastApplied;
 
@@ -485,6 +493,7 @@ class RaftCore {
     if (newCommit > commitIndex) {
       commitIndex = newCommit;
     }
+    acknowledge(lastNew);
     return new AppendEntriesReply(term, true, AppendEntriesReply.NO_TERM, 0);
   }
 
@@ -517,6 +526,7 @@ class RaftCore {
     followCurrentLeader();
     int index = is.lastIncludedIndex();
     if (index <= commitIndex) {
+      acknowledge(index);
       return new InstallSnapshotReply(term); // we already have (and may have applied) all of it
     }
     if (log.hasTerm(index) && log.term(index) == is.lastIncludedTerm()) {
@@ -527,7 +537,17 @@ class RaftCore {
     snapshot = is.data().clone();
     commitIndex = index;
     dirty = true;
+    acknowledge(index);
     return new InstallSnapshotReply(term);
+  }
+
+  /** The reply about to be sent tells the leader of this term we hold everything up to index. */
+  void acknowledge(int index) {
+    if (ackTerm != term) {
+      ackTerm = term;
+      ackIndex = 0;
+    }
+    ackIndex = Math.max(ackIndex, index);
   }
 
   // ---- roles ----------------------------------------------------------------------------

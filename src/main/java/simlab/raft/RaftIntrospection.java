@@ -45,4 +45,19 @@ public interface RaftIntrospection {
   default int votedFor() {
     return VOTE_NOT_EXPOSED;
   }
+
+  /** What {@link #acknowledgedIndex()} returns when an implementation does not expose it. */
+  int ACK_NOT_EXPOSED = Integer.MIN_VALUE;
+
+  /**
+   * The highest log index this incarnation has told a leader of {@link #currentTerm()} it holds (a
+   * successful AppendEntries or InstallSnapshot reply sent in the current term), 0 for none yet in
+   * this term. Such entries were counted towards a commit, so they must stay in the log (or its
+   * snapshot) for as long as the term lasts, across crashes and restarts. Optional: the default,
+   * {@link #ACK_NOT_EXPOSED}, turns the explorer's exact acknowledged-entry check off for this
+   * implementation.
+   */
+  default int acknowledgedIndex() {
+    return ACK_NOT_EXPOSED;
+  }
 }

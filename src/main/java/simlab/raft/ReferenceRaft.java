@@ -159,6 +159,12 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     return core.role.name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** Exposed so the explorer checks that acknowledged entries survive (see the interface). */
+  @Override
+  public int acknowledgedIndex() {
+    return core.ackTerm == core.term ? core.ackIndex : 0;
+  }
+
   @Override
   public int commitIndex() {
     return core.commitIndex;

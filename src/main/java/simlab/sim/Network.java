@@ -34,6 +34,9 @@ public final class Network {
   private boolean reliable = true;
   private boolean longDelays;
   private boolean longReordering;
+  private boolean duplicating;
+  // Draws for duplication only, so turning it on leaves the stream "network" as it was.
+  private RandomGenerator duplicateRng;
   // Clogged nodes: messages to or from them are held (in arrival order) until they unclog.
   private final Set<String> clogged = new LinkedHashSet<>();
   private final List<Held> held = new ArrayList<>();
@@ -103,6 +106,26 @@ public final class Network {
 
   public boolean longReordering() {
     return longReordering;
+  }
+
+  /**
+   * Duplicated, late requests on or off (see {@link NetworkConfig#DUPLICATE_PER_MILLE}); off by
+   * default, and no lab suite turns it on.
+   */
+  public void setDuplicating(boolean on) {
+    if (on != duplicating) {
+      sim.annotate(on ? "duplication on" : "duplication off");
+    }
+    this.duplicating = on;
+    if (on && duplicateRng == null) {
+      duplicateRng = sim.streams().stream("network-duplicate");
+    }
+    sim.trace()
+        .record(sim.nowNanos(), TraceKind.LINK, null, null, on ? "duplicate" : "no-duplicate", 0);
+  }
+
+  public boolean duplicating() {
+    return duplicating;
   }
 
   /**
@@ -344,6 +367,17 @@ public final class Network {
         "deliver " + type,
         null,
         () -> arrive(from.id, to, type, () -> deliver(call, target, value)));
+    if (duplicating && duplicateRng.nextInt(1000) < DUPLICATE_PER_MILLE) {
+      long late = delay + (DUPLICATE_BASE_MS + duplicateRng.nextInt(DUPLICATE_SPREAD_MS)) * MS;
+      // The copy's answer goes nowhere: the caller hears the first copy's reply only.
+      PendingCall<R> copy = new PendingCall<>(id, from, to, type, r -> {});
+      sim.scheduleAt(
+          sim.nowNanos() + late,
+          null,
+          "deliver duplicate " + type,
+          null,
+          () -> arrive(from.id, to, type, () -> deliver(copy, target, value)));
+    }
   }
 
   private void deliver(PendingCall<?> call, NodeRuntime target, Object request) {

@@ -32,6 +32,17 @@ public final class NetworkConfig {
   public static final int REORDER_SPREAD_MS = 2000;
 
   /**
+   * Duplication (not in labrpc; the explorer's nemesis turns it on): with probability 250/1000 a
+   * request is also delivered a second time, 100 + U{0..1499} ms after the first copy would have
+   * arrived; the handler runs again and the copy's reply is discarded (the call already has its
+   * answer), as with a retransmitting transport. Old requests thus reach a server after newer ones.
+   */
+  public static final int DUPLICATE_PER_MILLE = 250;
+
+  public static final int DUPLICATE_BASE_MS = 100;
+  public static final int DUPLICATE_SPREAD_MS = 1500;
+
+  /**
    * How often labrpc checks whether the server of a pending call died (DeleteServer or disabled
    * end).
    */

@@ -14,13 +14,22 @@ import simlab.sim.SimFuture;
  * applier can snapshot them) through {@link Raft#start} and waits until the command is applied at
  * the index the leader gave it. A client tries servers round-robin starting with the last one that
  * accepted; when none accepts it waits {@link #IDLE}; when its entry is overwritten by another
- * command, or is not applied within {@link #ATTEMPT}, it proposes the command again (so a command
- * may end up in the log twice, as with 6.5840's {@code one(cmd, n, retry=true)}). Use a cluster
- * made with the snapshotting applier on to exercise InstallSnapshot and restarts from snapshots.
+ * command it proposes the command again, and when it is not applied within {@link #ATTEMPT} it
+ * proposes it again starting with the next server (so a command may end up in the log twice, as
+ * with 6.5840's {@code one(cmd, n, retry=true)}). Use a cluster made with the snapshotting applier
+ * on to exercise InstallSnapshot and restarts from snapshots.
  */
 public final class RaftWorkload extends LoopWorkload {
   public static final Duration POLL = Duration.ofMillis(20);
-  public static final Duration ATTEMPT = Duration.ofSeconds(2);
+
+  /**
+   * How long a client waits for its command before proposing it again elsewhere. Short, like a
+   * clerk's RPC timeout: a leader cut off from the majority still accepts commands, and only
+   * clients that give up on it soon send the majority's new leader commands for the same indices
+   * (the history a deposed leader's stale AppendEntries can then damage).
+   */
+  public static final Duration ATTEMPT = Duration.ofMillis(500);
+
   public static final Duration IDLE = Duration.ofMillis(50);
 
   private final RaftCluster cluster;
@@ -75,7 +84,12 @@ public final class RaftWorkload extends LoopWorkload {
     if (c.count() > 0 && Objects.equals(c.command(), cmd)) {
       acknowledged.put(index, cmd);
       done.complete(index);
-    } else if (c.count() > 0 || cluster.sim().nowNanos() - since >= ATTEMPT.toNanos()) {
+    } else if (c.count() > 0) {
+      propose(cmd, guess, done);
+    } else if (cluster.sim().nowNanos() - since >= ATTEMPT.toNanos()) {
+      // No progress there: a leader cut off from the majority still says it leads, so try the
+      // next server first (a clerk's retry). The cut-off leader keeps the entry it was given.
+      guess[0] = (guess[0] + 1) % cluster.n();
       propose(cmd, guess, done);
     } else {
       cluster.sim().schedule(POLL, () -> poll(cmd, index, since, guess, done));

@@ -27,8 +27,10 @@ class ScheduleFormatTest {
             new Step.Crash(1800, NodeSet.MINORITY, 900),
             new Step.Crash(1900, NodeSet.ALL, 300),
             new Step.CrashLeaderAfterStart(2000, 400),
+            new Step.CrashAfterCommit(2050, NodeSet.ALL, 400),
             new Step.Unreliable(2100, 1000),
             new Step.Reorder(2200, 1000),
+            new Step.Duplicate(2250, 700),
             new Step.Clog(2300, NodeSet.Ids.of(4), 250),
             new Step.Clog(2300, NodeSet.LEADER, 250),
             new Step.Heal(5000));
@@ -39,6 +41,8 @@ class ScheduleFormatTest {
             "at 1200ms partition [0 1] [2 3 4] for 800ms\nat 1300ms partition minority for 100ms\n"),
         text);
     assertTrue(text.contains("at 1600ms cut leader -> rest for 700ms\n"), text);
+    assertTrue(text.contains("at 2050ms crash-after-commit all for 400ms\n"), text);
+    assertTrue(text.contains("at 2250ms duplicate for 700ms\n"), text);
     assertTrue(text.endsWith("at 5000ms heal\n"), text);
   }
 
@@ -72,7 +76,8 @@ class ScheduleFormatTest {
     assertError(
         "at 10ms explode [1] for 5ms",
         "f.txt:1: expected a fault (partition, isolate, bridge, cut, crash, "
-            + "crash-leader-after-start, unreliable, reorder, clog) or heal, got 'explode'");
+            + "crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog)"
+            + " or heal, got 'explode'");
     assertError(
         "at 10ms crash [1]",
         "f.txt:1: expected 'for <duration>ms' after the fault, got the end of the line");
@@ -140,7 +145,7 @@ class ScheduleFormatTest {
     assertTrue(start >= 0, "README example not found");
     String block = readme.substring(start + 4, readme.indexOf("```", start + 4));
     Schedule s = ScheduleFormat.parse("README.md", block);
-    assertEquals(12, s.size());
+    assertEquals(14, s.size());
     assertTrue(s.endsWithHeal());
     s.validate(FIVE);
     assertEquals(s, ScheduleFormat.parse("again", s.toString()));

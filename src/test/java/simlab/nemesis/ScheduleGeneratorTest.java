@@ -60,8 +60,10 @@ class ScheduleGeneratorTest {
             "Crash:Minority",
             "Crash:All",
             "CrashLeaderAfterStart",
+            "CrashAfterCommit",
             "Unreliable",
             "Reorder",
+            "Duplicate",
             "Clog",
             "Heal"),
         seen);
