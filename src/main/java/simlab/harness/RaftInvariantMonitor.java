@@ -65,8 +65,15 @@ public final class RaftInvariantMonitor implements Runnable {
   private final Map<Integer, Integer> leaderOfTerm = new HashMap<>();
   private int maxTermSeen;
 
-  /** (index, term) -> what the first log holding that entry had there. */
-  private final Map<Long, EntryRecord> entries = new HashMap<>();
+  /** Per server, the last term in which it was seen leading and checked against leaderOfTerm. */
+  private final int[] checkedLeaderTerm;
+
+  /**
+   * Index -> what the first log holding an entry at that index had there, one record per term in a
+   * short chain (usually one). Indexed by position rather than keyed by a boxed (index, term): the
+   * lookup runs for every new log entry of every server.
+   */
+  private final List<EntryRecord> entriesAt = new ArrayList<>();
 
   private final Raft[] instance;
   private final int[][] shadowTerms;
@@ -92,17 +99,31 @@ public final class RaftInvariantMonitor implements Runnable {
   /** Per server, across incarnations: term -> the peer it voted for in that term. */
   private final List<Map<Integer, Integer>> votes = new ArrayList<>();
 
+  /**
+   * Per server, the (term, vote) last checked against {@link #votes}: an unchanged pair needs no
+   * second look, so the map is touched only when a server's vote changes.
+   */
+  private final int[] checkedVoteTerm;
+
+  private final int[] checkedVote;
+
   private long runs;
 
   private static final class EntryRecord {
+    final int term;
     final Object command;
     int prevTerm;
     final int server;
 
-    EntryRecord(Object command, int prevTerm, int server) {
+    /** The record of another term at the same index, or null. */
+    final EntryRecord next;
+
+    EntryRecord(int term, Object command, int prevTerm, int server, EntryRecord next) {
+      this.term = term;
       this.command = command;
       this.prevTerm = prevTerm;
       this.server = server;
+      this.next = next;
     }
   }
 
@@ -127,6 +148,11 @@ public final class RaftInvariantMonitor implements Runnable {
     this.seenSnapshot = new int[n];
     this.ackIndex = new int[n];
     this.ackTerm = new int[n];
+    this.checkedLeaderTerm = new int[n];
+    Arrays.fill(checkedLeaderTerm, UNKNOWN);
+    this.checkedVoteTerm = new int[n];
+    this.checkedVote = new int[n];
+    Arrays.fill(checkedVoteTerm, UNKNOWN);
     for (int i = 0; i < n; i++) {
       votes.add(new HashMap<>());
     }
@@ -214,7 +240,9 @@ public final class RaftInvariantMonitor implements Runnable {
       }
       Raft.RaftState st = rf.getState();
       maxTermSeen = Math.max(maxTermSeen, st.term());
-      if (st.isLeader()) {
+      if (st.isLeader() && st.term() != checkedLeaderTerm[s]) {
+        // a leader term already recorded for s is in leaderOfTerm as s: nothing new to check
+        checkedLeaderTerm[s] = st.term();
         Integer other = leaderOfTerm.putIfAbsent(st.term(), s);
         if (other != null && other != s) {
           throw violation(
@@ -322,6 +350,11 @@ public final class RaftInvariantMonitor implements Runnable {
       return;
     }
     int term = view.currentTerm();
+    if (term == checkedVoteTerm[s] && v == checkedVote[s]) {
+      return; // this very pair is already in votes: putIfAbsent would find it unchanged
+    }
+    checkedVoteTerm[s] = term;
+    checkedVote[s] = v;
     Integer before = votes.get(s).putIfAbsent(term, v);
     if (before != null && before != v) {
       throw violation(
@@ -371,10 +404,16 @@ public final class RaftInvariantMonitor implements Runnable {
   private void checkEntry(int s, RaftIntrospection log, int j, int term, int snap) {
     Object command = log.commandAt(j);
     int prev = j - 1 >= snap ? log.termAt(j - 1) : UNKNOWN;
-    long key = ((long) j << 32) | (term & 0xFFFFFFFFL);
-    EntryRecord rec = entries.get(key);
+    while (entriesAt.size() <= j) {
+      entriesAt.add(null);
+    }
+    EntryRecord head = entriesAt.get(j);
+    EntryRecord rec = head;
+    while (rec != null && rec.term != term) {
+      rec = rec.next;
+    }
     if (rec == null) {
-      entries.put(key, new EntryRecord(command, prev, s));
+      entriesAt.set(j, new EntryRecord(term, command, prev, s, head));
       return;
     }
     if (!Objects.equals(rec.command, command)) {

@@ -3,6 +3,7 @@ package simlab.raft;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import simlab.sim.Rpc;
 
 /**
@@ -37,7 +38,17 @@ class RaftCore {
   enum Role {
     FOLLOWER,
     CANDIDATE,
-    LEADER
+    LEADER;
+
+    private final String label = name().toLowerCase(Locale.ROOT);
+
+    /**
+     * The lower-case name {@link RaftIntrospection#role()} reports, made once: the status probe
+     * asks for it after every event.
+     */
+    String label() {
+      return label;
+    }
   }
 
   final int me;

@@ -156,7 +156,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
 
   @Override
   public String role() {
-    return core.role.name().toLowerCase(java.util.Locale.ROOT);
+    return core.role.label();
   }
 
   /** Exposed so the explorer checks that acknowledged entries survive (see the interface). */
@@ -317,11 +317,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     // 300 ms + nextLong(300) whole milliseconds.
     long steps = timing.spreadSteps();
     Duration timeout =
-        steps == 0
-            ? timing.electionMin()
-            : timing
-                .electionMin()
-                .plus(timing.resolution().multipliedBy(ctx.random().nextLong(steps)));
+        steps == 0 ? timing.electionMin() : timing.electionTimeout(ctx.random().nextLong(steps));
     electionTimer =
         ctx.schedule(
             "election",

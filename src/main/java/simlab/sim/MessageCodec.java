@@ -34,9 +34,24 @@ public final class MessageCodec {
 
   public Sealed seal(Object message) {
     int[] size = new int[1];
-    Object copy =
-        walk(message, size, message == null ? "message" : message.getClass().getSimpleName());
-    return new Sealed(copy, size[0]);
+    try {
+      // No path on the way: building "Msg.entries[3].command" for every field of every message
+      // cost more than the copy itself.
+      return new Sealed(walk(message, size, null), size[0]);
+    } catch (IllegalArgumentException e) {
+      // Walk again naming every field, so the error points at the offending one.
+      walk(message, new int[1], message == null ? "message" : message.getClass().getSimpleName());
+      throw e;
+    }
+  }
+
+  /** The path of a field below {@code path}, or null while paths are not tracked. */
+  private static String child(String path, String field) {
+    return path == null ? null : path + "." + field;
+  }
+
+  private static String element(String path, Object key) {
+    return path == null ? null : path + "[" + key + "]";
   }
 
   public int sizeOf(Object message) {
@@ -107,7 +122,7 @@ public final class MessageCodec {
     Method[] accessors = shape.accessors;
     for (int i = 0; i < accessors.length; i++) {
       Object field = shape.get(r, i);
-      Object copied = walk(field, size, path + "." + shape.names[i]);
+      Object copied = walk(field, size, child(path, shape.names[i]));
       if (copied != field) {
         if (values == null) {
           values = new Object[accessors.length];
@@ -128,7 +143,7 @@ public final class MessageCodec {
     ImmutableList.Builder<Object> rebuilt = null;
     for (int i = 0; i < list.size(); i++) {
       Object e = list.get(i);
-      Object c = walk(e, size, path + "[" + i + "]");
+      Object c = walk(e, size, element(path, i));
       if (c != e && rebuilt == null) {
         rebuilt = ImmutableList.builderWithExpectedSize(list.size());
         for (int j = 0; j < i; j++) {
@@ -147,8 +162,8 @@ public final class MessageCodec {
     boolean changed = false;
     ImmutableMap.Builder<Object, Object> rebuilt = ImmutableMap.builderWithExpectedSize(map.size());
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      Object k = walk(e.getKey(), size, path + ".key");
-      Object v = walk(e.getValue(), size, path + "[" + e.getKey() + "]");
+      Object k = walk(e.getKey(), size, child(path, "key"));
+      Object v = walk(e.getValue(), size, element(path, e.getKey()));
       changed |= k != e.getKey() || v != e.getValue();
       rebuilt.put(k, v);
     }
@@ -191,7 +206,7 @@ public final class MessageCodec {
     Object[] src = (Object[]) array;
     Object[] copy = (Object[]) java.lang.reflect.Array.newInstance(component, n);
     for (int i = 0; i < n; i++) {
-      copy[i] = walk(src[i], size, path + "[" + i + "]");
+      copy[i] = walk(src[i], size, element(path, i));
     }
     return copy;
   }
@@ -221,6 +236,9 @@ public final class MessageCodec {
 
   /** Cached reflective view of one record class. */
   private static final class RecordShape {
+    /** Shared empty argument array: invoke(r) would allocate one per call. */
+    private static final Object[] NO_ARGS = {};
+
     final Method[] accessors;
     final String[] names;
     final Constructor<?> constructor;
@@ -254,7 +272,7 @@ public final class MessageCodec {
 
     Object get(Record r, int i) {
       try {
-        return accessors[i].invoke(r);
+        return accessors[i].invoke(r, NO_ARGS);
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new IllegalArgumentException(
             "cannot read " + r.getClass().getName() + "." + names[i], e);
