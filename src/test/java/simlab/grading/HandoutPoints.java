@@ -28,8 +28,8 @@ final class HandoutPoints {
   private HandoutPoints() {}
 
   /**
-   * Reads every {@code *.md} file of {@code labsDir} and its year folders such as {@code labs/2025}
-   * (none if the directory is missing).
+   * Reads every {@code *.md} file directly in {@code labsDir} (none if the directory is missing); a
+   * year's handouts are their own folder, loaded on their own ({@code labs/2025}).
    *
    * @throws IllegalArgumentException naming file and line, for a points cell that is not an integer
    *     or a test listed twice with different points
@@ -39,7 +39,7 @@ final class HandoutPoints {
     if (!Files.isDirectory(labsDir)) {
       return t;
     }
-    try (Stream<Path> files = Files.walk(labsDir, 2)) {
+    try (Stream<Path> files = Files.list(labsDir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
         t.read(f);
       }
