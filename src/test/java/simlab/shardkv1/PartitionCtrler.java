@@ -70,10 +70,14 @@ final class PartitionCtrler {
 
     f.sleep(Duration.ofMillis(1000 + f.rand.nextInt(400)));
     int stuck = ngid[0];
-    State was = state[0];
     f.shutdownGroup(stuck);
     f.sleep(Duration.ofSeconds(1));
     stop[0] = true;
+    // What A is stuck on is read when A is cut off, not at the shutdown: a join whose shards
+    // were already installed still publishes after the group went down, and A then starts
+    // leaving that group and gets stuck there (seen at several seeds on the unreliable net).
+    // If A has moved on to a new group, its leave of the stopped one completed.
+    State was = ngid[0] == stuck ? state[0] : State.LEAVE;
     f.partition(a.node());
     if (reconnect) {
       f.sleep(Duration.ofSeconds(1));
