@@ -63,13 +63,6 @@ public final class KvRaft1Cluster {
           serverIds,
           ctx -> service.makeServer(ctx, serverIds, me, rsm, raft, maxRaftState));
     }
-    RaftStatusProbe.attach(
-        sim,
-        serverIds,
-        i -> {
-          KvRaft1Server s = sim.node(serverIds.get(i));
-          return s == null ? null : s.raft();
-        });
   }
 
   public Simulation sim() {
