@@ -51,8 +51,6 @@ final class RaftRun extends SystemRun {
     }
     sim.addMonitor(
         new CommittedInLaterLeaders(sim, ids, target.cluster()::raft, workload::acknowledged));
-    sim.addMonitor(new AcknowledgedEntries(sim, ids, target.cluster()::raft));
-    sim.addMonitor(new LeaderCommitRule(sim, ids, target.cluster()::raft));
     target.onApply(
         new StartHook.ApplyListener() {
           @Override

@@ -44,6 +44,11 @@ import simlab.sim.Simulation;
  *       answers with success) or are a leader's own committed entries, so the entry at the highest
  *       commit index each server ever reported must stay in its log with the same term, or inside
  *       its snapshot. Needs {@link RaftIntrospection}.
+ *   <li><b>Acknowledged Entries Kept</b>: the same, exactly, for implementations that say what they
+ *       acknowledged ({@link RaftIntrospection#acknowledgedIndex()}): see {@link
+ *       AcknowledgedEntries}.
+ *   <li><b>Leader Commit Rule</b>: a leader moves its commit index only onto an entry of its own
+ *       term (Figure 2, §5.4.2): see {@link LeaderCommitRule}.
  *   <li><b>Vote Uniqueness</b>: a server grants at most one vote per term, across crashes and
  *       restarts (votedFor must be persisted). Needs {@link RaftIntrospection#votedFor()};
  *       implementations that do not expose it are not checked.
@@ -107,6 +112,9 @@ public final class RaftInvariantMonitor implements Runnable {
 
   private final int[] checkedVote;
 
+  private final AcknowledgedEntries acknowledgedEntries;
+  private final LeaderCommitRule leaderCommitRule;
+
   private long runs;
 
   private static final class EntryRecord {
@@ -158,6 +166,8 @@ public final class RaftInvariantMonitor implements Runnable {
     }
     Arrays.fill(lcTerm, UNKNOWN);
     committed.add(null);
+    this.acknowledgedEntries = new AcknowledgedEntries(sim, names);
+    this.leaderCommitRule = new LeaderCommitRule(sim, names);
   }
 
   /** A new incarnation of server {@code s} starts, its state machine at {@code snapshotIndex}. */
@@ -261,6 +271,8 @@ public final class RaftInvariantMonitor implements Runnable {
         }
         checkMonotonic(s, view);
         checkAcknowledged(s, view);
+        acknowledgedEntries.check(s, view);
+        leaderCommitRule.check(s, rf, view);
         checkVote(s, view);
         checkLog(s, view);
         if (st.isLeader()) {

@@ -54,8 +54,8 @@ public interface RaftIntrospection {
    * successful AppendEntries or InstallSnapshot reply sent in the current term), 0 for none yet in
    * this term. Such entries were counted towards a commit, so they must stay in the log (or its
    * snapshot) for as long as the term lasts, across crashes and restarts. Optional: the default,
-   * {@link #ACK_NOT_EXPOSED}, turns the explorer's exact acknowledged-entry check off for this
-   * implementation.
+   * {@link #ACK_NOT_EXPOSED}, turns the invariant monitor's exact acknowledged-entry check off for
+   * this implementation.
    */
   default int acknowledgedIndex() {
     return ACK_NOT_EXPOSED;

@@ -159,7 +159,9 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     return core.role.label();
   }
 
-  /** Exposed so the explorer checks that acknowledged entries survive (see the interface). */
+  /**
+   * Exposed so the invariant monitor checks that acknowledged entries survive (see the interface).
+   */
   @Override
   public int acknowledgedIndex() {
     return core.ackTerm == core.term ? core.ackIndex : 0;

@@ -26,6 +26,7 @@ class RaftInvariantMonitorTest {
     int commitIndex;
     int snapshotIndex;
     int votedFor = -1;
+    int acknowledged = RaftIntrospection.ACK_NOT_EXPOSED;
     final List<Integer> terms = new ArrayList<>(List.of(0));
     final List<Object> commands = new ArrayList<>(java.util.Collections.singletonList(null));
 
@@ -100,6 +101,11 @@ class RaftInvariantMonitorTest {
     @Override
     public int votedFor() {
       return votedFor;
+    }
+
+    @Override
+    public int acknowledgedIndex() {
+      return acknowledged;
     }
   }
 
@@ -458,6 +464,98 @@ class RaftInvariantMonitorTest {
             "Acknowledged Entry Durability violated: raft-1 once reported commit index 2 with an entry"
                 + " of term 2 there, but now holds an entry of term 3"),
         msg);
+  }
+
+  @Test
+  void anAcknowledgedEntryLostBeforeTheCommitIndexMovedIsCaught() {
+    // raft-1 told the leader of term 2 it holds index 2, but has not heard of a commit yet: the
+    // commit-index stand-in cannot see the loss, the exact check can
+    fakes[1].append(1, "a").append(2, "b");
+    fakes[1].term = 2;
+    fakes[1].acknowledged = 2;
+    monitor.run();
+    FakeRaft restarted = new FakeRaft().append(1, "a");
+    restarted.term = 2;
+    restarted.acknowledged = 0; // a new incarnation has acknowledged nothing yet
+    fakes[1] = restarted;
+    String msg = violation(monitor);
+    assertTrue(
+        msg.startsWith(
+            "Acknowledged Entries Kept violated: raft-1 acknowledged the entries up to index 2 to"
+                + " the leader of term 2, but its log now ends at index 1"),
+        msg);
+  }
+
+  @Test
+  void anAcknowledgedEntryOverwrittenInTheSameTermIsCaught() {
+    fakes[1].append(1, "a").append(2, "b");
+    fakes[1].term = 2;
+    fakes[1].acknowledged = 2;
+    monitor.run();
+    fakes[1].terms.set(2, 1);
+    String msg = violation(monitor);
+    assertTrue(
+        msg.contains(
+            "raft-1 acknowledged the entries up to index 2 to the leader of term 2, but it held an"
+                + " entry of term 2 there and now holds one of term 1"),
+        msg);
+  }
+
+  @Test
+  void aLaterTermMayCutOffWhatWasAcknowledgedEarlier() {
+    fakes[1].append(1, "a").append(2, "b");
+    fakes[1].term = 2;
+    fakes[1].acknowledged = 2;
+    monitor.run();
+    FakeRaft later = new FakeRaft().append(1, "a").append(3, "z");
+    later.term = 3;
+    later.acknowledged = 0;
+    fakes[1] = later;
+    assertDoesNotThrow(monitor::run);
+  }
+
+  @Test
+  void anUnexposedAcknowledgementIsNotChecked() {
+    fakes[1].append(1, "a").append(2, "b");
+    fakes[1].term = 2;
+    monitor.run();
+    FakeRaft restarted = new FakeRaft().append(1, "a");
+    restarted.term = 2;
+    fakes[1] = restarted;
+    assertDoesNotThrow(monitor::run);
+  }
+
+  @Test
+  void aLeaderCommittingAnEarlierTermsEntryByCountingBreaksTheCommitRule() {
+    fakes[0].append(1, "a").append(2, "b").lead(3);
+    fakes[0].commitIndex = 1;
+    monitor.run();
+    fakes[0].commitIndex = 2; // index 2 holds a term-2 entry; the leader is of term 3
+    String msg = violation(monitor);
+    assertTrue(
+        msg.startsWith(
+            "Leader Commit Rule violated: raft-0, leader of term 3, moved its commit index from 1"
+                + " to 2, onto an entry of term 2"),
+        msg);
+  }
+
+  @Test
+  void aLeaderCommittingItsOwnTermsEntryCommitsEarlierOnesWithIt() {
+    fakes[0].append(1, "a").append(2, "b").append(3, "c").lead(3);
+    monitor.run();
+    fakes[0].commitIndex = 3;
+    assertDoesNotThrow(monitor::run);
+  }
+
+  @Test
+  void aNewLeaderMayAlreadyHoldACommitIndexOfAnEarlierTerm() {
+    // learnt as a follower; the rule is about what a leader counts, not what it inherited
+    fakes[0].append(1, "a").append(2, "b");
+    fakes[0].term = 3;
+    monitor.run();
+    fakes[0].commitIndex = 2;
+    fakes[0].leader = true;
+    assertDoesNotThrow(monitor::run);
   }
 
   @Test

@@ -1,8 +1,6 @@
-package simlab.explore;
+package simlab.harness;
 
 import java.util.List;
-import java.util.function.IntFunction;
-import simlab.raft.Raft;
 import simlab.raft.RaftIntrospection;
 import simlab.sim.Simulation;
 
@@ -15,43 +13,34 @@ import simlab.sim.Simulation;
  * crashes and restarts (the record is kept here, not in the incarnation). A later term may
  * legitimately overwrite it (the leader of that term decides), so the record expires then.
  *
- * <p>The shared invariant monitor's Acknowledged Entry Durability can only use the commit index as
- * a stand-in for what was acknowledged, which misses an entry lost in the gap between the reply and
- * the next commit index a follower hears of (replying before saving, a shorter or stale request or
- * an InstallSnapshot cutting acknowledged entries off). Implementations that do not expose the
- * index are not checked.
+ * <p>Part of {@link RaftInvariantMonitor}, which calls it for every live server after every event.
+ * The monitor's Acknowledged Entry Durability can only use the commit index as a stand-in for what
+ * was acknowledged, which misses an entry lost in the gap between the reply and the next commit
+ * index a follower hears of (replying before saving, a shorter or stale request or an
+ * InstallSnapshot cutting acknowledged entries off); this check closes that gap for implementations
+ * that expose the index, and leaves the others to the stand-in.
  */
-final class AcknowledgedEntries implements Runnable {
+final class AcknowledgedEntries {
   static final String PROPERTY = "Acknowledged Entries Kept";
 
   private static final int UNKNOWN = Integer.MIN_VALUE;
 
   private final Simulation sim;
   private final List<String> names;
-  private final IntFunction<Raft> peers;
   private final int[] term;
   private final int[] index;
   private final int[] entryTerm;
 
-  AcknowledgedEntries(Simulation sim, List<String> names, IntFunction<Raft> peers) {
+  AcknowledgedEntries(Simulation sim, List<String> names) {
     this.sim = sim;
     this.names = List.copyOf(names);
-    this.peers = peers;
     this.term = new int[names.size()];
     this.index = new int[names.size()];
     this.entryTerm = new int[names.size()];
   }
 
-  @Override
-  public void run() {
-    for (int s = 0; s < names.size(); s++) {
-      if (peers.apply(s) instanceof RaftIntrospection view) {
-        check(s, view);
-      }
-    }
-  }
-
-  private void check(int s, RaftIntrospection view) {
+  /** Checks live server {@code s} (its current incarnation's view). */
+  void check(int s, RaftIntrospection view) {
     int a = view.acknowledgedIndex();
     if (a == RaftIntrospection.ACK_NOT_EXPOSED) {
       return;
