@@ -29,8 +29,8 @@ import simlab.nemesis.FaultKind;
  *
  * <p>About 20 s on two quiet cores, so the default {@code mvn test} runs it; it keeps the tag
  * {@code zoo} so that {@code test-scripts/zoo} can run it alone. Each bug's row (seeds to the first
- * failure, the property, the shrunk length) is appended to {@code target/zoo/explorer.md}, the
- * source of the README's zoo table.
+ * failure, the property, the shrunk length) is appended to {@code target/zoo/explorer.md}, started
+ * afresh by each run, the source of the README's zoo table.
  */
 @Tag("zoo")
 class ZooExplorerTest {
@@ -51,6 +51,8 @@ class ZooExplorerTest {
   @TestFactory
   Stream<DynamicTest> everyBugFailsWithinMaxSeedsAndShrinksToAHandfulOfSteps() throws IOException {
     Files.createDirectories(OUT);
+    // one table per run: rows are appended as the dynamic tests finish
+    Files.deleteIfExists(OUT.resolve("explorer.md"));
     assertTrue(Zoo.BUGS.size() >= 8, "the zoo needs at least eight bugs");
     return Zoo.BUGS.stream().map(bug -> DynamicTest.dynamicTest(bug.name(), () -> explore(bug)));
   }
