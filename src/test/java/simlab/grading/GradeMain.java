@@ -432,40 +432,28 @@ public final class GradeMain implements Callable<Integer> {
     for (SeedRunner.Outcome r : outcomes) {
       byTest.get(r.test()).add(r);
     }
-    int width = Math.max(4, tests.stream().mapToInt(t -> t.name().length()).max().orElse(4));
-    String fmt = "%-" + width + "s | %-4s | %-4s | %5s | %6s | %6s | %9s | %s%n";
-    out.printf(
-        fmt, "test", "year", "part", "seeds", "passed", "points", "wall ms", "implementation");
-    out.println("-".repeat(width + 73));
-    int earned = 0;
-    int possible = 0;
+    List<PointsTableText.Row> rows = new ArrayList<>();
     List<SeedRunner.Outcome> failures = new ArrayList<>();
     List<SeedRunner.Outcome> warned = new ArrayList<>();
     for (Map.Entry<LabTestCatalog.LabTest, List<SeedRunner.Outcome>> e : byTest.entrySet()) {
       LabTestCatalog.LabTest t = e.getKey();
       List<SeedRunner.Outcome> rs = e.getValue();
-      long passed = rs.stream().filter(SeedRunner.Outcome::passed).count();
-      int p = points.pointsOf(t.name());
-      int got = passed == rs.size() ? p : 0;
-      earned += got;
-      possible += p;
-      long wall = rs.stream().mapToLong(SeedRunner.Outcome::wallMillis).sum();
-      out.printf(
-          fmt,
-          t.name(),
-          t.year(),
-          t.part(),
-          rs.size(),
-          passed,
-          got + "/" + p,
-          wall,
-          implColumn(t, choice));
+      rows.add(
+          new PointsTableText.Row(
+              t.name(),
+              t.year(),
+              t.part(),
+              rs.size(),
+              rs.stream().filter(SeedRunner.Outcome::passed).count(),
+              points.pointsOf(t.name()),
+              rs.stream().mapToLong(SeedRunner.Outcome::wallMillis).sum(),
+              implColumn(t, choice)));
       rs.stream().filter(r -> !r.passed()).forEach(failures::add);
       rs.stream()
           .filter(r -> !r.warnings().isEmpty() || r.traceError() != null)
           .forEach(warned::add);
     }
-    out.println("-".repeat(width + 73));
+    PointsTableText.print(rows, out);
     if (!warned.isEmpty()) {
       out.println();
       out.println("warnings (they cost no points):");
@@ -508,7 +496,12 @@ public final class GradeMain implements Callable<Integer> {
     if (!missing.isEmpty()) {
       out.println("not in this build: " + String.join(", ", missing) + " (no points counted)");
     }
-    out.println("total: " + earned + "/" + possible + " points");
+    out.println(
+        "total: "
+            + PointsTableText.earned(rows)
+            + "/"
+            + PointsTableText.possible(rows)
+            + " points");
     return failures.isEmpty();
   }
 }

@@ -111,35 +111,25 @@ final class GradeMerge implements Callable<Integer> {
   }
 
   private boolean print(Map<Key, Map<Long, GradeRecord>> byTest) {
-    int width =
-        Math.max(4, byTest.keySet().stream().mapToInt(k -> k.test().length()).max().orElse(4));
-    String fmt = "%-" + width + "s | %-4s | %-4s | %5s | %6s | %6s | %s%n";
-    out.printf(fmt, "test", "year", "part", "seeds", "passed", "points", "implementation");
-    out.println("-".repeat(width + 57));
-    int earned = 0;
-    int possible = 0;
+    List<PointsTableText.Row> rows = new ArrayList<>();
     List<GradeRecord> failures = new ArrayList<>();
     TreeSet<Integer> seedCounts = new TreeSet<>();
     for (Map.Entry<Key, Map<Long, GradeRecord>> e : byTest.entrySet()) {
       List<GradeRecord> rs = new ArrayList<>(e.getValue().values());
-      long passed = rs.stream().filter(GradeRecord::passed).count();
-      int p = rs.get(0).points();
-      int got = passed == rs.size() ? p : 0;
-      earned += got;
-      possible += p;
       seedCounts.add(rs.size());
-      out.printf(
-          fmt,
-          e.getKey().test(),
-          e.getKey().year(),
-          e.getKey().part(),
-          rs.size(),
-          passed,
-          got + "/" + p,
-          Objects.requireNonNullElse(rs.get(0).implementation(), "?"));
+      rows.add(
+          new PointsTableText.Row(
+              e.getKey().test(),
+              e.getKey().year(),
+              e.getKey().part(),
+              rs.size(),
+              rs.stream().filter(GradeRecord::passed).count(),
+              rs.get(0).points(),
+              null,
+              Objects.requireNonNullElse(rs.get(0).implementation(), "?")));
       rs.stream().filter(r -> !r.passed()).forEach(failures::add);
     }
-    out.println("-".repeat(width + 57));
+    PointsTableText.print(rows, out);
     if (seedCounts.size() > 1) {
       out.println(
           "note: the tests were run over different numbers of seeds "
@@ -155,7 +145,12 @@ final class GradeMerge implements Callable<Integer> {
       }
     }
     out.println();
-    out.println("total: " + earned + "/" + possible + " points");
+    out.println(
+        "total: "
+            + PointsTableText.earned(rows)
+            + "/"
+            + PointsTableText.possible(rows)
+            + " points");
     return failures.isEmpty();
   }
 }
