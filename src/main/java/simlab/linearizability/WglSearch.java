@@ -175,7 +175,7 @@ final class WglSearch<S, I, O> {
           bitOf[list.op(e)] = rank++;
         }
       }
-      cache = new LinearizationCache<>(model);
+      cache = new LinearizationCache<>(model, ops.size());
       state = model.initialState();
       entry = firstEntry();
     }
