@@ -2,6 +2,7 @@ package simlab.linearizability;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Wing &amp; Gong search with Lowe's memoisation, for one partition.
@@ -371,6 +372,24 @@ final class WglSearch<S, I, O> {
     stableDepth = depth;
   }
 
+  /**
+   * Describes a state for the report, when a step is read. A class, not a lambda: a cold first
+   * check then links no lambda.
+   */
+  private static final class StateDescriber<S> implements Function<Object, String> {
+    private final Model<S, ?, ?> model;
+
+    StateDescriber(Model<S, ?, ?> model) {
+      this.model = model;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String apply(Object state) {
+      return model.describeState((S) state);
+    }
+  }
+
   /** Stafford's variant 13 of MurmurHash3's finaliser, as SplittableRandom uses it. */
   private static long mix64(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
@@ -395,8 +414,7 @@ final class WglSearch<S, I, O> {
       stepOps[k] = list.op(bestOps[k]);
     }
     LazySteps steps =
-        new LazySteps(
-            stepOps, Arrays.copyOf(bestStates, bestLength), st -> model.describeState((S) st));
+        new LazySteps(stepOps, Arrays.copyOf(bestStates, bestLength), new StateDescriber<>(model));
     int failing = -1;
     if (verdict == Verdict.NOT_LINEARIZABLE) {
       boolean[] in = new boolean[ops.size()];
