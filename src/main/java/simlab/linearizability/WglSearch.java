@@ -197,8 +197,8 @@ final class WglSearch<S, I, O> {
         if (deterministic != null) {
           S next = deterministic.next(state, inputs[o], outputs[o]);
           if (next != null) {
-            // Identity, not just the model's say-so: a model whose "read-only" step
-            // returned another state gets no reduction.
+            // Committed to only when the step returned this very state, as the model's
+            // readOnly promises; a step that returned another state is tried as usual.
             boolean forced = readOnly[o] && next == state;
             if (tryLinearize(cache, entry, o, next)) {
               push(entry, state, next, null, 0);
