@@ -41,13 +41,16 @@ simlab_java() {
 }
 
 # For the linearizability checker (check-history, bench checker): the parallel (throughput)
-# collector. Measured quietly with `bench checker` (same JVM, same files): under G1 a
-# sub-millisecond check settles at 0.10-0.18 ms once a large history has been checked in the
-# JVM, under the parallel collector at a tenth of that; the 102 etcd logs took 96 ms against
-# 156 ms warm, files under 2x Porcupine 18 against 48. The checker is one batch computation
-# with no pause-time goal, which is what that collector is for.
+# collector with a fixed 32 MB young generation. The 0.1-0.2 ms "floor" of a tiny check was
+# page faults, not the search: on this VM (Firecracker with free page reporting) a first
+# touch of a heap page costs about 20 us, a 80-operation etcd check allocates about 29 KB
+# (7 pages), and whenever the collector grew or moved eden (G1 regions, or the parallel
+# collector's adaptive sizing) the next fill of eden faulted page by page again: etcd_014
+# alternated between 150 us and 9 us of CPU per check in one JVM, in step with the GC log.
+# A fixed young generation is touched once and then reused. The old generation still grows
+# up to the default maximum heap, so large histories are unaffected.
 simlab_java_checker() {
-  java -Xss8m -XX:+UseParallelGC -cp "$CP" "$@"
+  java -Xss8m -XX:+UseParallelGC -Xmn32m -XX:-UseAdaptiveSizePolicy -cp "$CP" "$@"
 }
 
 # For one short run (replay): the client compiler only and the serial collector halve

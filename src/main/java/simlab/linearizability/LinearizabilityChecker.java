@@ -2,12 +2,12 @@ package simlab.linearizability;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -48,51 +48,46 @@ public final class LinearizabilityChecker {
     // search steps and so gives the same verdict on any machine.
     long start = System.nanoTime(); // wall-clock ok
     long deadline = start + Math.min(options.timeout().toNanos(), Long.MAX_VALUE / 4);
-    AtomicLong memo = new AtomicLong();
-    AtomicReference<String> exhausted = new AtomicReference<>("");
     List<List<Operation<I, O>>> parts = model.partition(List.copyOf(history));
     int n = parts.size();
     List<WglSearch<S, I, O>> searches = new ArrayList<>(n);
+    CheckBudget budget = new CheckBudget(searches, deadline, options.maxMemoryBytes());
     for (int p = 0; p < n; p++) {
-      int index = p;
-      StopSignal stop =
-          partition -> {
-            if (memo.addAndGet(searches.get(index).memoGrowth()) > options.maxMemoryBytes()) {
-              exhausted.compareAndSet("", "memory");
-              return Verdict.UNKNOWN;
-            }
-            if (System.nanoTime() - deadline > 0) { // wall-clock ok
-              exhausted.compareAndSet("", "time");
-              return Verdict.UNKNOWN;
-            }
-            return null;
-          };
-      searches.add(new WglSearch<>(model, parts.get(p), p, stop));
+      searches.add(new WglSearch<>(model, parts.get(p), p, budget));
     }
     Verdict[] verdicts = new Verdict[n];
-    List<Integer> active = new ArrayList<>();
+    int[] active = new int[n];
     for (int p = 0; p < n; p++) {
-      active.add(p);
+      active[p] = p;
     }
+    int activeCount = n;
     boolean failed = false;
-    for (long budget = FIRST_BUDGET; !active.isEmpty() && !failed; budget = budget * 4) {
-      long roundBudget = budget;
-      List<Integer> round = List.copyOf(active);
+    for (long turns = FIRST_BUDGET; activeCount > 0 && !failed; turns = turns * 4) {
+      int[] round = Arrays.copyOf(active, activeCount);
       // Small histories finish in the first round, and handing them to a pool thread
       // costs more than it saves.
-      boolean small = budget == FIRST_BUDGET && history.size() < PARALLEL_MIN_OPS;
+      boolean small = turns == FIRST_BUDGET && history.size() < PARALLEL_MIN_OPS;
       int threads = small ? 1 : options.threads();
-      runRound(
-          round,
-          threads,
-          p -> verdicts[p] = advance(searches.get(p), roundBudget, options, exhausted));
-      active.clear();
+      if (threads == 1 || round.length == 1) {
+        // On the calling thread, without the pool's machinery (a cold first check loads
+        // none of it).
+        for (int p : round) {
+          verdicts[p] = advance(searches.get(p), turns, options, budget);
+        }
+      } else {
+        long roundTurns = turns;
+        runRound(
+            round,
+            threads,
+            p -> verdicts[p] = advance(searches.get(p), roundTurns, options, budget));
+      }
+      activeCount = 0;
       for (int p : round) {
         if (verdicts[p] == null) {
-          active.add(p);
+          active[activeCount++] = p;
         } else if (verdicts[p] == Verdict.NOT_LINEARIZABLE) {
           failed = true;
-        } else if (verdicts[p] == Verdict.UNKNOWN && !exhausted.get().equals("steps")) {
+        } else if (verdicts[p] == Verdict.UNKNOWN && !budget.exhausted().equals("steps")) {
           // Out of time or memory: the other partitions would be too. A partition
           // out of steps leaves the others their own budgets.
           failed = true;
@@ -110,7 +105,7 @@ public final class LinearizabilityChecker {
         out,
         model.describeState(model.initialState()),
         Duration.ofNanos(System.nanoTime() - start), // wall-clock ok
-        verdict == Verdict.UNKNOWN ? exhausted.get() : "");
+        verdict == Verdict.UNKNOWN ? budget.exhausted() : "");
   }
 
   /**
@@ -119,25 +114,22 @@ public final class LinearizabilityChecker {
    * drops the memo and makes the partition UNKNOWN.
    */
   private static Verdict advance(
-      WglSearch<?, ?, ?> search,
-      long roundBudget,
-      CheckOptions options,
-      AtomicReference<String> exhausted) {
+      WglSearch<?, ?, ?> search, long roundBudget, CheckOptions options, CheckBudget budget) {
     long left = options.maxSteps() - search.turns();
     if (left <= 0) {
-      exhausted.compareAndSet("", "steps");
+      budget.exhaust("steps");
       return Verdict.UNKNOWN;
     }
     try {
       Verdict v = search.advance(Math.min(roundBudget, left));
       if (v == null && search.turns() >= options.maxSteps()) {
-        exhausted.compareAndSet("", "steps");
+        budget.exhaust("steps");
         return Verdict.UNKNOWN;
       }
       return v;
     } catch (OutOfMemoryError e) {
       search.release();
-      exhausted.compareAndSet("", "memory");
+      budget.exhaust("memory");
       return Verdict.UNKNOWN;
     }
   }
@@ -164,24 +156,24 @@ public final class LinearizabilityChecker {
    * from the common pool, so a check starts no threads of its own; a helper that has not started by
    * the time the caller is done is simply called off.
    */
-  private static void runRound(List<Integer> round, int threads, PartitionTask task) {
+  private static void runRound(int[] round, int threads, PartitionTask task) {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<RuntimeException> error = new AtomicReference<>();
     Runnable worker =
         () -> {
-          for (int i = next.getAndIncrement(); i < round.size(); i = next.getAndIncrement()) {
+          for (int i = next.getAndIncrement(); i < round.length; i = next.getAndIncrement()) {
             if (error.get() != null) {
               return;
             }
             try {
-              task.run(round.get(i));
+              task.run(round[i]);
             } catch (RuntimeException e) {
               // A model bug must surface in the caller, not vanish with a helper thread.
               error.compareAndSet(null, e);
             }
           }
         };
-    int helpers = Math.min(threads, round.size()) - 1;
+    int helpers = Math.min(threads, round.length) - 1;
     List<AtomicBoolean> claimed = new ArrayList<>();
     List<CompletableFuture<Void>> futures = new ArrayList<>();
     for (int h = 0; h < helpers; h++) {

@@ -18,7 +18,10 @@ package simlab.linearizability;
  * table starts small and doubles: memory follows what the search visits, not the operation count.
  */
 final class LinearizationCache<S> {
-  private static final int INITIAL_SLOTS = 256;
+  /** The most slots a table starts with; it doubles from there as the search needs. */
+  private static final int MAX_INITIAL_SLOTS = 256;
+
+  private static final int MIN_SLOTS = 16;
 
   /** longs per slot: hash, (full words << 32 | length), then two words or the arena offset. */
   private static final int STRIDE = 4;
@@ -36,9 +39,14 @@ final class LinearizationCache<S> {
   private int size;
   private int mask;
 
-  LinearizationCache(Model<S, ?, ?> model) {
+  /**
+   * @param operations the partition's operation count: a small partition (a key of a short kv
+   *     history) starts with a small table, since a tiny check's cost is mostly its allocation
+   */
+  LinearizationCache(Model<S, ?, ?> model, int operations) {
     this.model = model;
-    allocate(INITIAL_SLOTS);
+    int want = Integer.highestOneBit(Math.max(1, 4 * operations));
+    allocate(Math.max(MIN_SLOTS, Math.min(MAX_INITIAL_SLOTS, want)));
   }
 
   private void allocate(int cap) {

@@ -2,6 +2,7 @@ package simlab.linearizability;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Wing &amp; Gong search with Lowe's memoisation, for one partition.
@@ -12,6 +13,16 @@ import java.util.List;
  * linearized, so the current prefix is a dead end: backtrack by putting the most recently
  * linearized operation back and trying the entry after it. The list empties exactly when every
  * operation has been linearized.
+ *
+ * <p>One reduction on top (for models that say which operations are {@link
+ * DeterministicModel#readOnly read-only}): a read-only operation that may go next and is legal in
+ * the current state is committed to. Any linearization from the current point can be rearranged to
+ * take it first: it leaves the state as it is wherever it is legal, and putting it earlier breaks
+ * no real-time order (everything that returned before its call is linearized already, else it could
+ * not go next). So if the search fails after taking it (or the pair it leads to is already in the
+ * memo, or the lookahead rules it out), the current point fails too: the search backtracks past it
+ * instead of trying the entries after it. Jepsen's etcd logs are mostly reads, and this cuts the
+ * orders of reads among themselves and around the writes that keep their value.
  */
 final class WglSearch<S, I, O> {
   /** How many loop turns between looks at the clock; nanoTime is not free. */
@@ -30,6 +41,11 @@ final class WglSearch<S, I, O> {
   private final O[] outputs;
   private final long[] opHash;
 
+  /** Per operation: whether the model says it never changes the state (see class comment). */
+  private final boolean[] readOnly;
+
+  private final boolean anyReadOnly;
+
   /**
    * Each operation's bit in {@link #linearized}: its rank by call time, so the set is a dense
    * prefix plus a window.
@@ -46,6 +62,10 @@ final class WglSearch<S, I, O> {
   private final Object[] stackState;
   private final Object[] stackAlternatives;
   private final int[] stackChoice;
+
+  /** Whether the step at that depth was a committed read-only operation (see class comment). */
+  private final boolean[] stackForced;
+
   private int depth;
 
   // The deepest prefix reached so far (entries, and the state after each), kept in
@@ -69,6 +89,7 @@ final class WglSearch<S, I, O> {
     inputs = (I[]) new Object[n];
     outputs = (O[]) new Object[n];
     opHash = new long[n];
+    readOnly = new boolean[n];
     // Fixed seed: the hash only has to be well spread, and a fixed one keeps runs identical.
     // The values are SplittableRandom's sequence from that seed, computed inline.
     long seed = HASH_SEED;
@@ -76,6 +97,7 @@ final class WglSearch<S, I, O> {
       Operation<I, O> op = ops.get(i);
       inputs[i] = op.input();
       outputs[i] = op.output();
+      readOnly[i] = deterministic != null && deterministic.readOnly(inputs[i], outputs[i]);
       seed += GOLDEN_GAMMA;
       opHash[i] = mix64(seed);
     }
@@ -86,6 +108,12 @@ final class WglSearch<S, I, O> {
     stackState = new Object[n];
     stackAlternatives = new Object[n];
     stackChoice = new int[n];
+    stackForced = new boolean[n];
+    boolean any = false;
+    for (boolean r : readOnly) {
+      any |= r;
+    }
+    anyReadOnly = any;
     bestOps = new int[n];
     bestStates = new Object[n];
   }
@@ -148,9 +176,9 @@ final class WglSearch<S, I, O> {
           bitOf[list.op(e)] = rank++;
         }
       }
-      cache = new LinearizationCache<>(model);
+      cache = new LinearizationCache<>(model, ops.size());
       state = model.initialState();
-      entry = list.first();
+      entry = firstEntry();
     }
     long limit = budget == Long.MAX_VALUE ? Long.MAX_VALUE : turns + budget;
     while (entry != EntryList.END) {
@@ -168,25 +196,54 @@ final class WglSearch<S, I, O> {
         int o = list.op(entry);
         if (deterministic != null) {
           S next = deterministic.next(state, inputs[o], outputs[o]);
-          if (next != null && tryLinearize(cache, entry, o, next)) {
-            push(entry, state, next, null, 0);
-            state = next;
-            list.lift(entry);
-            entry = list.first();
-            continue;
+          if (next != null) {
+            // Committed to only when the step returned this very state, as the model's
+            // readOnly promises; a step that returned another state is tried as usual.
+            boolean forced = readOnly[o] && next == state;
+            if (tryLinearize(cache, entry, o, next)) {
+              push(entry, state, next, null, 0);
+              stackForced[depth - 1] = forced;
+              state = next;
+              list.lift(entry);
+              entry = firstEntry();
+              continue;
+            }
+            if (forced) {
+              // (set + o, state) failed or is hopeless, so this point fails too.
+              if (!backtrack()) {
+                return Verdict.NOT_LINEARIZABLE;
+              }
+              continue;
+            }
           }
         } else if (linearizeAlternative(o)) {
           continue;
         }
         entry = list.next(entry);
-      } else {
-        if (depth == 0) {
-          return Verdict.NOT_LINEARIZABLE;
-        }
-        backtrack();
+      } else if (!backtrack()) {
+        return Verdict.NOT_LINEARIZABLE;
       }
     }
     return Verdict.LINEARIZABLE;
+  }
+
+  /**
+   * Where to start at a new point of the search: a read-only operation that may go next and is
+   * legal now, if there is one (the search commits to it, see the class comment), else the front of
+   * the list.
+   */
+  private int firstEntry() {
+    int first = list.first();
+    if (!anyReadOnly) {
+      return first;
+    }
+    for (int e = first; e != EntryList.END && list.isCall(e); e = list.next(e)) {
+      int o = list.op(e);
+      if (readOnly[o] && deterministic.next(state, inputs[o], outputs[o]) == state) {
+        return e;
+      }
+    }
+    return first;
   }
 
   /**
@@ -214,10 +271,28 @@ final class WglSearch<S, I, O> {
 
   /**
    * Puts the most recently linearized operation back and moves past it (or to its next
-   * alternative).
+   * alternative); a committed read-only step is put back together with the step before it (see the
+   * class comment).
+   *
+   * @return false if nothing was left to put back: the history is not linearizable
+   */
+  private boolean backtrack() {
+    while (depth > 0) {
+      if (!popStep()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Puts the most recently linearized operation back and, unless it was a committed read-only step,
+   * moves past it (or to its next alternative).
+   *
+   * @return whether the step was a committed read-only one, whose parent fails as well
    */
   @SuppressWarnings("unchecked")
-  private void backtrack() {
+  private boolean popStep() {
     depth--;
     stableDepth = Math.min(stableDepth, depth);
     entry = stackEntry[depth];
@@ -229,6 +304,10 @@ final class WglSearch<S, I, O> {
       lookahead.undone(o);
     }
     list.unlift(entry);
+    if (stackForced[depth]) {
+      stackForced[depth] = false;
+      return true;
+    }
     List<S> alternatives = (List<S>) stackAlternatives[depth];
     stackAlternatives[depth] = null;
     if (alternatives != null && stackChoice[depth] + 1 < alternatives.size()) {
@@ -237,6 +316,7 @@ final class WglSearch<S, I, O> {
     } else {
       entry = list.next(entry);
     }
+    return false;
   }
 
   /** Marks op linearized if (set + op, next) is unexplored; otherwise leaves the set as it was. */
@@ -274,6 +354,7 @@ final class WglSearch<S, I, O> {
     stackState[depth] = stateBefore;
     stackAlternatives[depth] = alternatives;
     stackChoice[depth] = choice;
+    stackForced[depth] = false;
     depth++;
     if (depth > bestLength) {
       recordBest(stateAfter);
@@ -289,6 +370,24 @@ final class WglSearch<S, I, O> {
     }
     bestLength = depth;
     stableDepth = depth;
+  }
+
+  /**
+   * Describes a state for the report, when a step is read. A class, not a lambda: a cold first
+   * check then links no lambda.
+   */
+  private static final class StateDescriber<S> implements Function<Object, String> {
+    private final Model<S, ?, ?> model;
+
+    StateDescriber(Model<S, ?, ?> model) {
+      this.model = model;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String apply(Object state) {
+      return model.describeState((S) state);
+    }
   }
 
   /** Stafford's variant 13 of MurmurHash3's finaliser, as SplittableRandom uses it. */
@@ -315,8 +414,7 @@ final class WglSearch<S, I, O> {
       stepOps[k] = list.op(bestOps[k]);
     }
     LazySteps steps =
-        new LazySteps(
-            stepOps, Arrays.copyOf(bestStates, bestLength), st -> model.describeState((S) st));
+        new LazySteps(stepOps, Arrays.copyOf(bestStates, bestLength), new StateDescriber<>(model));
     int failing = -1;
     if (verdict == Verdict.NOT_LINEARIZABLE) {
       boolean[] in = new boolean[ops.size()];

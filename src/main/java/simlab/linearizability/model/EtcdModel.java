@@ -48,6 +48,18 @@ public final class EtcdModel implements DeterministicModel<Long, EtcdInput, Etcd
     };
   }
 
+  /**
+   * A read, whatever its outcome, a CAS that failed and a write that failed change nothing: {@link
+   * #next} returns the state it was given, or null.
+   */
+  @Override
+  public boolean readOnly(EtcdInput in, EtcdOutput out) {
+    return switch (in.op()) {
+      case READ -> true;
+      case WRITE, CAS -> out.status() == EtcdOutput.Status.FAIL;
+    };
+  }
+
   /** Prunes states that strand a read (see {@link EtcdLookahead}). */
   @Override
   public Lookahead<Long> lookahead(List<Operation<EtcdInput, EtcdOutput>> partition) {

@@ -52,6 +52,15 @@ public final class KvModel implements DeterministicModel<KvValue, KvInput, KvOut
     };
   }
 
+  /**
+   * A Get changes nothing: {@link #next} returns the state it was given, or null. (An Append that
+   * reports the old value does change the value.)
+   */
+  @Override
+  public boolean readOnly(KvInput in, KvOutput out) {
+    return in.op() == KvOp.GET;
+  }
+
   private String top(String read) {
     String t = tops.get(read);
     return t != null ? t : read;
