@@ -11,7 +11,10 @@ import simlab.kv.ReferenceKvServer;
 import simlab.net.FilePersister;
 import simlab.net.NetException;
 import simlab.net.NetRuntime;
+import simlab.raft.AppendEntries;
 import simlab.raft.Raft;
+import simlab.raft.RaftOptions;
+import simlab.raft.RaftTiming;
 import simlab.raft.ReferenceRaftFactory;
 import simlab.sim.NodeContext;
 
@@ -20,6 +23,11 @@ import simlab.sim.NodeContext;
  * the simulated suites test, on a {@link NetRuntime} with a {@link FilePersister} in the node's
  * data directory. It also answers {@link StatusRequest} and reports its role changes (leader,
  * follower, term) to {@code roleLog}.
+ *
+ * <p>Two options the simulated suites leave off are on here: Gets are served by ReadIndex ({@link
+ * RaftOptions#REAL_NETWORK}, {@link ReferenceKvServer.Reads#READ_INDEX}: a leadership round, no log
+ * entry, no disk write), and a leader's AppendEntries leave before its own fsync, so leader and
+ * followers write to disk in parallel ({@link NetRuntime.Options#sentBeforeSync()}).
  */
 public final class KvNode implements AutoCloseable {
   /** How often the node looks at its Raft role, to report changes in its log. */
@@ -63,7 +71,10 @@ public final class KvNode implements AutoCloseable {
             onFailure,
             // ReferenceKvServer answers a KvRequest once its command is applied (committed), or
             // with a stateless error; a status is Raft's role, nothing a crash could take back.
-            Set.of(KvRequest.class, StatusRequest.class));
+            Set.of(KvRequest.class, StatusRequest.class),
+            // Raft thesis §10.2.1: safe because the leader handles no acknowledgement before its
+            // own fsync of the turn (see NetRuntime.flushHeld).
+            Set.of(AppendEntries.class));
     NetRuntime.Started<ReferenceKvServer> started =
         NetRuntime.start(
             options,
@@ -71,7 +82,12 @@ public final class KvNode implements AutoCloseable {
             ctx -> {
               ReferenceKvServer s =
                   new ReferenceKvServer(
-                      ctx, servers, me, new ReferenceRaftFactory(), config.maxRaftState());
+                      ctx,
+                      servers,
+                      me,
+                      new ReferenceRaftFactory(RaftTiming.DEFAULT, RaftOptions.REAL_NETWORK),
+                      config.maxRaftState(),
+                      ReferenceKvServer.Reads.READ_INDEX);
               ctx.handle(StatusRequest.class, r -> status(ctx, s.raft()));
               watchRole(ctx, s.raft(), roleLog, new int[] {-1}, new boolean[1]);
               return s;

@@ -79,6 +79,15 @@ class RaftCore {
   /** Run a Pre-Vote round before each election (Raft thesis §9.6). */
   private final boolean preVote;
 
+  /** Serve {@link #readIndex} requests ({@link RaftOptions#readIndex()}); off in simulation. */
+  private final boolean readIndex;
+
+  /** ReadIndex answers not yet taken by the driver ({@link #takeReadResults()}). */
+  private final List<ReadResult> readResults = new ArrayList<>();
+
+  /** The answer to one {@link #readIndex} request: the read's index, or -1 when refused. */
+  record ReadResult(long token, int index) {}
+
   /**
    * Pre-votes granted in the round under way (null when none is); the role stays FOLLOWER
    * meanwhile.
@@ -108,7 +117,21 @@ class RaftCore {
    * @param preVote run a Pre-Vote round before each election ({@link RaftTiming#preVote()})
    */
   RaftCore(int me, int size, PersistentState state, byte[] snapshot, boolean preVote) {
+    this(me, size, state, snapshot, preVote, false);
+  }
+
+  /**
+   * @param readIndex serve {@link #readIndex} requests ({@link RaftOptions#readIndex()})
+   */
+  RaftCore(
+      int me,
+      int size,
+      PersistentState state,
+      byte[] snapshot,
+      boolean preVote,
+      boolean readIndex) {
     this.preVote = preVote;
+    this.readIndex = readIndex;
     this.me = me;
     this.size = size;
     this.term = state.term();
@@ -293,17 +316,65 @@ class RaftCore {
     begin();
     if (leader != null) {
       leader.broadcast(true);
+      if (readIndex) {
+        leader.tickReads();
+      }
     }
     return finish(null);
   }
 
-  /** Deferred replication: send to followers that have news and nothing in flight. */
+  /**
+   * Deferred replication: send to followers that have news and nothing in flight (and, with
+   * ReadIndex, start the leadership round that waiting reads need).
+   */
   Ready replicate() {
     begin();
     if (leader != null) {
       leader.broadcast(false);
+      if (readIndex) {
+        leader.startReadRound();
+      }
     }
     return finish(null);
+  }
+
+  // ---- ReadIndex (Raft thesis §6.4) ----------------------------------------------------------
+
+  /**
+   * A linearizable read without a log entry: a leader that has committed an entry of its own term
+   * (so its commit index covers every write completed so far; until then it refuses, and the
+   * service reads through the log, which commits one) records the read with its commit index and
+   * asks for a deferred pass, which sends the probes that confirm it still leads. The answer comes
+   * through {@link #takeReadResults()}, now (refused, or a group of one) or after a later step.
+   */
+  Ready readIndex(long token) {
+    begin();
+    if (!readIndex || role != Role.LEADER || log.term(commitIndex) != term) {
+      readAnswered(token, -1);
+    } else if (isMajority(1)) {
+      readAnswered(token, commitIndex);
+    } else {
+      leader.addRead(token);
+      replicateSoon = true;
+    }
+    return finish(null);
+  }
+
+  void readAnswered(long token, int index) {
+    readResults.add(new ReadResult(token, index));
+  }
+
+  /**
+   * The ReadIndex answers since the last call, in order. A side channel next to the Ready (like
+   * {@link #takeLeaderHeard()}) because it only exists with ReadIndex on.
+   */
+  List<ReadResult> takeReadResults() {
+    if (readResults.isEmpty()) {
+      return List.of();
+    }
+    List<ReadResult> out = new ArrayList<>(readResults);
+    readResults.clear();
+    return out;
   }
 
   // ---- service ------------------------------------------------------------------------
@@ -403,6 +474,9 @@ class RaftCore {
   /** A leader hears back from a follower: replication progress (only for this term's requests). */
   private void stepLeader(Response r) {
     if (r.request() instanceof AppendEntries ae && ae.term() == term) {
+      if (readIndex && leader.onProbeResponse(r.peer(), ae, r.reply().isPresent())) {
+        return;
+      }
       if (r.reply().isEmpty()) {
         leader.onNoReply(r.peer());
       } else {
@@ -585,6 +659,9 @@ class RaftCore {
   }
 
   private void becomeFollower() {
+    if (readIndex && leader != null) {
+      leader.refuseReads();
+    }
     role = Role.FOLLOWER;
     leader = null;
     votes = null;

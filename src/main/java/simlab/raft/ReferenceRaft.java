@@ -1,7 +1,10 @@
 package simlab.raft;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import simlab.sim.Killable;
 import simlab.sim.NodeContext;
@@ -21,7 +24,7 @@ import simlab.sim.Timer;
  * in the shortest timeout. Experiments pass another {@link RaftTiming} (Figure 16's ranges,
  * Pre-Vote).
  */
-public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
+public final class ReferenceRaft implements ReadIndexRaft, RaftIntrospection, Killable {
   static final Duration HEARTBEAT = RaftTiming.DEFAULT.heartbeat();
 
   private final NodeContext ctx;
@@ -36,6 +39,12 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   private Timer leaseTimer;
 
   private final RaftTiming timing;
+  private final RaftOptions options;
+
+  /** ReadIndex requests awaiting their answer, by token (looked up, never iterated in order). */
+  private final Map<Long, Consumer<OptionalInt>> reads = new HashMap<>();
+
+  private long nextReadToken;
   private boolean replicationScheduled;
   private boolean killed;
 
@@ -45,14 +54,26 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
 
   public ReferenceRaft(
       NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh, RaftTiming timing) {
+    this(ctx, peers, me, applyCh, timing, RaftOptions.DEFAULT);
+  }
+
+  /** A peer with protocol options beyond the graded defaults (the real-network runtime's). */
+  public ReferenceRaft(
+      NodeContext ctx,
+      List<String> peers,
+      int me,
+      Consumer<ApplyMsg> applyCh,
+      RaftTiming timing,
+      RaftOptions options) {
     this(
         ctx,
         peers,
         me,
         applyCh,
         timing,
+        options,
         (self, size, state, snapshot) ->
-            new RaftCore(self, size, state, snapshot, timing.preVote()));
+            new RaftCore(self, size, state, snapshot, timing.preVote(), options.readIndex()));
   }
 
   /** Builds the core of a peer from its restored state: the reference core, or a zoo variant. */
@@ -71,7 +92,7 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
       int me,
       Consumer<ApplyMsg> applyCh,
       CoreMaker coreMaker) {
-    this(ctx, peers, me, applyCh, RaftTiming.DEFAULT, coreMaker);
+    this(ctx, peers, me, applyCh, RaftTiming.DEFAULT, RaftOptions.DEFAULT, coreMaker);
   }
 
   private ReferenceRaft(
@@ -80,10 +101,12 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
       int me,
       Consumer<ApplyMsg> applyCh,
       RaftTiming timing,
+      RaftOptions options,
       CoreMaker coreMaker) {
     this.ctx = ctx;
     this.peers = List.copyOf(peers);
     this.timing = timing;
+    this.options = options;
     PersistentState state = PersistentState.decode(ctx.persister().readRaftState());
     this.core = coreMaker.make(me, peers.size(), state, ctx.persister().readSnapshot());
     this.applier = new Applier(ctx, core, applyCh, () -> killed);
@@ -122,6 +145,32 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
   }
 
   @Override
+  public boolean readIndexEnabled() {
+    return options.readIndex();
+  }
+
+  @Override
+  public void readIndex(Consumer<OptionalInt> onResult) {
+    if (killed || !options.readIndex()) {
+      onResult.accept(OptionalInt.empty());
+      return;
+    }
+    long token = ++nextReadToken;
+    reads.put(token, onResult);
+    carryOut(core.readIndex(token));
+  }
+
+  /** Hands the core's ReadIndex answers to their requesters (after the step that made them). */
+  private void deliverReads() {
+    for (RaftCore.ReadResult r : core.takeReadResults()) {
+      Consumer<OptionalInt> onResult = reads.remove(r.token());
+      if (onResult != null) {
+        onResult.accept(r.index() < 0 ? OptionalInt.empty() : OptionalInt.of(r.index()));
+      }
+    }
+  }
+
+  @Override
   public int persistedSize() {
     return ctx.persister().raftStateSize();
   }
@@ -134,6 +183,14 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
     cancel(leaseTimer);
     electionTimer = null;
     heartbeatTimer = null;
+    if (!reads.isEmpty()) {
+      // Refused in token order, so the answers do not depend on the map's layout.
+      List<Long> tokens = new java.util.ArrayList<>(reads.keySet());
+      tokens.sort(null);
+      for (long t : tokens) {
+        reads.remove(t).accept(OptionalInt.empty());
+      }
+    }
   }
 
   // ---- RaftIntrospection ------------------------------------------------------------------
@@ -227,6 +284,9 @@ public final class ReferenceRaft implements Raft, RaftIntrospection, Killable {
       applier.schedule();
     }
     core.advance(ready);
+    if (options.readIndex()) {
+      deliverReads();
+    }
   }
 
   private void send(Ready.Send s) {

@@ -7,6 +7,7 @@ import simlab.sim.NodeContext;
 /** Builds the reference Raft peer; the default implementation the graded suites load. */
 public final class ReferenceRaftFactory implements RaftFactory {
   private final RaftTiming timing;
+  private final RaftOptions options;
 
   /** The default timing ({@link RaftTiming#DEFAULT}), as every graded suite runs it. */
   public ReferenceRaftFactory() {
@@ -18,11 +19,17 @@ public final class ReferenceRaftFactory implements RaftFactory {
    * 16).
    */
   public ReferenceRaftFactory(RaftTiming timing) {
+    this(timing, RaftOptions.DEFAULT);
+  }
+
+  /** Peers with protocol options beyond the graded defaults (the real-network runtime's). */
+  public ReferenceRaftFactory(RaftTiming timing, RaftOptions options) {
     this.timing = timing;
+    this.options = options;
   }
 
   @Override
   public Raft make(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh) {
-    return new ReferenceRaft(ctx, peers, me, applyCh, timing);
+    return new ReferenceRaft(ctx, peers, me, applyCh, timing, options);
   }
 }

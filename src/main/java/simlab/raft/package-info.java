@@ -81,5 +81,14 @@
  *       the other peers. The service may call {@code start()} or {@code snapshot()} from that
  *       callback: each is a new step.
  * </ol>
+ *
+ * <p><b>Off in simulation: ReadIndex.</b> With {@link simlab.raft.RaftOptions#readIndex()} on (the
+ * real-network runtime only; the graded suites run {@link simlab.raft.RaftOptions#DEFAULT}), a
+ * service may ask {@link simlab.raft.ReadIndexRaft#readIndex} for a read index instead of putting a
+ * read in the log: {@link simlab.raft.RaftCore#readIndex} records the commit index, the next
+ * replication pass sends every follower an empty AppendEntries probe ({@link
+ * simlab.raft.Leader#startReadRound}), and once a majority has answered a probe sent after the
+ * request the driver hands the index back; stepping down or five heartbeats without a majority
+ * refuse it.
  */
 package simlab.raft;

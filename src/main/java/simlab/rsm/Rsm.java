@@ -2,10 +2,13 @@ package simlab.rsm;
 
 import com.google.common.collect.ImmutableMap;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import simlab.raft.ApplyMsg;
 import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
+import simlab.raft.ReadIndexRaft;
 import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 import simlab.sim.ValueCodec;
@@ -90,6 +93,10 @@ public final class Rsm implements ReplicatedStateMachine {
   private final ValueCodec codec = new ValueCodec();
 
   private final Raft raft;
+
+  /** ReadIndex reads whose index is confirmed, waiting until it is applied here (by index). */
+  private final TreeMap<Integer, List<Runnable>> readsAwaitingApply = new TreeMap<>();
+
   private int lastApplied;
   private boolean snapshotPending;
   private boolean killed;
@@ -149,6 +156,53 @@ public final class Rsm implements ReplicatedStateMachine {
   }
 
   /**
+   * Runs a read-only {@code command} linearizably. When the Raft peer offers ReadIndex ({@link
+   * ReadIndexRaft}, on only in the real-network runtime) no log entry is written: once Raft has
+   * confirmed a read index, the read waits until that index is applied here and then runs doOp on
+   * the state. When Raft refuses (not leader, no entry of its term committed yet, leadership not
+   * confirmed in time) or does not offer ReadIndex, the command goes through the log as {@link
+   * #submit} does. Completes with doOp's result, or as submit would fail.
+   */
+  public SimFuture<Submitted> read(Object command) {
+    if (killed) {
+      return SimFuture.completed(Submitted.failed(RsmErr.WRONG_LEADER));
+    }
+    if (!(raft instanceof ReadIndexRaft ri) || !ri.readIndexEnabled()) {
+      return submit(command);
+    }
+    SimFuture<Submitted> f = new SimFuture<>();
+    ri.readIndex(
+        index -> {
+          if (killed) {
+            f.complete(Submitted.failed(RsmErr.WRONG_LEADER));
+          } else if (index.isEmpty()) {
+            submit(command).onComplete(f::complete);
+          } else if (index.getAsInt() <= lastApplied) {
+            f.complete(Submitted.ok(sm.doOp(command)));
+          } else {
+            readsAwaitingApply
+                .computeIfAbsent(index.getAsInt(), k -> new ArrayList<>())
+                .add(
+                    () ->
+                        f.complete(
+                            killed
+                                ? Submitted.failed(RsmErr.WRONG_LEADER)
+                                : Submitted.ok(sm.doOp(command))));
+          }
+        });
+    return f;
+  }
+
+  /** Runs the reads waiting for an index this replica has now applied. */
+  private void releaseReads() {
+    while (!readsAwaitingApply.isEmpty() && readsAwaitingApply.firstKey() <= lastApplied) {
+      for (Runnable r : readsAwaitingApply.pollFirstEntry().getValue()) {
+        r.run();
+      }
+    }
+  }
+
+  /**
    * Puts {@code command} in the log with nobody waiting for it (a service's own background
    * commands: configuration changes, migrated shards, no-ops). Returns whether this peer was
    * leader. Whether the command still applies when committed is doOp's decision.
@@ -174,6 +228,11 @@ public final class Rsm implements ReplicatedStateMachine {
     killed = true;
     raft.kill();
     waiters.failAll();
+    while (!readsAwaitingApply.isEmpty()) {
+      for (Runnable r : readsAwaitingApply.pollFirstEntry().getValue()) {
+        r.run(); // killed: answers WRONG_LEADER
+      }
+    }
   }
 
   // ---- the apply loop ----------------------------------------------------------------
@@ -205,6 +264,9 @@ public final class Rsm implements ReplicatedStateMachine {
     lastApplied = c.index();
     Object result = execute(c.command());
     waiters.applied(c.index(), c.term(), result);
+    if (!readsAwaitingApply.isEmpty()) {
+      releaseReads();
+    }
     maybeSnapshot();
   }
 
@@ -230,6 +292,9 @@ public final class Rsm implements ReplicatedStateMachine {
     // Commands covered by the snapshot may or may not have been applied as submitted: let
     // their callers retry; the duplicate table keeps their writes at-most-once.
     waiters.coveredThrough(lastApplied);
+    if (!readsAwaitingApply.isEmpty()) {
+      releaseReads();
+    }
   }
 
   // ---- snapshots ---------------------------------------------------------------------
