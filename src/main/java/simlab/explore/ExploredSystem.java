@@ -1,14 +1,18 @@
 package simlab.explore;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import simlab.nemesis.FaultKind;
 import simlab.nemesis.Topology;
 import simlab.workload.WorkloadParams;
 
 /**
- * The three systems the explorer drives, each at its default size: the fault domain the schedules
- * are generated for and the default workload.
+ * The systems the explorer drives, each at its default size: the fault domain the schedules are
+ * generated for, the default workload and the fault kinds that apply. raft, kv and shardkv are the
+ * 2024 labs; kvsrv1, kvraft1 and shardkv1 the 2025 services, driven through the versioned API.
  */
 public enum ExploredSystem {
   /**
@@ -41,14 +45,55 @@ public enum ExploredSystem {
               "shardkv-102-1",
               "shardkv-102-2"),
           List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(9, 10, 11))),
-      WorkloadParams.contended());
+      WorkloadParams.contended()),
+  /**
+   * 2025 lab 2: one versioned server and 3 clerks on 3 contended keys, 40 operations each, the
+   * server and the clerks the fault domain; network faults only (the server is in memory, see
+   * {@link KvSrv1Run}).
+   */
+  KVSRV1(
+      new Topology(KvSrv1Run.nodes(), List.of(List.of(0))),
+      WorkloadParams.contended(),
+      EnumSet.of(
+          FaultKind.PARTITION_RANDOM,
+          FaultKind.ISOLATE_LEADER,
+          FaultKind.ONE_WAY_CUT,
+          FaultKind.UNRELIABLE,
+          FaultKind.REORDER,
+          FaultKind.DUPLICATE,
+          FaultKind.CLOG)),
+  /** 2025 lab 4: 5 kvraft1 replicas on rsm on Raft (maxraftstate 1000); 3 clerks on 3 keys. */
+  KVRAFT1(
+      Topology.oneGroup(List.of("kv-0", "kv-1", "kv-2", "kv-3", "kv-4")),
+      WorkloadParams.contended()),
+  /**
+   * 2025 lab 5: 3 shard groups of 3 (the fault domain), the configuration kvsrv and the controller
+   * outside it; 3 clerks on 3 keys, a join or leave every 400 ms (see {@link ShardKv1Run}).
+   */
+  SHARDKV1(ShardKv1Run.topology(), WorkloadParams.contended());
 
   private final Topology topology;
   private final WorkloadParams defaults;
+  private final Set<FaultKind> faultKinds;
 
   ExploredSystem(Topology topology, WorkloadParams defaults) {
+    this(topology, defaults, EnumSet.allOf(FaultKind.class));
+  }
+
+  ExploredSystem(Topology topology, WorkloadParams defaults, Set<FaultKind> faultKinds) {
     this.topology = topology;
     this.defaults = defaults;
+    this.faultKinds = Set.copyOf(faultKinds);
+  }
+
+  /** The fault kinds that apply to this system ({@code --faults all} means these). */
+  public Set<FaultKind> faultKinds() {
+    return EnumSet.copyOf(faultKinds);
+  }
+
+  /** Whether the service keeps its state across crashes (kvsrv1 does not: no crash faults). */
+  public boolean durable() {
+    return faultKinds.contains(FaultKind.CRASH_ONE);
   }
 
   public Topology topology() {
@@ -59,19 +104,23 @@ public enum ExploredSystem {
     return defaults;
   }
 
-  /** {@code raft}, {@code kv}, {@code shardkv}. */
+  /**
+   * {@code raft}, {@code kv}, {@code shardkv}, {@code kvsrv1}, {@code kvraft1}, {@code shardkv1}.
+   */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /** Parses a cli name; throws IllegalArgumentException naming the known ones. */
+  /** The cli names, for messages. */
+  public static final String NAMES = "raft, kv, shardkv, kvsrv1, kvraft1 or shardkv1";
+
   public static ExploredSystem parse(String name) {
     for (ExploredSystem s : values()) {
       if (s.cliName().equals(name)) {
         return s;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown system '" + name + "'; expected raft, kv or shardkv");
+    throw new IllegalArgumentException("unknown system '" + name + "'; expected " + NAMES);
   }
 }
