@@ -47,13 +47,12 @@ public enum ExploredSystem {
           List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(9, 10, 11))),
       WorkloadParams.contended()),
   /**
-   * 2025 lab 2: one versioned server and 3 clerks on 3 contended keys, 40 operations each, the
-   * server and the clerks the fault domain; network faults only (the server is in memory, see
-   * {@link KvSrv1Run}).
+   * 2025 lab 2: one versioned server and {@link #paced()} clerks, the server and the first 3 clerks
+   * the fault domain; network faults only (the server is in memory, see {@link KvSrv1Run}).
    */
   KVSRV1(
       new Topology(KvSrv1Run.nodes(), List.of(List.of(0))),
-      WorkloadParams.contended(),
+      ExploredSystem.paced(),
       EnumSet.of(
           FaultKind.PARTITION_RANDOM,
           FaultKind.ISOLATE_LEADER,
@@ -62,15 +61,14 @@ public enum ExploredSystem {
           FaultKind.REORDER,
           FaultKind.DUPLICATE,
           FaultKind.CLOG)),
-  /** 2025 lab 4: 5 kvraft1 replicas on rsm on Raft (maxraftstate 1000); 3 clerks on 3 keys. */
+  /** 2025 lab 4: 5 kvraft1 replicas on rsm on Raft (maxraftstate 1000); {@link #paced()} clerks. */
   KVRAFT1(
-      Topology.oneGroup(List.of("kv-0", "kv-1", "kv-2", "kv-3", "kv-4")),
-      WorkloadParams.contended()),
+      Topology.oneGroup(List.of("kv-0", "kv-1", "kv-2", "kv-3", "kv-4")), ExploredSystem.paced()),
   /**
    * 2025 lab 5: 3 shard groups of 3 (the fault domain), the configuration kvsrv and the controller
-   * outside it; 3 clerks on 3 keys, a join or leave every 400 ms (see {@link ShardKv1Run}).
+   * outside it; {@link #paced()} clerks, a join or leave every 400 ms (see {@link ShardKv1Run}).
    */
-  SHARDKV1(ShardKv1Run.topology(), WorkloadParams.contended());
+  SHARDKV1(ShardKv1Run.topology(), ExploredSystem.paced());
 
   private final Topology topology;
   private final WorkloadParams defaults;
@@ -84,6 +82,17 @@ public enum ExploredSystem {
     this.topology = topology;
     this.defaults = defaults;
     this.faultKinds = Set.copyOf(faultKinds);
+  }
+
+  /**
+   * The 2025 systems' clients: 3 on 3 contended keys, 50 operations each, 80 ms apart, a third
+   * reads. A versioned operation takes a millisecond or less on a healthy network, so as for Raft
+   * the pause is what makes the clients' work span a generated schedule (4 to 10 faults about 700
+   * ms apart); at 20 ms the clients were done within a second and kvsrv1's mistakes in ErrMaybe
+   * handling went unseen for want of an unreliable network while they ran.
+   */
+  static WorkloadParams paced() {
+    return new WorkloadParams(3, 3, 50, Duration.ofMillis(80), 33);
   }
 
   /** The fault kinds that apply to this system ({@code --faults all} means these). */
