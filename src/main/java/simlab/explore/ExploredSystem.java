@@ -61,9 +61,13 @@ public enum ExploredSystem {
           FaultKind.REORDER,
           FaultKind.DUPLICATE,
           FaultKind.CLOG)),
-  /** 2025 lab 4: 5 kvraft1 replicas on rsm on Raft (maxraftstate 1000); {@link #paced()} clerks. */
+  /**
+   * 2025 lab 4: 5 kvraft1 replicas on rsm on Raft (maxraftstate 1000) and {@link #paced()} clerks;
+   * the fault domain is the replicas (nodes 0-4, one Raft group) and the first 3 clerks (5-7), so
+   * partitions can leave clerks on either side (see {@link KvRaft1Run}).
+   */
   KVRAFT1(
-      Topology.oneGroup(List.of("kv-0", "kv-1", "kv-2", "kv-3", "kv-4")), ExploredSystem.paced()),
+      new Topology(KvRaft1Run.nodes(), List.of(List.of(0, 1, 2, 3, 4))), ExploredSystem.paced()),
   /**
    * 2025 lab 5: 3 shard groups of 3 (the fault domain), the configuration kvsrv and the controller
    * outside it; {@link #paced()} clerks, a join or leave every 400 ms (see {@link ShardKv1Run}).

@@ -16,7 +16,8 @@ import simlab.sim.Simulation;
  * group servers), built by the explorer itself rather than by a graded-suite harness: crashes and
  * restarts go to the simulation, the leader of a group is its live member claiming leadership in
  * the highest term, and "a leader accepted a Start" / "a command committed" come from the {@link
- * StartHook} the servers' Raft factory was wrapped with.
+ * StartHook} the servers' Raft factory was wrapped with. Nodes outside every group (clerks in the
+ * fault domain) take part in partitions and clogs but never crash.
  */
 final class RaftGroupsTarget implements NemesisTarget {
   private final Simulation sim;
@@ -60,14 +61,23 @@ final class RaftGroupsTarget implements NemesisTarget {
     return topology;
   }
 
+  /** Crashes a server; a node outside every Raft group (a clerk) is left running. */
   @Override
   public void crash(int node) {
-    sim.crash(topology.nodes().get(node));
+    if (inSomeGroup(node)) {
+      sim.crash(topology.nodes().get(node));
+    }
   }
 
   @Override
   public void restart(int node) {
-    sim.restart(topology.nodes().get(node));
+    if (inSomeGroup(node)) {
+      sim.restart(topology.nodes().get(node));
+    }
+  }
+
+  private boolean inSomeGroup(int node) {
+    return topology.groups().stream().anyMatch(g -> g.contains(node));
   }
 
   @Override
