@@ -58,6 +58,11 @@ class BrokenImpls2025ExplorerTest {
               ExploredSystem.SHARDKV1,
               "simlab.shardkv1.BrokenShardKv1$ServeFrozen",
               2,
+              PropertyNames.LINEARIZABILITY),
+          new Bug(
+              ExploredSystem.SHARDKV1,
+              "simlab.shardkv1.BrokenShardKv1$NeverMaybe",
+              2,
               PropertyNames.LINEARIZABILITY));
 
   @TestFactory
