@@ -91,7 +91,7 @@ public final class ExploreCommand implements Callable<Integer> {
   @Option(
       names = "--ops",
       paramLabel = "N",
-      description = "Operations per client (default: raft 25, kv/shardkv 40).")
+      description = "Operations per client (default: the system's; kv/shardkv 40, the others 50).")
   Integer ops;
 
   @Option(
