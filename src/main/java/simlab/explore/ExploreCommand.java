@@ -17,26 +17,30 @@ import picocli.CommandLine.Parameters;
 import simlab.nemesis.FaultKind;
 import simlab.nemesis.Schedule;
 import simlab.nemesis.ScheduleFormat;
+import simlab.nemesis.Step;
 import simlab.workload.WorkloadParams;
 
 /**
- * {@code test-scripts/explore raft|kv|shardkv [options]}: explores seeds, or replays one schedule
- * file with {@code --schedule}. Exit codes: 0 every seed passed, 1 a seed failed or its
- * linearizability check was UNKNOWN, 2 bad options or input, 3 a file could not be written (4 is
- * the scripts' build failure).
+ * {@code test-scripts/explore raft|kv|shardkv|kvsrv1|kvraft1|shardkv1 [options]}: explores seeds,
+ * or replays one schedule file with {@code --schedule}. Exit codes: 0 every seed passed, 1 a seed
+ * failed or its linearizability check was UNKNOWN, 2 bad options or input, 3 a file could not be
+ * written (4 is the scripts' build failure).
  */
 @Command(
     name = "explore",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Seeded property tests of raft, kv or shardkv under generated fault schedules; every failure is"
+      "Seeded property tests of raft, kv, shardkv (2024) or kvsrv1, kvraft1, shardkv1 (2025) under generated fault schedules; every failure is"
           + " shrunk to a small schedule that replays exactly.",
       "Also: explore merge FILE... (combine --json result files).",
       "Exit codes: 0 all passed, 1 some seed failed or was UNKNOWN, 2 bad options or input, 3 cannot write a file."
     })
 public final class ExploreCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "raft, kv or shardkv")
+  @Parameters(
+      index = "0",
+      paramLabel = "SYSTEM",
+      description = "raft, kv, shardkv, kvsrv1, kvraft1 or shardkv1")
   String system;
 
   @Option(
@@ -59,14 +63,15 @@ public final class ExploreCommand implements Callable<Integer> {
       description =
           "A class implementing a factory the system runs"
               + " (raft: RaftFactory; kv: KvService or RaftFactory; shardkv: RaftFactory, ShardCtrlerFactory or"
-              + " ShardKvFactory); the reference for the rest.")
+              + " ShardKvFactory; kvsrv1: KvSrv1Service; kvraft1: KvRaft1Service, RsmFactory or RaftFactory;"
+              + " shardkv1: ShardKv1Factory, KvSrv1Service or RaftFactory); the reference for the rest.")
   String impl;
 
   @Option(
       names = "--faults",
       paramLabel = "LIST",
       description =
-          "Fault kinds, comma-separated (default all): "
+          "Fault kinds, comma-separated (default all that apply; kvsrv1 has no crash kinds): "
               + "partition-random, partition-majority, isolate-leader, bridge, one-way-cut, crash-one, crash-minority, "
               + "power-loss, crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog.",
       defaultValue = "all")
@@ -86,7 +91,7 @@ public final class ExploreCommand implements Callable<Integer> {
   @Option(
       names = "--ops",
       paramLabel = "N",
-      description = "Operations per client (default: raft 25, kv/shardkv 40).")
+      description = "Operations per client (default: the system's; kv/shardkv 40, the others 50).")
   Integer ops;
 
   @Option(
@@ -153,7 +158,7 @@ public final class ExploreCommand implements Callable<Integer> {
     int[] sh;
     try {
       sys = ExploredSystem.parse(system);
-      kinds = FaultKind.parseList(faults);
+      kinds = faultKinds(sys, faults);
       sh = shard == null ? null : parseShard(shard);
       if (seeds < 1) {
         throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
@@ -230,6 +235,21 @@ public final class ExploreCommand implements Callable<Integer> {
                 + sys.cliName());
       }
       sched.validate(sys.topology());
+      if (!sys.durable()) {
+        for (Step st : sched.steps()) {
+          if (st instanceof Step.Crash
+              || st instanceof Step.CrashLeaderAfterStart
+              || st instanceof Step.CrashAfterCommit) {
+            throw new IllegalArgumentException(
+                schedule
+                    + ": '"
+                    + st.text()
+                    + "': "
+                    + sys.cliName()
+                    + " has no crash faults (its server keeps its data in memory)");
+          }
+        }
+      }
     } catch (IOException e) {
       stderr.println("explore: cannot read --schedule " + schedule + ": " + e.getMessage());
       return 2;
@@ -316,6 +336,32 @@ public final class ExploreCommand implements Callable<Integer> {
       b.append(" --ops ").append(ops);
     }
     return b.toString();
+  }
+
+  /**
+   * The kinds of {@code list} ("all": every kind {@code sys} offers); a kind the system does not
+   * offer is an error naming it.
+   */
+  static Set<FaultKind> faultKinds(ExploredSystem sys, String list) {
+    Set<FaultKind> kinds = FaultKind.parseList(list);
+    if (list.equals("all")) {
+      return sys.faultKinds();
+    }
+    for (FaultKind k : kinds) {
+      if (!sys.faultKinds().contains(k)) {
+        List<String> offered = new ArrayList<>();
+        sys.faultKinds().forEach(f -> offered.add(f.cliName()));
+        throw new IllegalArgumentException(
+            "--faults "
+                + k.cliName()
+                + ": "
+                + sys.cliName()
+                + " offers only "
+                + String.join(", ", offered)
+                + " (one server, in memory: no crashes, no Raft group to split)");
+      }
+    }
+    return kinds;
   }
 
   static int[] parseShard(String s) {

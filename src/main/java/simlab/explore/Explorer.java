@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -44,9 +45,19 @@ public final class Explorer {
 
   private Explorer() {}
 
-  /** The schedule of {@code seed}: generated from the seed's own stream, swarm or not. */
+  /**
+   * The schedule of {@code seed}: generated from the seed's own stream, swarm or not, from the
+   * settings' fault kinds that the system offers (kvsrv1 has no crash kinds; the others offer all).
+   */
   public static Schedule scheduleFor(Settings s, long seed) {
-    GeneratorConfig config = GeneratorConfig.of(s.faults());
+    Set<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+    kinds.addAll(s.faults());
+    kinds.retainAll(s.system().faultKinds());
+    if (kinds.isEmpty()) {
+      throw new IllegalArgumentException(
+          "none of the fault kinds " + s.faults() + " applies to " + s.system().cliName());
+    }
+    GeneratorConfig config = GeneratorConfig.of(kinds);
     return s.swarm()
         ? ScheduleGenerator.swarm(seed, s.system().topology(), config)
         : ScheduleGenerator.generate(seed, s.system().topology(), config);

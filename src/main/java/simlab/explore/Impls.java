@@ -4,20 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import simlab.kv.KvService;
 import simlab.kv.ReferenceKv;
+import simlab.kvraft1.KvRaft1Service;
+import simlab.kvraft1.ReferenceKvRaft1;
+import simlab.kvsrv1.KvSrv1Service;
+import simlab.kvsrv1.ReferenceKvSrv1;
 import simlab.raft.RaftFactory;
 import simlab.raft.ReferenceRaftFactory;
+import simlab.rsm.ReferenceRsmFactory;
+import simlab.rsm.RsmFactory;
 import simlab.shardctrler.ReferenceShardCtrlerFactory;
 import simlab.shardctrler.ShardCtrlerFactory;
 import simlab.shardkv.ReferenceShardKvFactory;
 import simlab.shardkv.ShardKvFactory;
+import simlab.shardkv1.ReferenceShardKv1;
+import simlab.shardkv1.ShardKv1Factory;
 
 /**
  * The implementations one run uses: the reference everywhere, except for the factories that {@code
  * --impl CLASS} implements. As in {@code grade --impl}, the class must implement a factory the
  * system actually runs (raft: RaftFactory; kv: KvService or RaftFactory; shardkv: RaftFactory,
- * ShardCtrlerFactory or ShardKvFactory) and have a public no-argument constructor; anything else is
- * rejected up front with one line. Each run gets fresh instances, so a factory's own state is never
- * shared between threads.
+ * ShardCtrlerFactory or ShardKvFactory; kvsrv1: KvSrv1Service; kvraft1: KvRaft1Service, RsmFactory
+ * or RaftFactory; shardkv1: ShardKv1Factory, KvSrv1Service or RaftFactory) and have a public
+ * no-argument constructor; anything else is rejected up front with one line. Each run gets fresh
+ * instances, so a factory's own state is never shared between threads.
  */
 public record Impls(String className) {
   /** The reference implementations. */
@@ -69,6 +78,10 @@ public record Impls(String className) {
       case RAFT -> List.of(RaftFactory.class);
       case KV -> List.of(KvService.class, RaftFactory.class);
       case SHARDKV -> List.of(RaftFactory.class, ShardCtrlerFactory.class, ShardKvFactory.class);
+      case KVSRV1 -> List.of(KvSrv1Service.class);
+      case KVRAFT1 -> List.of(KvRaft1Service.class, RsmFactory.class, RaftFactory.class);
+      // The groups run the reference rsm inside the lab 5 factory, so no RsmFactory here.
+      case SHARDKV1 -> List.of(ShardKv1Factory.class, KvSrv1Service.class, RaftFactory.class);
     };
   }
 
@@ -86,6 +99,22 @@ public record Impls(String className) {
 
   public ShardKvFactory shardkv() {
     return pick(ShardKvFactory.class, new ReferenceShardKvFactory());
+  }
+
+  public KvSrv1Service kvsrv1() {
+    return pick(KvSrv1Service.class, new ReferenceKvSrv1());
+  }
+
+  public RsmFactory rsm() {
+    return pick(RsmFactory.class, new ReferenceRsmFactory());
+  }
+
+  public KvRaft1Service kvraft1() {
+    return pick(KvRaft1Service.class, new ReferenceKvRaft1());
+  }
+
+  public ShardKv1Factory shardkv1() {
+    return pick(ShardKv1Factory.class, new ReferenceShardKv1());
   }
 
   private <T> T pick(Class<T> type, T reference) {

@@ -91,7 +91,7 @@ public final class ScheduleFile {
       throw new IllegalArgumentException(
           file
               + ": not an explorer schedule file: expected header comments"
-              + " '# system: raft|kv|shardkv' and '# seed: N' (the explorer writes them)");
+              + " '# system: raft|kv|shardkv|kvsrv1|kvraft1|shardkv1' and '# seed: N' (the explorer writes them)");
     }
     ExploredSystem system;
     try {

@@ -41,6 +41,9 @@ abstract class SystemRun {
       case RAFT -> new RaftRun(sim, spec);
       case KV -> new KvRun(sim, spec);
       case SHARDKV -> new ShardKvRun(sim, spec);
+      case KVSRV1 -> new KvSrv1Run(sim, spec);
+      case KVRAFT1 -> new KvRaft1Run(sim, spec);
+      case SHARDKV1 -> new ShardKv1Run(sim, spec);
     };
   }
 
@@ -56,6 +59,25 @@ abstract class SystemRun {
 
   /** The client history so far, or null when the system records none (Raft). */
   abstract List<Operation<KvInput, KvOutput>> history();
+
+  /**
+   * Checks the clients' history so far: null when linearizable (or when the system records none),
+   * the UNKNOWN outcome when the check ran out of budget; throws {@link PropertyFailure} naming
+   * {@code property} otherwise. The 2025 systems override it with the versioned model.
+   */
+  Outcome checkHistory(String property, String what) {
+    List<Operation<KvInput, KvOutput>> h = history();
+    return h == null ? null : linearizability(new java.util.ArrayList<>(h), property, what);
+  }
+
+  /**
+   * Whether the service keeps its state across a crash of every node. When not (kvsrv1: one
+   * in-memory server), the run ends without the final power loss and durability check, and the
+   * system offers no crash faults.
+   */
+  boolean durable() {
+    return spec.system().durable();
+  }
 
   /**
    * After the final crash and restart of every node (leaders already elected): checks that every
