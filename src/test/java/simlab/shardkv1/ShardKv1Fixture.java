@@ -61,8 +61,11 @@ final class ShardKv1Fixture {
   private int clients;
   private ShardCtrler sck;
 
-  /** A controller and the node it runs in (so a test can partition it). */
-  record Ctrler(String node, ShardCtrler sck) {}
+  /**
+   * A controller, the node it runs in (so a test can partition it), and the configurations it got
+   * into the kvsrv.
+   */
+  record Ctrler(String node, ShardCtrler sck, ConfigWrites writes) {}
 
   ShardKv1Fixture(Seed seed, boolean reliable, int maxRaftState) {
     this(seed.newSimulation(), seed.testName(), seed.value(), reliable, maxRaftState);
@@ -181,8 +184,15 @@ final class ShardKv1Fixture {
   /** A new controller in a node of its own (6.5840 {@code makeShardCtrlerClnt}). */
   Ctrler makeCtrler() {
     String id = "ctrler-" + (nodes++);
-    ShardCtrler c = sim.addNode(id, ctx -> impl.makeCtrler(ctx, kvsrv.makeClerk(ctx, KVSRV)));
-    return new Ctrler(id, c);
+    ConfigWrites[] writes = new ConfigWrites[1];
+    ShardCtrler c =
+        sim.addNode(
+            id,
+            ctx -> {
+              writes[0] = new ConfigWrites(ctx, kvsrv.makeClerk(ctx, KVSRV));
+              return impl.makeCtrler(ctx, writes[0]);
+            });
+    return new Ctrler(id, c, writes[0]);
   }
 
   /** A new sharded clerk recorded in the history as client {@code n} (6.5840 {@code MakeClerk}). */
@@ -205,6 +215,21 @@ final class ShardKv1Fixture {
   void partition(String node) {
     sim.annotate("partition controller " + node);
     sim.network().isolate(node);
+  }
+
+  /**
+   * Checks the 5C intent that a controller reconnected at {@code sinceNanos}, whose lease another
+   * controller took over meanwhile, bailed out: the kvsrv accepted no configuration from it since.
+   */
+  void checkBailedOut(Ctrler c, long sinceNanos) {
+    List<ConfigWrites.Write> late = c.writes().acceptedSince(sinceNanos);
+    assertTrue(
+        late.isEmpty(),
+        "controller "
+            + c.node()
+            + " wrote configurations after it was reconnected (it should bail out: another"
+            + " controller finished its change): "
+            + late);
   }
 
   void reconnect(String node) {

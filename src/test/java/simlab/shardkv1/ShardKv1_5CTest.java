@@ -130,10 +130,12 @@ class ShardKv1_5CTest {
     assertEquals(num + 1, cfg.num(), "B did not finish A's join");
     assertTrue(cfg.isMember(ngid), "group " + ngid + " is not a member after B's recovery");
     f.checkGets(ck);
+    long reconnected = f.sim.nowNanos();
     f.reconnect(a.node());
     assertTrue(
         f.sim.runUntil(join::isDone, ShardKv1Fixture.OP_TIMEOUT),
         "the reconnected controller's join did not end");
+    f.checkBailedOut(a, reconnected);
     assertEquals(cfg, f.query(b.sck()), "the reconnected controller changed the configuration");
     // B can still change the configuration after A returned.
     f.leaveGroups(b.sck(), List.of(ngid));
