@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
+import simlab.kvsrv1.OneClientPut;
 import simlab.kvsrv1.VersionedClerk;
 import simlab.shardkv1.shardcfg.ShardConfig;
 import simlab.sim.SimFuture;
@@ -149,7 +150,7 @@ class ShardKv1_5CTest {
     f.setupKvService();
     VersionedClerk ck = f.makeClerk();
     f.spreadPuts(ck, ShardKv1Fixture.NKEYS, ShardKv1Fixture.VALUE_SIZE);
-    List<ShardKv1Fixture.PutLoop> loops = clerks > 0 ? f.startPutLoops(clerks) : List.of();
+    List<OneClientPut> loops = clerks > 0 ? f.startPutLoops(clerks) : List.of();
     for (int i = 0; i < partitions; i++) {
       PartitionCtrler.run(f, ck, true, clerks > 0);
     }
