@@ -1,13 +1,16 @@
 package simlab.shardkv1;
 
 import java.util.List;
+import simlab.kvsrv1.Err;
 import simlab.kvsrv1.VersionedClerk;
 import simlab.raft.RaftFactory;
+import simlab.shardkv1.shardcfg.ShardConfig;
 import simlab.shardkv1.shardctrler.ReferenceShardCtrler;
 import simlab.shardkv1.shardctrler.ShardCtrler;
 import simlab.shardkv1.shardgrp.GroupStateMachine;
 import simlab.shardkv1.shardgrp.ShardGrpServer;
 import simlab.sim.NodeContext;
+import simlab.sim.SimFuture;
 
 /**
  * Deliberately broken lab 5 (2025) implementations, each the reference with one fault, for the
@@ -93,6 +96,77 @@ public final class BrokenShardKv1 {
     @Override
     public VersionedClerk makeClerk(NodeContext ctx, ShardCtrler ctrler) {
       return new ReferenceShardKv1Clerk(ctx, ctrler, true);
+    }
+  }
+
+  /**
+   * A controller that does not bail out: after each change it makes sure its target is current by
+   * writing it again whenever the stored configuration has the target's number, without asking
+   * whether it still holds the lease. Harmless alone; after a partition (or a lost race) it writes
+   * a configuration it no longer has the right to write.
+   */
+  public static final class RepublishTarget implements ShardKv1Factory {
+    private final ReferenceShardKv1 ref = new ReferenceShardKv1();
+
+    @Override
+    public Object makeGroupServer(
+        NodeContext ctx,
+        List<String> servers,
+        int me,
+        int gid,
+        int maxRaftState,
+        RaftFactory raft) {
+      return ref.makeGroupServer(ctx, servers, me, gid, maxRaftState, raft);
+    }
+
+    @Override
+    public ShardCtrler makeCtrler(NodeContext ctx, VersionedClerk kvsrv) {
+      ShardCtrler inner = ref.makeCtrler(ctx, kvsrv);
+      return new ShardCtrler() {
+        @Override
+        public SimFuture<Void> initController() {
+          return inner.initController();
+        }
+
+        @Override
+        public SimFuture<Void> initConfig(ShardConfig cfg) {
+          return inner.initConfig(cfg);
+        }
+
+        @Override
+        public SimFuture<Void> changeConfigTo(ShardConfig next) {
+          SimFuture<Void> f = new SimFuture<>();
+          String target = next.toString();
+          inner
+              .changeConfigTo(next)
+              .onComplete(
+                  v ->
+                      kvsrv
+                          .get(ReferenceShardCtrler.CONFIG_KEY)
+                          .onComplete(
+                              r -> {
+                                if (r.err() == Err.OK
+                                    && ShardConfig.fromString(r.value()).num() == next.num()) {
+                                  kvsrv
+                                      .put(ReferenceShardCtrler.CONFIG_KEY, target, r.version())
+                                      .onComplete(e -> f.complete(null));
+                                } else {
+                                  f.complete(null);
+                                }
+                              }));
+          return f;
+        }
+
+        @Override
+        public SimFuture<ShardConfig> query() {
+          return inner.query();
+        }
+      };
+    }
+
+    @Override
+    public VersionedClerk makeClerk(NodeContext ctx, ShardCtrler ctrler) {
+      return ref.makeClerk(ctx, ctrler);
     }
   }
 }
