@@ -20,10 +20,34 @@ import simlab.sim.SimFuture;
 public final class BrokenShardKv1 {
   private BrokenShardKv1() {}
 
-  /** A group that keeps serving Get/Put on a shard it has frozen for a move. */
-  public static final class ServeFrozen implements ShardKv1Factory {
-    private final ReferenceShardKv1 ref = new ReferenceShardKv1();
+  /** The reference in every part; a variant overrides the one part it breaks. */
+  abstract static class OneFault implements ShardKv1Factory {
+    final ReferenceShardKv1 ref = new ReferenceShardKv1();
 
+    @Override
+    public Object makeGroupServer(
+        NodeContext ctx,
+        List<String> servers,
+        int me,
+        int gid,
+        int maxRaftState,
+        RaftFactory raft) {
+      return ref.makeGroupServer(ctx, servers, me, gid, maxRaftState, raft);
+    }
+
+    @Override
+    public ShardCtrler makeCtrler(NodeContext ctx, VersionedClerk kvsrv) {
+      return ref.makeCtrler(ctx, kvsrv);
+    }
+
+    @Override
+    public VersionedClerk makeClerk(NodeContext ctx, ShardCtrler ctrler) {
+      return ref.makeClerk(ctx, ctrler);
+    }
+  }
+
+  /** A group that keeps serving Get/Put on a shard it has frozen for a move. */
+  public static final class ServeFrozen extends OneFault {
     @Override
     public Object makeGroupServer(
         NodeContext ctx,
@@ -35,64 +59,18 @@ public final class BrokenShardKv1 {
       return new ShardGrpServer(
           ctx, servers, me, new GroupStateMachine(gid, true), maxRaftState, raft);
     }
-
-    @Override
-    public ShardCtrler makeCtrler(NodeContext ctx, VersionedClerk kvsrv) {
-      return ref.makeCtrler(ctx, kvsrv);
-    }
-
-    @Override
-    public VersionedClerk makeClerk(NodeContext ctx, ShardCtrler ctrler) {
-      return ref.makeClerk(ctx, ctrler);
-    }
   }
 
   /** A controller that publishes the new configuration before moving the shards. */
-  public static final class PublishFirst implements ShardKv1Factory {
-    private final ReferenceShardKv1 ref = new ReferenceShardKv1();
-
-    @Override
-    public Object makeGroupServer(
-        NodeContext ctx,
-        List<String> servers,
-        int me,
-        int gid,
-        int maxRaftState,
-        RaftFactory raft) {
-      return ref.makeGroupServer(ctx, servers, me, gid, maxRaftState, raft);
-    }
-
+  public static final class PublishFirst extends OneFault {
     @Override
     public ShardCtrler makeCtrler(NodeContext ctx, VersionedClerk kvsrv) {
       return new ReferenceShardCtrler(ctx, kvsrv, true);
     }
-
-    @Override
-    public VersionedClerk makeClerk(NodeContext ctx, ShardCtrler ctrler) {
-      return ref.makeClerk(ctx, ctrler);
-    }
   }
 
   /** A sharded clerk that never answers ErrMaybe (a resent Put's ErrVersion passes through). */
-  public static final class NeverMaybe implements ShardKv1Factory {
-    private final ReferenceShardKv1 ref = new ReferenceShardKv1();
-
-    @Override
-    public Object makeGroupServer(
-        NodeContext ctx,
-        List<String> servers,
-        int me,
-        int gid,
-        int maxRaftState,
-        RaftFactory raft) {
-      return ref.makeGroupServer(ctx, servers, me, gid, maxRaftState, raft);
-    }
-
-    @Override
-    public ShardCtrler makeCtrler(NodeContext ctx, VersionedClerk kvsrv) {
-      return ref.makeCtrler(ctx, kvsrv);
-    }
-
+  public static final class NeverMaybe extends OneFault {
     @Override
     public VersionedClerk makeClerk(NodeContext ctx, ShardCtrler ctrler) {
       return new ReferenceShardKv1Clerk(ctx, ctrler, true);
@@ -105,20 +83,7 @@ public final class BrokenShardKv1 {
    * whether it still holds the lease. Harmless alone; after a partition (or a lost race) it writes
    * a configuration it no longer has the right to write.
    */
-  public static final class RepublishTarget implements ShardKv1Factory {
-    private final ReferenceShardKv1 ref = new ReferenceShardKv1();
-
-    @Override
-    public Object makeGroupServer(
-        NodeContext ctx,
-        List<String> servers,
-        int me,
-        int gid,
-        int maxRaftState,
-        RaftFactory raft) {
-      return ref.makeGroupServer(ctx, servers, me, gid, maxRaftState, raft);
-    }
-
+  public static final class RepublishTarget extends OneFault {
     @Override
     public ShardCtrler makeCtrler(NodeContext ctx, VersionedClerk kvsrv) {
       ShardCtrler inner = ref.makeCtrler(ctx, kvsrv);
@@ -162,11 +127,6 @@ public final class BrokenShardKv1 {
           return inner.query();
         }
       };
-    }
-
-    @Override
-    public VersionedClerk makeClerk(NodeContext ctx, ShardCtrler ctrler) {
-      return ref.makeClerk(ctx, ctrler);
     }
   }
 }
