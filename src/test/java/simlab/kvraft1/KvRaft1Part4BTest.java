@@ -1,8 +1,8 @@
 package simlab.kvraft1;
 
 import static simlab.kvraft1.KvRaft1Scenarios.ELECTION_TIMEOUT;
-import static simlab.kvraft1.KvRaft1Scenarios.checkGet;
-import static simlab.kvraft1.KvRaft1Scenarios.putAtLeastOnce;
+import static simlab.kvsrv1.KvTest1.checkGet;
+import static simlab.kvsrv1.KvTest1.putAtLeastOnce;
 
 import java.time.Duration;
 import java.util.List;
@@ -67,15 +67,15 @@ class KvRaft1Part4BTest {
     KvRaft1Cluster ts = new KvRaft1Cluster(sim, 5, false, -1);
     Clerk ck = ts.makeClerk();
     ts.begin("Test: progress in majority (4B)");
-    long ver0 = putAtLeastOnce(ts, ck, "1", "13", 0);
+    long ver0 = putAtLeastOnce(ts.sim(), ck.ck(), "1", "13", 0);
     int l = ts.leader();
     List<List<Integer>> p = ts.makePartition(Math.max(l, 0));
     ts.partition(p.get(0), p.get(1));
     Clerk ckp1 = ts.makeClerkTo(p.get(0));
     Clerk ckp2a = ts.makeClerkTo(p.get(1));
     Clerk ckp2b = ts.makeClerkTo(p.get(1));
-    long ver1 = putAtLeastOnce(ts, ckp1, "1", "14", ver0);
-    checkGet(ts, ckp1, "1", "14", ver1);
+    long ver1 = putAtLeastOnce(ts.sim(), ckp1.ck(), "1", "14", ver0);
+    checkGet(ts.sim(), ckp1.ck(), "1", "14", ver1);
     ts.end();
 
     ts.begin("Test: no progress in minority (4B)");
@@ -86,9 +86,9 @@ class KvRaft1Part4BTest {
     if (sim.runUntil(() -> done0[0] >= 0 || done1.isDone(), Duration.ofSeconds(1))) {
       throw ts.fatal(done1.isDone() ? "Get in minority completed" : "Put in minority completed");
     }
-    checkGet(ts, ckp1, "1", "14", ver1);
-    long ver2 = putAtLeastOnce(ts, ckp1, "1", "16", ver1);
-    checkGet(ts, ckp1, "1", "16", ver2);
+    checkGet(ts.sim(), ckp1.ck(), "1", "14", ver1);
+    long ver2 = putAtLeastOnce(ts.sim(), ckp1.ck(), "1", "16", ver1);
+    checkGet(ts.sim(), ckp1.ck(), "1", "16", ver2);
     ts.end();
 
     ts.begin("Test: completion after heal (4B)");
@@ -102,7 +102,7 @@ class KvRaft1Part4BTest {
     if (!sim.runUntil(done1::isDone, Duration.ofSeconds(3))) {
       throw ts.fatal("Get did not complete");
     }
-    checkGet(ts, ck, "1", "15", ver2 + 1);
+    checkGet(ts.sim(), ck.ck(), "1", "15", ver2 + 1);
     ts.history().check(seed.testName(), seed.value());
     ts.end();
   }

@@ -1,7 +1,7 @@
 package simlab.kvraft1;
 
-import static simlab.kvraft1.KvRaft1Scenarios.checkGet;
-import static simlab.kvraft1.KvRaft1Scenarios.putAtLeastOnce;
+import static simlab.kvsrv1.KvTest1.checkGet;
+import static simlab.kvsrv1.KvTest1.putAtLeastOnce;
 
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -45,15 +45,15 @@ class KvRaft1Part4CTest {
     KvRaft1Cluster ts = new KvRaft1Cluster(sim, 3, false, MAXRAFTSTATE);
     Clerk ck = ts.makeClerk();
     ts.begin("Test: InstallSnapshot RPC (4C)");
-    long vera = putAtLeastOnce(ts, ck, "a", "A", 0);
-    checkGet(ts, ck, "a", "A", vera);
+    long vera = putAtLeastOnce(ts.sim(), ck.ck(), "a", "A", 0);
+    checkGet(ts.sim(), ck.ck(), "a", "A", vera);
 
     // A bunch of puts into the majority partition.
     ts.partition(List.of(0, 1), List.of(2));
     Clerk ck1 = ts.makeClerkTo(List.of(0, 1));
     long verb = 0;
     for (int i = 0; i < 50; i++) {
-      verb = putAtLeastOnce(ts, ck1, "b", Integer.toString(i), verb);
+      verb = putAtLeastOnce(ts.sim(), ck1.ck(), "b", Integer.toString(i), verb);
     }
     // The majority must have thrown away most of its log.
     checkLogTrimmed(ts);
@@ -61,19 +61,19 @@ class KvRaft1Part4CTest {
     // A group that needs the lagging server, so it has to catch up.
     ts.partition(List.of(0, 2), List.of(1));
     Clerk ck2 = ts.makeClerkTo(List.of(0, 2));
-    long verc = putAtLeastOnce(ts, ck2, "c", "C", 0);
-    long verd = putAtLeastOnce(ts, ck2, "d", "D", 0);
-    checkGet(ts, ck2, "a", "A", vera);
-    checkGet(ts, ck2, "b", "49", verb);
-    checkGet(ts, ck2, "c", "C", verc);
-    checkGet(ts, ck2, "d", "D", verd);
+    long verc = putAtLeastOnce(ts.sim(), ck2.ck(), "c", "C", 0);
+    long verd = putAtLeastOnce(ts.sim(), ck2.ck(), "d", "D", 0);
+    checkGet(ts.sim(), ck2.ck(), "a", "A", vera);
+    checkGet(ts.sim(), ck2.ck(), "b", "49", verb);
+    checkGet(ts.sim(), ck2.ck(), "c", "C", verc);
+    checkGet(ts.sim(), ck2.ck(), "d", "D", verd);
 
     // Now everybody.
     ts.partition(List.of(0, 1, 2), List.of());
-    long vere = putAtLeastOnce(ts, ck, "e", "E", 0);
-    checkGet(ts, ck, "c", "C", verc);
-    checkGet(ts, ck, "e", "E", vere);
-    checkGet(ts, ck, "b", "49", verb);
+    long vere = putAtLeastOnce(ts.sim(), ck.ck(), "e", "E", 0);
+    checkGet(ts.sim(), ck.ck(), "c", "C", verc);
+    checkGet(ts.sim(), ck.ck(), "e", "E", vere);
+    checkGet(ts.sim(), ck.ck(), "b", "49", verb);
     ts.history().check(seed.testName(), seed.value());
     ts.end();
   }
@@ -88,10 +88,10 @@ class KvRaft1Part4CTest {
     ts.begin("Test: snapshot size is reasonable (4C)");
     long ver = 0;
     for (int i = 0; i < 200; i++) {
-      ver = putAtLeastOnce(ts, ck, "x", "0", ver);
-      checkGet(ts, ck, "x", "0", ver);
-      ver = putAtLeastOnce(ts, ck, "x", "1", ver);
-      checkGet(ts, ck, "x", "1", ver);
+      ver = putAtLeastOnce(ts.sim(), ck.ck(), "x", "0", ver);
+      checkGet(ts.sim(), ck.ck(), "x", "0", ver);
+      ver = putAtLeastOnce(ts.sim(), ck.ck(), "x", "1", ver);
+      checkGet(ts.sim(), ck.ck(), "x", "1", ver);
     }
     checkLogTrimmed(ts);
     int ssz = ts.snapshotSize();

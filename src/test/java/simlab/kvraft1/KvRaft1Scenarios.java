@@ -8,15 +8,18 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import simlab.harness.KvRaft1Cluster;
 import simlab.harness.KvRaft1Cluster.Clerk;
+import simlab.kvsrv1.ClntRes;
 import simlab.kvsrv1.Err;
 import simlab.kvsrv1.GetResult;
+import simlab.kvsrv1.KvTest1;
+import simlab.kvsrv1.OneClientPut;
 import simlab.sim.Simulation;
 import simlab.testing.Seed;
 
 /**
  * The shared scenarios of 6.5840 2025's kvraft1 tests ({@code kvraft1/kvraft_test.go} and {@code
- * kvtest1/kvtest.go}): GenericTest, GenericTestSpeed, PutAtLeastOnce and CheckGet, with 6.5840's
- * constants.
+ * kvtest1/kvtest.go}): GenericTest and GenericTestSpeed, with 6.5840's constants. The client loop
+ * (OneClientPut), PutAtLeastOnce and CheckGet are kvtest1's, shared in {@link KvTest1}.
  */
 final class KvRaft1Scenarios {
   /** 6.5840 {@code kvtest.ElectionTimeout}. */
@@ -72,8 +75,8 @@ final class KvRaft1Scenarios {
   }
 
   /**
-   * 6.5840's GenericTest: NITER iterations; in each, nclients clients run {@link ClientPut} for T
-   * (after 1 s alone, with the partitioner running, when partitions are on); then the put counts
+   * 6.5840's GenericTest: NITER iterations; in each, nclients clients run {@link OneClientPut} for
+   * T (after 1 s alone, with the partitioner running, when partitions are on); then the put counts
    * are checked against the keys' versions, the network is healed, servers are restarted (when
    * crash is on), the Raft state's size is checked, and the whole history so far must be
    * linearizable under the versioned KV model.
@@ -89,20 +92,19 @@ final class KvRaft1Scenarios {
     }
     Map<String, Long> base = setupKeys(ts, ck, NKEYS);
     List<String> ka = List.copyOf(base.keySet());
-    Map<String, long[]> counts = new TreeMap<>(); // key -> {Nok, Nmaybe}
+    Map<String, ClntRes> counts = new TreeMap<>();
     for (int iter = 0; iter < NITER; iter++) {
-      List<ClientPut> loops = new ArrayList<>();
+      List<OneClientPut> loops = new ArrayList<>();
       for (int cli = 0; cli < p.nclients(); cli++) {
-        ClientPut loop =
-            new ClientPut(
-                ts,
-                clerks.get(cli),
-                cli,
-                ka,
-                p.randomkeys(),
-                sim.random("client-" + cli + "-" + iter));
+        OneClientPut loop =
+            KvTest1.oneClientPut(
+                    cli,
+                    clerks.get(cli).ck(),
+                    p.randomkeys() ? ka : List.of(ka.get(0)),
+                    sim.random("client-" + cli + "-" + iter))
+                .pausing(sim, THINK);
         loops.add(loop);
-        loop.next();
+        loop.start();
       }
       Partitioner partitioner = null;
       if (p.partitions()) {
@@ -112,13 +114,16 @@ final class KvRaft1Scenarios {
         partitioner.step();
       }
       sim.runFor(T);
-      loops.forEach(l -> l.stopping = true);
-      for (ClientPut loop : loops) {
+      loops.forEach(OneClientPut::stop);
+      for (OneClientPut loop : loops) {
         // A client finishes the operation it is in (the partitioner keeps going, as in 6.5840).
-        if (!sim.runUntil(() -> loop.finished, KvRaft1Cluster.OP_LIMIT)) {
-          throw ts.fatal("client " + loop.cli + " did not finish its last operation within 120 s");
+        if (!sim.runUntil(loop::finished, KvRaft1Cluster.OP_LIMIT)) {
+          throw ts.fatal("client " + loop.me() + " did not finish its last operation within 120 s");
         }
-        loop.addTo(counts);
+        if (loop.failure() != null) {
+          throw ts.fatal(loop.failure());
+        }
+        loop.perKey().forEach((k, c) -> counts.merge(k, c, ClntRes::plus));
       }
       if (partitioner != null) {
         Partitioner pt = partitioner;
@@ -148,7 +153,7 @@ final class KvRaft1Scenarios {
     Map<String, Long> base = new java.util.LinkedHashMap<>();
     for (int i = 0; i < nkeys; i++) {
       String k = "k" + i;
-      base.put(k, putAtLeastOnce(ts, ck, k, "init", 0));
+      base.put(k, KvTest1.putAtLeastOnce(ts.sim(), ck.ck(), k, "init", 0));
     }
     return base;
   }
@@ -158,12 +163,12 @@ final class KvRaft1Scenarios {
    * be its version after setup + the OKs at least and + the OKs + the ErrMaybes at most.
    */
   private static void checkPutCounts(
-      KvRaft1Cluster ts, Clerk ck, Map<String, Long> base, Map<String, long[]> counts) {
+      KvRaft1Cluster ts, Clerk ck, Map<String, Long> base, Map<String, ClntRes> counts) {
     ts.sim().annotate("check put counts against versions ...");
-    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+    for (Map.Entry<String, ClntRes> e : counts.entrySet()) {
       GetResult r = ts.await(ck.ck().get(e.getKey()), "Get(" + e.getKey() + ")");
-      long nok = e.getValue()[0];
-      long nmaybe = e.getValue()[1];
+      long nok = e.getValue().nOk();
+      long nmaybe = e.getValue().nMaybe();
       long b = base.get(e.getKey());
       if (r.version() < b + nok || r.version() > b + nok + nmaybe) {
         throw ts.fatal(
@@ -197,121 +202,6 @@ final class KvRaft1Scenarios {
         throw ts.fatal(
             "snapshot too large (" + ssz + "), should not be used when maxraftstate = " + max);
       }
-    }
-  }
-
-  /**
-   * 6.5840's PutAtLeastOnce: Put at {@code ver} until OK, moving to the next version after
-   * ErrVersion or ErrMaybe; returns the version after the successful Put.
-   */
-  static long putAtLeastOnce(KvRaft1Cluster ts, Clerk ck, String key, String value, long ver) {
-    for (int tries = 0; ; tries++) {
-      Err err = ts.await(ck.ck().put(key, value, ver), "Put(" + key + ", v" + ver + ")");
-      if (err == Err.OK) {
-        return ver + 1;
-      }
-      if (err == Err.ErrMaybe || err == Err.ErrVersion) {
-        ver++;
-      } else if (err == Err.ErrNoKey) {
-        // Wait for the key to be created.
-        ts.sim().runFor(Duration.ofMillis(100));
-      } else {
-        throw ts.fatal("Put(" + key + ") answered " + err);
-      }
-      if (tries > 10_000) {
-        throw ts.fatal("Put(" + key + ") never succeeded");
-      }
-    }
-  }
-
-  /** 6.5840's CheckGet: the key must hold {@code value} at {@code version}. */
-  static void checkGet(KvRaft1Cluster ts, Clerk ck, String key, String value, long version) {
-    GetResult r = ts.await(ck.ck().get(key), "Get(" + key + ")");
-    if (!r.value().equals(value) || r.version() != version) {
-      throw ts.fatal(
-          "Get("
-              + key
-              + "): expected "
-              + value
-              + " v"
-              + version
-              + ", received "
-              + r.value()
-              + " v"
-              + r.version()
-              + " "
-              + r.err());
-    }
-  }
-
-  /**
-   * One client of GenericTest (simlab's version of 6.5840's OneClientPut), event-driven: Get a key
-   * (the only one, or a random one of NKEYS), then Put a value unique to this client at the version
-   * read; count OKs and ErrMaybes per key; repeat until told to stop.
-   */
-  private static final class ClientPut {
-    final KvRaft1Cluster ts;
-    final Clerk ck;
-    final int cli;
-    final List<String> ka;
-    final RandomGenerator rnd;
-    final boolean randomKeys;
-    final Map<String, long[]> mine = new TreeMap<>();
-    int j;
-    boolean stopping;
-    boolean finished;
-
-    ClientPut(
-        KvRaft1Cluster ts,
-        Clerk ck,
-        int cli,
-        List<String> ka,
-        boolean randomKeys,
-        RandomGenerator rnd) {
-      this.ts = ts;
-      this.randomKeys = randomKeys;
-      this.ck = ck;
-      this.cli = cli;
-      this.ka = ka;
-      this.rnd = rnd;
-    }
-
-    void next() {
-      if (stopping) {
-        finished = true;
-        return;
-      }
-      String k = randomKeys ? ka.get(rnd.nextInt(ka.size())) : ka.get(0);
-      ck.ck()
-          .get(k)
-          .onComplete(
-              g ->
-                  ck.ck()
-                      .put(k, "c" + cli + "-" + j++, g.version())
-                      .onComplete(
-                          err -> {
-                            long[] c = mine.computeIfAbsent(k, x -> new long[2]);
-                            if (err == Err.OK) {
-                              c[0]++;
-                            } else if (err == Err.ErrMaybe) {
-                              c[1]++;
-                            }
-                            if (THINK.isZero()) {
-                              next();
-                            } else {
-                              ts.sim().schedule(THINK, this::next);
-                            }
-                          }));
-    }
-
-    void addTo(Map<String, long[]> counts) {
-      mine.forEach(
-          (k, c) -> {
-            long[] t = counts.computeIfAbsent(k, x -> new long[2]);
-            t[0] += c[0];
-            t[1] += c[1];
-          });
-      mine.clear();
     }
   }
 

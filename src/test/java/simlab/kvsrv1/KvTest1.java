@@ -34,80 +34,10 @@ public final class KvTest1 {
     return b.toString();
   }
 
-  /**
-   * 6.5840's OneClientPut: client {@code me} loops Get(k) then Put(k, "me ver", ver) on a key of
-   * {@code keys} (a random one if {@code rnd} is given more than one key), counting the Puts
-   * answered OK and ErrMaybe. Checks on the way: a key's version never goes back for this client
-   * (its own Gets and OKs are ordered), a Get answers OK or ErrNoKey (the latter only at version
-   * 0), a Put answers OK, ErrVersion or ErrMaybe.
-   */
-  public static ClientLoop1 oneClientPut(
+  /** 6.5840's OneClientPut (see {@link OneClientPut}), flat out. */
+  public static OneClientPut oneClientPut(
       int me, VersionedClerk ck, List<String> keys, RandomGenerator rnd) {
-    return new ClientLoop1() {
-      private final long[] seen = new long[keys.size()];
-      private int ok;
-      private int maybe;
-
-      @Override
-      protected SimFuture<?> step() {
-        int ki = keys.size() == 1 ? 0 : rnd.nextInt(keys.size());
-        String k = keys.get(ki);
-        SimFuture<Void> done = new SimFuture<>();
-        ck.get(k)
-            .onComplete(
-                g -> {
-                  if (g.err() != Err.OK && !(g.err() == Err.ErrNoKey && g.version() == 0)) {
-                    fail("client " + me + ": Get(" + k + ") answered " + g.err());
-                    done.complete(null);
-                    return;
-                  }
-                  if (g.version() < seen[ki]) {
-                    fail(
-                        "client "
-                            + me
-                            + ": version of "
-                            + k
-                            + " went back from "
-                            + seen[ki]
-                            + " to "
-                            + g.version());
-                    done.complete(null);
-                    return;
-                  }
-                  seen[ki] = g.version();
-                  long ver = g.version();
-                  ck.put(k, me + " " + ver, ver)
-                      .onComplete(
-                          err -> {
-                            switch (err) {
-                              case OK -> {
-                                ok++;
-                                seen[ki] = ver + 1;
-                              }
-                              case ErrMaybe -> maybe++;
-                              case ErrVersion -> {}
-                              default ->
-                                  fail(
-                                      "client "
-                                          + me
-                                          + ": Put("
-                                          + k
-                                          + ", v"
-                                          + ver
-                                          + ") answered "
-                                          + err);
-                            }
-                            done.complete(null);
-                          });
-                });
-        return done;
-      }
-
-      @Override
-      protected ClntRes counted() {
-        return new ClntRes(ok, maybe);
-      }
-    };
+    return new OneClientPut(me, ck, keys, rnd);
   }
 
   /**
@@ -226,5 +156,71 @@ public final class KvTest1 {
               }
               getFrom(ck, keys, values, i + 1, out);
             });
+  }
+
+  // ---- driver-side checks (the test's own thread in 6.5840: they wait) --------------------
+
+  /**
+   * Runs the simulation until {@code f} completes (at most {@link #FINISH_LIMIT}, 6.5840's per-test
+   * cap); a timeout fails the test through {@link #fatal}.
+   */
+  public static <T> T await(Simulation sim, SimFuture<T> f, String what) {
+    if (!sim.runUntil(f::isDone, FINISH_LIMIT)) {
+      throw fatal(sim, what + " did not complete within " + FINISH_LIMIT.toSeconds() + " s");
+    }
+    return f.get();
+  }
+
+  /** Go's {@code t.Fatalf}: marks the failure on the run's timeline and fails the test. */
+  public static RuntimeException fatal(Simulation sim, String message) {
+    sim.annotate("FAILED: " + message);
+    return sim.failure(message, null);
+  }
+
+  /** 6.5840's CheckGet: the key must answer OK with {@code value} at {@code version}. */
+  public static void checkGet(
+      Simulation sim, VersionedClerk ck, String key, String value, long version) {
+    GetResult r = await(sim, ck.get(key), "Get(" + key + ")");
+    if (r.err() != Err.OK || !r.value().equals(value) || r.version() != version) {
+      throw fatal(
+          sim,
+          "Get("
+              + key
+              + "): expected "
+              + value
+              + " v"
+              + version
+              + ", received "
+              + r.value()
+              + " v"
+              + r.version()
+              + " "
+              + r.err());
+    }
+  }
+
+  /**
+   * 6.5840's PutAtLeastOnce: Put at {@code ver} until OK, moving to the next version after
+   * ErrVersion or ErrMaybe (and waiting 100 ms after ErrNoKey for the key to be created); returns
+   * the version after the successful Put.
+   */
+  public static long putAtLeastOnce(
+      Simulation sim, VersionedClerk ck, String key, String value, long ver) {
+    for (int tries = 0; ; tries++) {
+      Err err = await(sim, ck.put(key, value, ver), "Put(" + key + ", v" + ver + ")");
+      if (err == Err.OK) {
+        return ver + 1;
+      }
+      if (err == Err.ErrMaybe || err == Err.ErrVersion) {
+        ver++;
+      } else if (err == Err.ErrNoKey) {
+        sim.runFor(Duration.ofMillis(100));
+      } else {
+        throw fatal(sim, "Put(" + key + ") answered " + err);
+      }
+      if (tries > 10_000) {
+        throw fatal(sim, "Put(" + key + ") never succeeded");
+      }
+    }
   }
 }

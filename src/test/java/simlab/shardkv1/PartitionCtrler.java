@@ -12,8 +12,9 @@ import simlab.shardkv1.shardcfg.ShardConfig;
  * + rand(0..399) ms the group A is moving shards to or from is shut down, so A's change hangs; 1 s
  * later A is partitioned; (with leases, 1 s more); the group restarts; a new controller B's
  * initController must finish A's change: the number went up, and the group is a member iff A was
- * joining it. With {@code reconnect} (5C), A then comes back; its pending change must end and leave
- * the configuration exactly as B left it (A "bails out").
+ * joining it. With {@code reconnect} (5C), A then comes back and must "bail out": its pending
+ * change ends, the kvsrv accepts no configuration from A, and the configuration stays exactly as B
+ * left it.
  */
 final class PartitionCtrler {
   private PartitionCtrler() {}
@@ -95,10 +96,12 @@ final class PartitionCtrler {
     check(f, ck, clerksRunning);
 
     if (reconnect) {
+      long reconnected = f.sim.nowNanos();
       f.reconnect(a.node());
       assertTrue(
           f.sim.runUntil(() -> idle[0], ShardKv1Fixture.OP_TIMEOUT),
           "the reconnected controller's change did not end");
+      f.checkBailedOut(a, reconnected);
       ShardConfig after = f.query(b.sck());
       assertEquals(cfg, after, "the reconnected controller changed the configuration");
       check(f, ck, clerksRunning);

@@ -13,9 +13,10 @@ import simlab.harness.Implementations;
 import simlab.harness.RaftGroupMonitor;
 import simlab.harness.SimWait;
 import simlab.harness.VersionedHistory;
-import simlab.kvsrv1.Err;
 import simlab.kvsrv1.GetResult;
 import simlab.kvsrv1.KvSrv1Service;
+import simlab.kvsrv1.KvTest1;
+import simlab.kvsrv1.OneClientPut;
 import simlab.kvsrv1.ReferenceKvSrv1;
 import simlab.kvsrv1.VersionedClerk;
 import simlab.raft.Raft;
@@ -61,8 +62,11 @@ final class ShardKv1Fixture {
   private int clients;
   private ShardCtrler sck;
 
-  /** A controller and the node it runs in (so a test can partition it). */
-  record Ctrler(String node, ShardCtrler sck) {}
+  /**
+   * A controller, the node it runs in (so a test can partition it), and the configurations it got
+   * into the kvsrv.
+   */
+  record Ctrler(String node, ShardCtrler sck, ConfigWrites writes) {}
 
   ShardKv1Fixture(Seed seed, boolean reliable, int maxRaftState) {
     this(seed.newSimulation(), seed.testName(), seed.value(), reliable, maxRaftState);
@@ -181,8 +185,15 @@ final class ShardKv1Fixture {
   /** A new controller in a node of its own (6.5840 {@code makeShardCtrlerClnt}). */
   Ctrler makeCtrler() {
     String id = "ctrler-" + (nodes++);
-    ShardCtrler c = sim.addNode(id, ctx -> impl.makeCtrler(ctx, kvsrv.makeClerk(ctx, KVSRV)));
-    return new Ctrler(id, c);
+    ConfigWrites[] writes = new ConfigWrites[1];
+    ShardCtrler c =
+        sim.addNode(
+            id,
+            ctx -> {
+              writes[0] = new ConfigWrites(ctx, kvsrv.makeClerk(ctx, KVSRV));
+              return impl.makeCtrler(ctx, writes[0]);
+            });
+    return new Ctrler(id, c, writes[0]);
   }
 
   /** A new sharded clerk recorded in the history as client {@code n} (6.5840 {@code MakeClerk}). */
@@ -205,6 +216,21 @@ final class ShardKv1Fixture {
   void partition(String node) {
     sim.annotate("partition controller " + node);
     sim.network().isolate(node);
+  }
+
+  /**
+   * Checks the 5C intent that a controller reconnected at {@code sinceNanos}, whose lease another
+   * controller took over meanwhile, bailed out: the kvsrv accepted no configuration from it since.
+   */
+  void checkBailedOut(Ctrler c, long sinceNanos) {
+    List<ConfigWrites.Write> late = c.writes().acceptedSince(sinceNanos);
+    assertTrue(
+        late.isEmpty(),
+        "controller "
+            + c.node()
+            + " wrote configurations after it was reconnected (it should bail out: another"
+            + " controller finished its change): "
+            + late);
   }
 
   void reconnect(String node) {
@@ -300,43 +326,21 @@ final class ShardKv1Fixture {
 
   // ---- keys (kvtest1's SpreadPuts, CheckGet) ---------------------------------------------------
 
-  String randstring(int n) {
-    StringBuilder b = new StringBuilder(n);
-    String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
-    for (int i = 0; i < n; i++) {
-      b.append(alphabet.charAt(rand.nextInt(alphabet.length())));
-    }
-    return b.toString();
-  }
-
   String[] ka;
   String[] va;
 
   /** kvtest1 {@code SpreadPutsSize}: Put keys "k0".."k(n-1)" at version 0, then Get each back. */
   void spreadPuts(VersionedClerk ck, int n, int size) {
-    ka = new String[n];
-    va = new String[n];
-    for (int i = 0; i < n; i++) {
-      ka[i] = "k" + i;
-      va[i] = randstring(size);
-      Err e = await(ck.put(ka[i], va[i], 0), "Put(" + ka[i] + ")");
-      assertTrue(e == Err.OK || e == Err.ErrMaybe, "Put(" + ka[i] + ", v0): " + e);
-    }
-    checkGets(ck);
+    KvTest1.Spread spread = await(KvTest1.spreadPuts(ck, n, size, rand), "SpreadPuts");
+    ka = spread.keys().toArray(String[]::new);
+    va = spread.values().toArray(String[]::new);
   }
 
   /** kvtest1 {@code CheckGet} on every key: value va[i] at version 1. */
   void checkGets(VersionedClerk ck) {
     for (int i = 0; i < ka.length; i++) {
-      checkGet(ck, ka[i], va[i], 1);
+      KvTest1.checkGet(sim, ck, ka[i], va[i], 1);
     }
-  }
-
-  void checkGet(VersionedClerk ck, String key, String value, long version) {
-    GetResult r = await(ck.get(key), "Get(" + key + ")");
-    assertEquals(Err.OK, r.err(), "Get(" + key + ")");
-    assertEquals(value, r.value(), "Get(" + key + ") value");
-    assertEquals(version, r.version(), "Get(" + key + ") version");
   }
 
   /**
@@ -366,57 +370,31 @@ final class ShardKv1Fixture {
 
   // ---- concurrent clerks (kvtest1's OneClientPut) ------------------------------------------
 
-  /** Think time between a clerk's operations (see the handout: pacing keeps histories small). */
+  /** Think time between a clerk's rounds (see the handout: pacing keeps histories small). */
   static final Duration THINK = Duration.ofMillis(30);
 
-  /** One clerk's loop: Get a random key, Put a new value at the version read, until stopped. */
-  final class PutLoop {
-    final VersionedClerk ck;
-    final int me;
-    boolean stop;
-    boolean idle;
-    long ok;
-    long maybe;
-
-    PutLoop(VersionedClerk ck, int me) {
-      this.ck = ck;
-      this.me = me;
-    }
-
-    void step() {
-      if (stop) {
-        idle = true;
-        return;
-      }
-      String k = ka[rand.nextInt(ka.length)];
-      ck.get(k)
-          .onComplete(
-              r ->
-                  ck.put(k, me + "-" + randstring(5), r.version())
-                      .onComplete(
-                          e -> {
-                            ok += e == Err.OK ? 1 : 0;
-                            maybe += e == Err.ErrMaybe ? 1 : 0;
-                            sim.schedule(THINK, this::step);
-                          }));
-    }
-  }
-
-  List<PutLoop> startPutLoops(int n) {
-    List<PutLoop> loops = new ArrayList<>();
+  /** Starts {@code n} new recorded clerks, each running OneClientPut over the keys ka. */
+  List<OneClientPut> startPutLoops(int n) {
+    List<OneClientPut> loops = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      PutLoop l = new PutLoop(makeClerk(), i);
+      OneClientPut l =
+          KvTest1.oneClientPut(i, makeClerk(), List.of(ka), sim.random("clerk-" + i))
+              .pausing(sim, THINK);
       loops.add(l);
-      l.step();
+      l.start();
     }
     return loops;
   }
 
-  void stopPutLoops(List<PutLoop> loops) {
-    loops.forEach(l -> l.stop = true);
-    boolean idle = sim.runUntil(() -> loops.stream().allMatch(l -> l.idle), OP_TIMEOUT);
+  /** Stops the loops, waits for their last operations, and checks some Put succeeded. */
+  void stopPutLoops(List<OneClientPut> loops) {
+    loops.forEach(OneClientPut::stop);
+    boolean idle = sim.runUntil(() -> loops.stream().allMatch(l -> l.finished()), OP_TIMEOUT);
     assertTrue(idle, "clerks did not finish their last operation");
-    long ok = loops.stream().mapToLong(l -> l.ok).sum();
+    for (OneClientPut l : loops) {
+      assertEquals(null, l.failure(), "clerk " + l.me());
+    }
+    long ok = loops.stream().mapToLong(l -> l.result().get().nOk()).sum();
     assertTrue(ok > 0, "no Put succeeded while configurations changed");
   }
 

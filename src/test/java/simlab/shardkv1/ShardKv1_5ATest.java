@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import simlab.kvsrv1.GetResult;
+import simlab.kvsrv1.OneClientPut;
 import simlab.kvsrv1.VersionedClerk;
 import simlab.shardkv1.shardcfg.ShardConfig;
 import simlab.shardkv1.shardctrler.ShardCtrler;
@@ -309,7 +310,7 @@ class ShardKv1_5ATest {
     f.setupKvService();
     VersionedClerk ck = f.makeClerk();
     f.spreadPuts(ck, ShardKv1Fixture.NKEYS, ShardKv1Fixture.VALUE_SIZE);
-    List<ShardKv1Fixture.PutLoop> loops = f.startPutLoops(nclerks);
+    List<OneClientPut> loops = f.startPutLoops(nclerks);
     List<Integer> gids = new ArrayList<>();
     for (int i = 0; i < ShardKv1Fixture.NGRP; i++) {
       gids.add(f.newGid());

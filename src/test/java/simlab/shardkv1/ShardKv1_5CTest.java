@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
+import simlab.kvsrv1.OneClientPut;
 import simlab.kvsrv1.VersionedClerk;
 import simlab.shardkv1.shardcfg.ShardConfig;
 import simlab.sim.SimFuture;
@@ -130,10 +131,12 @@ class ShardKv1_5CTest {
     assertEquals(num + 1, cfg.num(), "B did not finish A's join");
     assertTrue(cfg.isMember(ngid), "group " + ngid + " is not a member after B's recovery");
     f.checkGets(ck);
+    long reconnected = f.sim.nowNanos();
     f.reconnect(a.node());
     assertTrue(
         f.sim.runUntil(join::isDone, ShardKv1Fixture.OP_TIMEOUT),
         "the reconnected controller's join did not end");
+    f.checkBailedOut(a, reconnected);
     assertEquals(cfg, f.query(b.sck()), "the reconnected controller changed the configuration");
     // B can still change the configuration after A returned.
     f.leaveGroups(b.sck(), List.of(ngid));
@@ -147,7 +150,7 @@ class ShardKv1_5CTest {
     f.setupKvService();
     VersionedClerk ck = f.makeClerk();
     f.spreadPuts(ck, ShardKv1Fixture.NKEYS, ShardKv1Fixture.VALUE_SIZE);
-    List<ShardKv1Fixture.PutLoop> loops = clerks > 0 ? f.startPutLoops(clerks) : List.of();
+    List<OneClientPut> loops = clerks > 0 ? f.startPutLoops(clerks) : List.of();
     for (int i = 0; i < partitions; i++) {
       PartitionCtrler.run(f, ck, true, clerks > 0);
     }

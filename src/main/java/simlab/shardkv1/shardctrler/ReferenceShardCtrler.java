@@ -13,6 +13,12 @@ import simlab.sim.SimFuture;
  * The reference controller (see the package comment for the protocol). It runs in a client node and
  * talks to the kvsrv through {@code kv} and to the groups through {@link ShardGrpClerk}s. The code
  * is continuation-passing: each step names the next.
+ *
+ * <p>It drives a change only while it holds the {@link ControllerLease} (taken in {@link
+ * #initController} and {@link #changeConfigTo}, given back when the call ends), and checks the
+ * lease before every write; if it finds the lease taken over it bails out of the change, leaving it
+ * to the new holder. The versioned Puts and the shards' configuration numbers stay as a second line
+ * of defence: they make a write that was sent under the lease but lands after it harmless.
  */
 public final class ReferenceShardCtrler implements ShardCtrler {
   public static final String CONFIG_KEY = "shardctrler-config";
@@ -21,6 +27,7 @@ public final class ReferenceShardCtrler implements ShardCtrler {
   private final NodeContext ctx;
   private final VersionedClerk kv;
   private final boolean publishFirst;
+  private final ControllerLease lease;
 
   public ReferenceShardCtrler(NodeContext ctx, VersionedClerk kv) {
     this(ctx, kv, false);
@@ -35,6 +42,7 @@ public final class ReferenceShardCtrler implements ShardCtrler {
     this.ctx = ctx;
     this.kv = kv;
     this.publishFirst = publishFirst;
+    this.lease = new ControllerLease(ctx, kv);
   }
 
   /** A configuration as stored, with the version of its key (0: absent). */
@@ -67,28 +75,33 @@ public final class ReferenceShardCtrler implements ShardCtrler {
   @Override
   public SimFuture<Void> initController() {
     SimFuture<Void> f = new SimFuture<>();
-    read(
-        CONFIG_KEY,
-        cur ->
+    Runnable done = () -> lease.release(() -> f.complete(null));
+    lease.acquire(
+        () ->
             read(
-                NEXT_KEY,
-                next -> {
-                  if (cur.cfg() != null
-                      && next.cfg() != null
-                      && next.cfg().num() == cur.cfg().num() + 1) {
-                    ctx.annotate("controller: finishing change to config " + next.cfg().num());
-                    carryOut(cur, next.cfg(), () -> f.complete(null));
-                  } else {
-                    f.complete(null);
-                  }
-                }));
+                CONFIG_KEY,
+                cur ->
+                    read(
+                        NEXT_KEY,
+                        next -> {
+                          if (cur.cfg() != null
+                              && next.cfg() != null
+                              && next.cfg().num() == cur.cfg().num() + 1) {
+                            ctx.annotate(
+                                "controller: finishing change to config " + next.cfg().num());
+                            carryOut(cur, next.cfg(), done);
+                          } else {
+                            done.run();
+                          }
+                        })));
     return f;
   }
 
   @Override
   public SimFuture<Void> changeConfigTo(ShardConfig target) {
     SimFuture<Void> f = new SimFuture<>();
-    change(target.copy(), () -> f.complete(null));
+    ShardConfig copy = target.copy();
+    lease.acquire(() -> change(copy, () -> lease.release(() -> f.complete(null))));
     return f;
   }
 
@@ -109,15 +122,18 @@ public final class ReferenceShardCtrler implements ShardCtrler {
                   carryOut(cur, next.cfg(), done);
                   return;
                 }
-                kv.put(NEXT_KEY, target.toString(), next.version())
-                    .onComplete(
-                        e -> {
-                          if (e == Err.OK) {
-                            carryOut(cur, target, done);
-                          } else {
-                            change(target, done); // lost the race or unsure: look again
-                          }
-                        });
+                lease.guard(
+                    () ->
+                        kv.put(NEXT_KEY, target.toString(), next.version())
+                            .onComplete(
+                                e -> {
+                                  if (e == Err.OK) {
+                                    carryOut(cur, target, done);
+                                  } else {
+                                    change(target, done); // lost the race or unsure: look again
+                                  }
+                                }),
+                    done);
               });
         });
   }
@@ -147,27 +163,33 @@ public final class ReferenceShardCtrler implements ShardCtrler {
     }
     ShardGrpClerk dst = new ShardGrpClerk(ctx, next.servers(to));
     if (from == 0) {
-      dst.installShard(shard, new byte[0], num).onComplete(e -> ifOk(e, rest, abandon));
+      lease.guard(
+          () -> dst.installShard(shard, new byte[0], num).onComplete(e -> ifOk(e, rest, abandon)),
+          abandon);
       return;
     }
     ShardGrpClerk src = new ShardGrpClerk(ctx, cur.servers(from));
-    src.freezeShard(shard, num)
-        .onComplete(
-            fr -> {
-              if (fr.err() != Err.OK) {
-                abandon.run(); // the shard has moved past this change: someone else finished it
-                return;
-              }
-              dst.installShard(shard, fr.state(), num)
-                  .onComplete(
-                      ie ->
-                          ifOk(
-                              ie,
-                              () ->
-                                  src.deleteShard(shard, num)
-                                      .onComplete(de -> ifOk(de, rest, abandon)),
-                              abandon));
-            });
+    Runnable delete =
+        () ->
+            lease.guard(
+                () -> src.deleteShard(shard, num).onComplete(de -> ifOk(de, rest, abandon)),
+                abandon);
+    lease.guard(
+        () ->
+            src.freezeShard(shard, num)
+                .onComplete(
+                    fr -> {
+                      if (fr.err() != Err.OK) {
+                        abandon.run(); // the shard moved past this change: someone finished it
+                        return;
+                      }
+                      lease.guard(
+                          () ->
+                              dst.installShard(shard, fr.state(), num)
+                                  .onComplete(ie -> ifOk(ie, delete, abandon)),
+                          abandon);
+                    }),
+        abandon);
   }
 
   private static void ifOk(Err e, Runnable ok, Runnable otherwise) {
@@ -176,6 +198,10 @@ public final class ReferenceShardCtrler implements ShardCtrler {
 
   /** Makes {@code next} current unless it (or a later one) already is. */
   private void publish(ShardConfig next, long curVersion, Runnable done) {
+    lease.guard(() -> tryPublish(next, curVersion, done), done);
+  }
+
+  private void tryPublish(ShardConfig next, long curVersion, Runnable done) {
     kv.put(CONFIG_KEY, next.toString(), curVersion)
         .onComplete(
             e -> {

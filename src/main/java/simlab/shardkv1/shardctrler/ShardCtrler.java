@@ -11,7 +11,8 @@ import simlab.sim.SimFuture;
 public interface ShardCtrler {
   /**
    * Called before a controller is used (6.5840 {@code InitController}): finishes a configuration
-   * change that a crashed or partitioned controller left half done (parts 5B and 5C).
+   * change that a crashed or partitioned controller left half done (parts 5B and 5C). With leases
+   * (5C) it first waits for, or takes over, an expired lease of that controller.
    */
   SimFuture<Void> initController();
 
@@ -22,7 +23,7 @@ public interface ShardCtrler {
    * Moves the shards from the current configuration to {@code next}, whose number must be the
    * current one plus 1, and then makes it current (6.5840 {@code ChangeConfigTo}). If another
    * controller got there first, completes without applying {@code next} (the tester sees it with
-   * {@link #query}).
+   * {@link #query}); so does a controller that lost its lease (5C) and bails out.
    */
   SimFuture<Void> changeConfigTo(ShardConfig next);
 

@@ -10,5 +10,10 @@
  * controller's {@code initController} (or a concurrent {@code changeConfigTo}) finishes it. All
  * shard RPCs carry n+1 and are idempotent at that number, so several controllers driving the same
  * change agree, and a controller that returns after others moved on only gets refusals.
+ *
+ * <p>Part 5C adds a lease ({@code ControllerLease}, a key in the same kvsrv): only its holder
+ * drives a change, a controller that finds it taken over bails out, and a new controller waits for
+ * an expired (or released) lease before finishing a half-done change. Expiries are virtual time,
+ * which all nodes of a simulation share.
  */
 package simlab.shardkv1.shardctrler;

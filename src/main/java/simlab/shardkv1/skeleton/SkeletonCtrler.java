@@ -10,7 +10,9 @@ import simlab.sim.SimFuture;
  * The controller. TODO: keep the configuration in the kvsrv behind {@code kv} (as {@link
  * ShardConfig#toString()}), move shards with your group clerk in {@link #changeConfigTo}, and store
  * the next configuration first so that {@link #initController} can finish a change another
- * controller left half done.
+ * controller left half done. 5C: keep a lease in the kvsrv (versioned Puts; expiry from {@code
+ * ctx.nowNanos()}, never the wall clock) so that only its holder drives a change, and bail out of a
+ * change when you find the lease taken over.
  */
 final class SkeletonCtrler implements ShardCtrler {
   private final NodeContext ctx;
