@@ -57,7 +57,7 @@ class BrokenImpls2025ExplorerTest {
           new Bug(
               ExploredSystem.SHARDKV1,
               "simlab.shardkv1.BrokenShardKv1$ServeFrozen",
-              2,
+              3,
               PropertyNames.LINEARIZABILITY),
           new Bug(
               ExploredSystem.SHARDKV1,
