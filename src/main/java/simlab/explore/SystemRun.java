@@ -105,7 +105,16 @@ abstract class SystemRun {
 
   /** null when linearizable; the failure or UNKNOWN outcome otherwise. */
   Outcome linearizability(List<Operation<KvInput, KvOutput>> ops, String property, String what) {
-    CheckResult<KvInput, KvOutput> r = check(ops);
+    return verdict(check(ops), ops.size(), property, what, "");
+  }
+
+  /**
+   * What a history check means for the run, for every model: null when linearizable, an UNKNOWN
+   * outcome when the step budget ran out (reported apart, never as a pass), else a failure of
+   * {@code property}; {@code model} names a non-default model in the message.
+   */
+  <I, O> Outcome verdict(
+      CheckResult<I, O> r, int operations, String property, String what, String model) {
     if (r.verdict() == Verdict.LINEARIZABLE) {
       return null;
     }
@@ -114,7 +123,7 @@ abstract class SystemRun {
           Outcome.Result.UNKNOWN,
           property,
           "the linearizability check of "
-              + ops.size()
+              + operations
               + " operations ran out of its "
               + CHECK_STEPS
               + "-step budget ("
@@ -126,8 +135,10 @@ abstract class SystemRun {
         property,
         what
             + ": history of "
-            + ops.size()
-            + " operations is not linearizable ("
+            + operations
+            + " operations is not linearizable"
+            + model
+            + " ("
             + r.failures().size()
             + " of "
             + r.partitions().size()

@@ -5,10 +5,8 @@ import java.util.List;
 import simlab.harness.VersionedHistory;
 import simlab.kvsrv1.VersionedClerk;
 import simlab.linearizability.CheckOptions;
-import simlab.linearizability.CheckResult;
 import simlab.linearizability.LinearizabilityChecker;
 import simlab.linearizability.Operation;
-import simlab.linearizability.Verdict;
 import simlab.linearizability.model.KvInput;
 import simlab.linearizability.model.KvOutput;
 import simlab.linearizability.model.VersionedInput;
@@ -41,35 +39,13 @@ abstract class VersionedRun extends SystemRun {
   @Override
   Outcome checkHistory(String property, String what) {
     List<Operation<VersionedInput, VersionedOutput>> ops = history.operations();
-    CheckResult<VersionedInput, VersionedOutput> r =
+    return verdict(
         LinearizabilityChecker.check(
-            new VersionedKvModel(), ops, CheckOptions.withSteps(CHECK_STEPS));
-    if (r.verdict() == Verdict.LINEARIZABLE) {
-      return null;
-    }
-    if (r.verdict() == Verdict.UNKNOWN) {
-      return new Outcome(
-          Outcome.Result.UNKNOWN,
-          property,
-          "the linearizability check of "
-              + ops.size()
-              + " operations ran out of its "
-              + CHECK_STEPS
-              + "-step budget ("
-              + what
-              + ")",
-          sim.trace().hashHex());
-    }
-    throw new PropertyFailure(
+            new VersionedKvModel(), ops, CheckOptions.withSteps(CHECK_STEPS)),
+        ops.size(),
         property,
-        what
-            + ": history of "
-            + ops.size()
-            + " operations is not linearizable under the versioned model ("
-            + r.failures().size()
-            + " of "
-            + r.partitions().size()
-            + " keys fail)");
+        what,
+        " under the versioned model");
   }
 
   @Override
