@@ -1,7 +1,7 @@
 package simlab.harness;
 
+import java.util.Arrays;
 import java.util.List;
-import simlab.raft.Raft;
 import simlab.raft.RaftIntrospection;
 import simlab.sim.Simulation;
 
@@ -20,25 +20,28 @@ final class LeaderCommitRule {
 
   private final Simulation sim;
   private final List<String> names;
-  private final Raft[] instance;
   private final int[] commit;
   private final int[] leaderTerm;
 
   LeaderCommitRule(Simulation sim, List<String> names) {
     this.sim = sim;
     this.names = List.copyOf(names);
-    this.instance = new Raft[names.size()];
-    this.commit = new int[names.size()];
     this.leaderTerm = new int[names.size()];
+    Arrays.fill(leaderTerm, -1);
+    this.commit = new int[names.size()];
   }
 
-  /** Checks live server {@code s}, whose current incarnation is {@code rf}. */
-  void check(int s, Raft rf, RaftIntrospection view) {
+  /** Server {@code s} is a new incarnation: what the old one led says nothing about it. */
+  void forget(int s) {
+    leaderTerm[s] = -1;
+  }
+
+  /** Checks live server {@code s} (the monitor calls {@link #forget} when it restarts). */
+  void check(int s, RaftIntrospection view) {
     int c = view.commitIndex();
     int t = view.currentTerm();
     boolean leader = view.isLeader();
-    if (rf == instance[s]
-        && leader
+    if (leader
         && leaderTerm[s] == t
         && c > commit[s]
         && c > view.snapshotIndex()
@@ -59,7 +62,6 @@ final class LeaderCommitRule {
               + " (a leader commits by counting replicas only entries of its own term)",
           null);
     }
-    instance[s] = rf;
     commit[s] = c;
     leaderTerm[s] = leader ? t : -1;
   }

@@ -272,7 +272,7 @@ public final class RaftInvariantMonitor implements Runnable {
         checkMonotonic(s, view);
         checkAcknowledged(s, view);
         acknowledgedEntries.check(s, view);
-        leaderCommitRule.check(s, rf, view);
+        leaderCommitRule.check(s, view);
         checkVote(s, view);
         checkLog(s, view);
         if (st.isLeader()) {
@@ -392,6 +392,7 @@ public final class RaftInvariantMonitor implements Runnable {
     shadowLen[s] = 0;
     lcTerm[s] = UNKNOWN;
     lcUpTo[s] = 0;
+    leaderCommitRule.forget(s);
   }
 
   /** Log Matching for the entries of {@code s} not checked since they last changed. */
