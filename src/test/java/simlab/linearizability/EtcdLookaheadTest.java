@@ -42,7 +42,7 @@ class EtcdLookaheadTest {
     int[] verdicts = new int[2];
     for (int h = 0; h < 3000; h++) {
       List<Operation<EtcdInput, EtcdOutput>> ops = random(rnd, 2 + rnd.nextInt(7));
-      boolean expected = bruteForce(ops, new boolean[ops.size()], 0, EtcdModel.NIL);
+      boolean expected = BruteForce.linearizable(ops, EtcdModel.NIL, new EtcdModel()::next);
       Verdict v = LinearizabilityChecker.check(new EtcdModel(), ops, ONE_THREAD).verdict();
       assertEquals(
           expected ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE,
@@ -94,39 +94,5 @@ class EtcdLookaheadTest {
       ops.add(new Operation<>(i, in, out, call, ret));
     }
     return ops;
-  }
-
-  /** Every order that respects real time (an operation may go once none returned before it). */
-  private static boolean bruteForce(
-      List<Operation<EtcdInput, EtcdOutput>> ops, boolean[] done, int count, Long state) {
-    if (count == ops.size()) {
-      return true;
-    }
-    for (int i = 0; i < ops.size(); i++) {
-      if (done[i] || !minimal(ops, done, i)) {
-        continue;
-      }
-      Long next = new EtcdModel().next(state, ops.get(i).input(), ops.get(i).output());
-      if (next == null) {
-        continue;
-      }
-      done[i] = true;
-      boolean ok = bruteForce(ops, done, count + 1, next);
-      done[i] = false;
-      if (ok) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean minimal(
-      List<Operation<EtcdInput, EtcdOutput>> ops, boolean[] done, int i) {
-    for (int j = 0; j < ops.size(); j++) {
-      if (!done[j] && j != i && ops.get(j).ret() < ops.get(i).call()) {
-        return false;
-      }
-    }
-    return true;
   }
 }
