@@ -7,6 +7,7 @@ import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
 import simlab.rsm.Rsm;
 import simlab.rsm.RsmErr;
+import simlab.rsm.StateMachine;
 import simlab.rsm.Submitted;
 import simlab.shardctrler.RaftBacked;
 import simlab.shardkv1.shardgrp.ShardRpc.DeleteShardArgs;
@@ -32,7 +33,6 @@ import simlab.sim.Rpc;
  */
 public final class ShardGrpServer implements Killable, RaftBacked {
   private final Rsm rsm;
-  private final GroupStateMachine state;
 
   public ShardGrpServer(
       NodeContext ctx,
@@ -44,15 +44,17 @@ public final class ShardGrpServer implements Killable, RaftBacked {
     this(ctx, servers, me, new GroupStateMachine(gid), maxRaftState, raftFactory);
   }
 
-  /** A server over a given state machine (the broken-implementation check uses it). */
+  /**
+   * A server over a given state machine: the broken implementations reuse this RPC glue over their
+   * own (deliberately wrong) group state.
+   */
   public ShardGrpServer(
       NodeContext ctx,
       List<String> servers,
       int me,
-      GroupStateMachine state,
+      StateMachine state,
       int maxRaftState,
       RaftFactory raftFactory) {
-    this.state = state;
     this.rsm = new Rsm(ctx, servers, me, raftFactory, maxRaftState, state, Rsm.Dedup.NONE);
     serve(ctx, GetArgs.class, e -> new GetReply("", 0, e));
     serve(ctx, PutArgs.class, PutReply::new);
