@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import simlab.harness.HistoryCheck;
 import simlab.harness.KvCluster;
 import simlab.harness.KvCluster.ClerkHandle;
-import simlab.kv.KvScenarios.Params;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
 import simlab.testing.Points;
@@ -20,20 +19,12 @@ import simlab.testing.SimTest;
 @Tag("4A")
 class KvRaft4ATest {
 
-  private static Params p(
-      int nclients,
-      int nservers,
-      boolean unreliable,
-      boolean crash,
-      boolean partitions,
-      boolean randomkeys) {
-    return new Params("4A", nclients, nservers, unreliable, crash, partitions, -1, randomkeys);
-  }
+  private static final GenericTestParams.Part PART = new GenericTestParams.Part("4A", -1);
 
   @SimTest(name = "TestBasic4A")
   @Points(4)
   void basic(Seed seed) {
-    KvScenarios.genericTest(seed, p(1, 5, false, false, false, false));
+    KvScenarios.genericTest(seed, PART.with(1, 5, false, false, false, false));
   }
 
   @SimTest(name = "TestSpeed4A")
@@ -45,13 +36,13 @@ class KvRaft4ATest {
   @SimTest(name = "TestConcurrent4A")
   @Points(4)
   void concurrent(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, false, false, false, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, false, false, false, false));
   }
 
   @SimTest(name = "TestUnreliable4A")
   @Points(4)
   void unreliable(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, true, false, false, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, true, false, false, false));
   }
 
   @SimTest(name = "TestUnreliableOneKey4A")
@@ -156,48 +147,48 @@ class KvRaft4ATest {
   @SimTest(name = "TestManyPartitionsOneClient4A")
   @Points(4)
   void manyPartitionsOneClient(Seed seed) {
-    KvScenarios.genericTest(seed, p(1, 5, false, false, true, false));
+    KvScenarios.genericTest(seed, PART.with(1, 5, false, false, true, false));
   }
 
   @SimTest(name = "TestManyPartitionsManyClients4A")
   @Points(4)
   void manyPartitionsManyClients(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, false, false, true, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, false, false, true, false));
   }
 
   @SimTest(name = "TestPersistOneClient4A")
   @Points(4)
   void persistOneClient(Seed seed) {
-    KvScenarios.genericTest(seed, p(1, 5, false, true, false, false));
+    KvScenarios.genericTest(seed, PART.with(1, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestPersistConcurrent4A")
   @Points(4)
   void persistConcurrent(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, false, true, false, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestPersistConcurrentUnreliable4A")
   @Points(4)
   void persistConcurrentUnreliable(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, true, true, false, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, true, true, false, false));
   }
 
   @SimTest(name = "TestPersistPartition4A")
   @Points(4)
   void persistPartition(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, false, true, true, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, false, true, true, false));
   }
 
   @SimTest(name = "TestPersistPartitionUnreliable4A")
   @Points(4)
   void persistPartitionUnreliable(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, true, true, true, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, true, true, true, false));
   }
 
   @SimTest(name = "TestPersistPartitionUnreliableLinearizable4A")
   @Points(6)
   void persistPartitionUnreliableLinearizable(Seed seed) {
-    KvScenarios.genericTest(seed, p(15, 7, true, true, true, true));
+    KvScenarios.genericTest(seed, PART.with(15, 7, true, true, true, true));
   }
 }

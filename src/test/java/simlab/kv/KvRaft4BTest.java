@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Tag;
 import simlab.harness.HistoryCheck;
 import simlab.harness.KvCluster;
 import simlab.harness.KvCluster.ClerkHandle;
-import simlab.kv.KvScenarios.Params;
 import simlab.sim.Simulation;
 import simlab.testing.Points;
 import simlab.testing.Seed;
@@ -19,16 +18,7 @@ class KvRaft4BTest {
   static final int MAXRAFTSTATE = 1000;
   static final int MAXSNAPSHOTSTATE = 500;
 
-  private static Params p(
-      int nclients,
-      int nservers,
-      boolean unreliable,
-      boolean crash,
-      boolean partitions,
-      boolean randomkeys) {
-    return new Params(
-        "4B", nclients, nservers, unreliable, crash, partitions, MAXRAFTSTATE, randomkeys);
-  }
+  private static final GenericTestParams.Part PART = new GenericTestParams.Part("4B", MAXRAFTSTATE);
 
   private static void checkLogTrimmed(KvCluster cfg) {
     int sz = cfg.logSize();
@@ -110,36 +100,36 @@ class KvRaft4BTest {
   @SimTest(name = "TestSnapshotRecover4B")
   @Points(4)
   void snapshotRecover(Seed seed) {
-    KvScenarios.genericTest(seed, p(1, 5, false, true, false, false));
+    KvScenarios.genericTest(seed, PART.with(1, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotRecoverManyClients4B")
   @Points(4)
   void snapshotRecoverManyClients(Seed seed) {
-    KvScenarios.genericTest(seed, p(20, 5, false, true, false, false));
+    KvScenarios.genericTest(seed, PART.with(20, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliable4B")
   @Points(4)
   void snapshotUnreliable(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, true, false, false, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, true, false, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecover4B")
   @Points(4)
   void snapshotUnreliableRecover(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, true, true, false, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, true, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecoverConcurrentPartition4B")
   @Points(4)
   void snapshotUnreliableRecoverConcurrentPartition(Seed seed) {
-    KvScenarios.genericTest(seed, p(5, 5, true, true, true, false));
+    KvScenarios.genericTest(seed, PART.with(5, 5, true, true, true, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecoverConcurrentPartitionLinearizable4B")
   @Points(6)
   void snapshotUnreliableRecoverConcurrentPartitionLinearizable(Seed seed) {
-    KvScenarios.genericTest(seed, p(15, 7, true, true, true, true));
+    KvScenarios.genericTest(seed, PART.with(15, 7, true, true, true, true));
   }
 }

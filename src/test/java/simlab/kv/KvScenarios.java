@@ -38,42 +38,10 @@ final class KvScenarios {
 
   private KvScenarios() {}
 
-  /** The knobs of GenericTest. */
-  record Params(
-      String part,
-      int nclients,
-      int nservers,
-      boolean unreliable,
-      boolean crash,
-      boolean partitions,
-      int maxraftstate,
-      boolean randomkeys) {}
-
-  static String title(Params p) {
-    String t = "Test: ";
-    if (p.unreliable()) {
-      t += "unreliable net, ";
-    }
-    if (p.crash()) {
-      t += "restarts, ";
-    }
-    if (p.partitions()) {
-      t += "partitions, ";
-    }
-    if (p.maxraftstate() != -1) {
-      t += "snapshots, ";
-    }
-    if (p.randomkeys()) {
-      t += "random keys, ";
-    }
-    t += p.nclients() > 1 ? "many clients" : "one client";
-    return t + " (" + p.part() + ")";
-  }
-
-  static void genericTest(Seed seed, Params p) {
+  static void genericTest(Seed seed, GenericTestParams p) {
     Simulation sim = seed.newSimulation();
     KvCluster cfg = new KvCluster(sim, p.nservers(), p.unreliable(), p.maxraftstate());
-    cfg.begin(title(p));
+    cfg.begin(p.title());
     ClerkHandle ck = cfg.makeClient(cfg.all());
     List<ClerkHandle> clerks = new ArrayList<>();
     for (int i = 0; i < p.nclients(); i++) {
@@ -171,7 +139,7 @@ final class KvScenarios {
     final KvCluster cfg;
     final ClerkHandle ck;
     final int cli;
-    final Params p;
+    final GenericTestParams p;
     final RandomGenerator rnd;
     int j;
     String last = "";
@@ -179,7 +147,7 @@ final class KvScenarios {
     boolean finished;
     String failure;
 
-    ClientLoop(KvCluster cfg, ClerkHandle ck, int cli, Params p, RandomGenerator rnd) {
+    ClientLoop(KvCluster cfg, ClerkHandle ck, int cli, GenericTestParams p, RandomGenerator rnd) {
       this.cfg = cfg;
       this.ck = ck;
       this.cli = cli;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import simlab.harness.KvRaft1Cluster;
 import simlab.harness.KvRaft1Cluster.Clerk;
-import simlab.kvraft1.KvRaft1Scenarios.Params;
+import simlab.kv.GenericTestParams;
 import simlab.kvsrv1.Err;
 import simlab.kvsrv1.GetResult;
 import simlab.sim.SimFuture;
@@ -22,20 +22,12 @@ import simlab.testing.SimTest;
 @Tag("2025-4B")
 class KvRaft1Part4BTest {
 
-  private static Params p(
-      int nclients,
-      int nservers,
-      boolean unreliable,
-      boolean crash,
-      boolean partitions,
-      boolean randomkeys) {
-    return new Params("4B", nclients, nservers, unreliable, crash, partitions, -1, randomkeys);
-  }
+  private static final GenericTestParams.Part PART = new GenericTestParams.Part("4B", -1);
 
   @SimTest(name = "TestBasic4B")
   @Points(4)
   void basic(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(1, 5, false, false, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(1, 5, false, false, false, false));
   }
 
   @SimTest(name = "TestSpeed4B")
@@ -47,13 +39,13 @@ class KvRaft1Part4BTest {
   @SimTest(name = "TestConcurrent4B")
   @Points(4)
   void concurrent(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, false, false, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, false, false, false, false));
   }
 
   @SimTest(name = "TestUnreliable4B")
   @Points(4)
   void unreliable(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, true, false, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, true, false, false, false));
   }
 
   /**
@@ -128,48 +120,48 @@ class KvRaft1Part4BTest {
   @SimTest(name = "TestManyPartitionsOneClient4B")
   @Points(4)
   void manyPartitionsOneClient(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(1, 5, false, false, true, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(1, 5, false, false, true, false));
   }
 
   @SimTest(name = "TestManyPartitionsManyClients4B")
   @Points(4)
   void manyPartitionsManyClients(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, false, false, true, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, false, false, true, false));
   }
 
   @SimTest(name = "TestPersistOneClient4B")
   @Points(4)
   void persistOneClient(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(1, 5, false, true, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(1, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestPersistConcurrent4B")
   @Points(4)
   void persistConcurrent(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, false, true, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestPersistConcurrentUnreliable4B")
   @Points(4)
   void persistConcurrentUnreliable(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, true, true, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, true, true, false, false));
   }
 
   @SimTest(name = "TestPersistPartition4B")
   @Points(4)
   void persistPartition(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, false, true, true, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, false, true, true, false));
   }
 
   @SimTest(name = "TestPersistPartitionUnreliable4B")
   @Points(4)
   void persistPartitionUnreliable(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, true, true, true, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, true, true, true, false));
   }
 
   @SimTest(name = "TestPersistPartitionUnreliableLinearizable4B")
   @Points(6)
   void persistPartitionUnreliableLinearizable(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(15, 7, true, true, true, true));
+    KvRaft1Scenarios.genericTest(seed, PART.with(15, 7, true, true, true, true));
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import simlab.harness.KvRaft1Cluster;
 import simlab.harness.KvRaft1Cluster.Clerk;
-import simlab.kvraft1.KvRaft1Scenarios.Params;
+import simlab.kv.GenericTestParams;
 import simlab.sim.Simulation;
 import simlab.testing.Points;
 import simlab.testing.Seed;
@@ -19,16 +19,7 @@ class KvRaft1Part4CTest {
   static final int MAXRAFTSTATE = 1000;
   static final int MAXSNAPSHOTSTATE = 500;
 
-  private static Params p(
-      int nclients,
-      int nservers,
-      boolean unreliable,
-      boolean crash,
-      boolean partitions,
-      boolean randomkeys) {
-    return new Params(
-        "4C", nclients, nservers, unreliable, crash, partitions, MAXRAFTSTATE, randomkeys);
-  }
+  private static final GenericTestParams.Part PART = new GenericTestParams.Part("4C", MAXRAFTSTATE);
 
   private static void checkLogTrimmed(KvRaft1Cluster ts) {
     int sz = ts.logSize();
@@ -111,36 +102,36 @@ class KvRaft1Part4CTest {
   @SimTest(name = "TestSnapshotRecover4C")
   @Points(4)
   void snapshotRecover(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(1, 5, false, true, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(1, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotRecoverManyClients4C")
   @Points(4)
   void snapshotRecoverManyClients(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(20, 5, false, true, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(20, 5, false, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliable4C")
   @Points(4)
   void snapshotUnreliable(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, true, false, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, true, false, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecover4C")
   @Points(4)
   void snapshotUnreliableRecover(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, true, true, false, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, true, true, false, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecoverConcurrentPartition4C")
   @Points(4)
   void snapshotUnreliableRecoverConcurrentPartition(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(5, 5, true, true, true, false));
+    KvRaft1Scenarios.genericTest(seed, PART.with(5, 5, true, true, true, false));
   }
 
   @SimTest(name = "TestSnapshotUnreliableRecoverConcurrentPartitionLinearizable4C")
   @Points(6)
   void snapshotUnreliableRecoverConcurrentPartitionLinearizable(Seed seed) {
-    KvRaft1Scenarios.genericTest(seed, p(15, 7, true, true, true, true));
+    KvRaft1Scenarios.genericTest(seed, PART.with(15, 7, true, true, true, true));
   }
 }

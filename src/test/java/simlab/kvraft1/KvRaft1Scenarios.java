@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import simlab.harness.KvRaft1Cluster;
 import simlab.harness.KvRaft1Cluster.Clerk;
+import simlab.kv.GenericTestParams;
 import simlab.kvsrv1.ClntRes;
 import simlab.kvsrv1.Err;
 import simlab.kvsrv1.GetResult;
@@ -42,38 +43,6 @@ final class KvRaft1Scenarios {
 
   private KvRaft1Scenarios() {}
 
-  /** The knobs of 6.5840's {@code MakeTest}. */
-  record Params(
-      String part,
-      int nclients,
-      int nservers,
-      boolean unreliable,
-      boolean crash,
-      boolean partitions,
-      int maxraftstate,
-      boolean randomkeys) {}
-
-  static String title(Params p) {
-    String t = "Test: ";
-    if (p.unreliable()) {
-      t += "unreliable net, ";
-    }
-    if (p.crash()) {
-      t += "restarts, ";
-    }
-    if (p.partitions()) {
-      t += "partitions, ";
-    }
-    if (p.maxraftstate() != -1) {
-      t += "snapshots, ";
-    }
-    if (p.randomkeys()) {
-      t += "random keys, ";
-    }
-    t += p.nclients() > 1 ? "many clients" : "one client";
-    return t + " (" + p.part() + ")";
-  }
-
   /**
    * 6.5840's GenericTest: NITER iterations; in each, nclients clients run {@link OneClientPut} for
    * T (after 1 s alone, with the partitioner running, when partitions are on); then the put counts
@@ -81,10 +50,10 @@ final class KvRaft1Scenarios {
    * crash is on), the Raft state's size is checked, and the whole history so far must be
    * linearizable under the versioned KV model.
    */
-  static void genericTest(Seed seed, Params p) {
+  static void genericTest(Seed seed, GenericTestParams p) {
     Simulation sim = seed.newSimulation();
     KvRaft1Cluster ts = new KvRaft1Cluster(sim, p.nservers(), p.unreliable(), p.maxraftstate());
-    ts.begin(title(p));
+    ts.begin(p.title());
     Clerk ck = ts.makeClerk();
     List<Clerk> clerks = new ArrayList<>();
     for (int i = 0; i < p.nclients(); i++) {
