@@ -16,9 +16,9 @@ import simlab.sim.Simulation;
 /**
  * What {@link ReferenceKvServer#kill} stops. Added for mutants PIT found surviving: a crash drops
  * the node's later events and replies, so the suites cannot see whether kill shuts the RSM and its
- * Raft down, or whether a killed server still answers. The harness reads a crashed server's Raft
- * state, and a killed server answers nothing, as a killed Raft peer does (as if the request were
- * lost).
+ * Raft down, or whether a killed server still answers. A killed server's Raft peer stays reachable
+ * through {@code raft()} and must say it no longer leads, and a killed server answers nothing, as a
+ * killed Raft peer does (as if the request were lost).
  */
 class KvServerKillChecksTest {
   private final Simulation sim = new Simulation(1);

@@ -14,10 +14,11 @@ import simlab.sim.Simulation;
 /**
  * What {@link Rsm#kill} must stop. Added for mutants PIT found surviving: in a simulation a crash
  * already drops every later event of the node, so the suites cannot tell whether kill stops the
- * Raft peer or whether a killed RSM would still apply. Both are observable without a crash event:
- * the harness reads a crashed server's Raft state ({@code raft().getState()}), and a Raft that
- * still hands over an entry after kill (any implementation plugged in with {@code --impl}) must not
- * change the state machine of a replica that has shut down.
+ * Raft peer or whether a killed RSM would still apply. Both are observable without a crash event: a
+ * killed replica's Raft peer stays reachable through the public {@code raft()} and must say it no
+ * longer leads ({@code getState()}), and a Raft that still hands over an entry after kill (any
+ * implementation plugged in with {@code --impl}) must not change the state machine of a replica
+ * that has shut down.
  */
 class RsmKillChecksTest {
   private static final Duration MS = Duration.ofMillis(1);
