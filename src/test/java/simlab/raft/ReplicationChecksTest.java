@@ -222,4 +222,21 @@ class ReplicationChecksTest {
     done(f, f.step(new AppendEntries(2, 2, 9, 2, ImmutableList.of(), 0)));
     assertEquals(1, f.ackIndex, "a refusal vouches for nothing");
   }
+
+  @Test
+  void onlyALeaderAcceptsAProposal() {
+    RaftCore f = new RaftCore(1, 3, new PersistentState(3, -1, 0, 0, log(1, 3)), new byte[0]);
+    Ready r = done(f, f.propose("x"));
+    assertEquals(new Raft.StartResult(-1, 3, false), r.reply(), "a follower refuses");
+    assertEquals(2, f.log.lastIndex(), "and appends nothing");
+    assertTrue(r.persist() == null && r.messages().isEmpty() && !r.replicate());
+    done(f, f.electionTimeout());
+    Ready candidate = done(f, f.propose("y"));
+    assertEquals(new Raft.StartResult(-1, 4, false), candidate.reply(), "so does a candidate");
+    assertEquals(2, f.log.lastIndex());
+    RaftCore c = leader(1, 3);
+    Ready accepted = done(c, c.propose("z"));
+    assertEquals(new Raft.StartResult(3, 4, true), accepted.reply(), "a leader of term 4 accepts");
+    assertEquals("z", c.log.entry(3).command());
+  }
 }
