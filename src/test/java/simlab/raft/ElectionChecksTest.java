@@ -97,4 +97,50 @@ class ElectionChecksTest {
     assertEquals(5, rv.term());
     assertFalse(rv.voteGranted(), "a vote in a stale term");
   }
+
+  @Test
+  void aRepeatedRequestFromTheCandidateVotedForIsGrantedAgain() {
+    RaftCore c = peer(1, 3, false);
+    RequestVote rv = new RequestVote(2, 2, 0, 0);
+    assertTrue(((RequestVoteReply) done(c, c.step(rv)).reply()).voteGranted());
+    Ready again = done(c, c.step(rv));
+    assertTrue(
+        ((RequestVoteReply) again.reply()).voteGranted(),
+        "Figure 2: votedFor is candidateId: the first reply may have been lost");
+    assertEquals(Ready.Timers.ELECTION_RESTART, again.timers());
+    assertFalse(
+        ((RequestVoteReply) done(c, c.step(new RequestVote(2, 0, 0, 0))).reply()).voteGranted(),
+        "but nobody else in that term");
+  }
+
+  @Test
+  void aLeaderIgnoresAStrayElectionTimeout() {
+    for (boolean preVote : new boolean[] {false, true}) {
+      RaftCore c = peer(0, 3, preVote);
+      Ready first = done(c, c.electionTimeout());
+      if (preVote) {
+        PreVote pv = (PreVote) first.messages().get(0).message();
+        first =
+            done(
+                c, c.step(new Response(1, pv, Optional.of(new PreVoteReply(pv.term() - 1, true)))));
+      }
+      RequestVote rv = (RequestVote) first.messages().get(0).message();
+      grant(c, 1, rv);
+      assertTrue(c.isLeader());
+      int term = c.term;
+      // A driver's timer event that raced the election: it must not depose a working leader.
+      Ready r = done(c, c.electionTimeout());
+      assertTrue(c.isLeader(), "preVote " + preVote);
+      assertEquals(term, c.term, "preVote " + preVote);
+      assertTrue(r.messages().isEmpty(), "no RequestVote or PreVote from a leader");
+      assertEquals(Ready.Timers.HEARTBEAT, r.timers());
+    }
+  }
+
+  @Test
+  void theRoleIsReportedInLowerCase() {
+    assertEquals("follower", RaftCore.Role.FOLLOWER.label());
+    assertEquals("candidate", RaftCore.Role.CANDIDATE.label());
+    assertEquals("leader", RaftCore.Role.LEADER.label());
+  }
 }

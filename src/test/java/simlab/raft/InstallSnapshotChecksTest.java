@@ -64,9 +64,12 @@ class InstallSnapshotChecksTest {
   void aSnapshotAtTheCommitIndexChangesNothingEither() {
     RaftCore c = follower(1, 1, 1, 1);
     commitThrough(c, 2);
-    done(c, c.step(new InstallSnapshot(1, 0, 2, 1, DATA)));
+    Ready r = done(c, c.step(new InstallSnapshot(1, 0, 2, 1, DATA)));
     assertEquals(2, c.commitIndex);
     assertEquals(3, c.log.lastIndex());
+    assertEquals(0, c.log.snapshotIndex(), "ignored: the service took this state from the log");
+    assertNull(r.persist(), "nothing changed, so nothing to persist");
+    assertEquals(new InstallSnapshotReply(1), r.reply());
   }
 
   @Test
@@ -78,6 +81,9 @@ class InstallSnapshotChecksTest {
     assertEquals(5, c.log.lastIndex(), "§7: the entries following the snapshot are retained");
     assertEquals("c5", c.log.entry(5).command());
     assertEquals(3, c.commitIndex, "the snapshot is committed, the entries after it are not");
+    assertEquals(new InstallSnapshotReply(2), r.reply(), "the leader must hear back");
+    assertEquals(2, c.ackTerm);
+    assertEquals(3, c.ackIndex, "the reply vouches for entries 1-3 to the leader of term 2");
     assertNotNull(r.persist(), "a new snapshot must be saved before the reply leaves");
     assertArrayEquals(DATA, r.persist().snapshot());
     List<ApplyMsg> applied = done(c, c.readyToApply()).toApply();
@@ -118,5 +124,24 @@ class InstallSnapshotChecksTest {
     assertEquals(0, c.log.snapshotIndex(), "an old leader's snapshot was installed");
     assertEquals(0, c.commitIndex);
     assertEquals(Ready.Timers.ELECTION, r.timers(), "an old leader must not hold off elections");
+  }
+
+  @Test
+  void aCandidateGivenASnapshotByTheLeaderOfItsTermFollowsIt() {
+    RaftCore c = follower(1, 1);
+    done(c, c.electionTimeout());
+    assertEquals(RaftCore.Role.CANDIDATE, c.role);
+    Ready r = done(c, c.step(new InstallSnapshot(2, 0, 4, 2, DATA)));
+    assertEquals(RaftCore.Role.FOLLOWER, c.role, "a leader of term 2 exists: the election is lost");
+    assertEquals(Ready.Timers.ELECTION_RESTART, r.timers(), "and it holds off the next one");
+    assertEquals(4, c.commitIndex);
+    RaftCore d = follower(1, 1, 1);
+    commitThrough(d, 2);
+    done(d, d.electionTimeout());
+    Ready covered = done(d, d.step(new InstallSnapshot(2, 0, 1, 1, DATA)));
+    assertEquals(RaftCore.Role.FOLLOWER, d.role, "even a snapshot it already has");
+    assertEquals(Ready.Timers.ELECTION_RESTART, covered.timers());
+    assertEquals(2, d.ackTerm);
+    assertEquals(1, d.ackIndex, "its reply vouches for the snapshot's entries to term 2's leader");
   }
 }

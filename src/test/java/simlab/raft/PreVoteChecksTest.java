@@ -103,4 +103,17 @@ class PreVoteChecksTest {
     PreVoteReply quiet = (PreVoteReply) done(f, f.step(new PreVote(2, 2, 0, 0))).reply();
     assertTrue(quiet.granted());
   }
+
+  @Test
+  void theDriverLearnsOnceThatALeaderWasHeard() {
+    RaftCore f = peer(1, 3, List.of());
+    assertFalse(f.takeLeaderHeard());
+    done(f, f.step(new RequestVote(2, 2, 0, 0)));
+    assertFalse(f.takeLeaderHeard(), "a candidate is no leader: its lease must not restart");
+    done(f, f.step(new AppendEntries(2, 0, 0, 0, ImmutableList.of(), 0)));
+    assertTrue(f.takeLeaderHeard(), "the leader of term 2 spoke: restart the lease timer");
+    assertFalse(f.takeLeaderHeard(), "and only once per hearing");
+    done(f, f.step(new InstallSnapshot(2, 0, 0, 0, new byte[0])));
+    assertTrue(f.takeLeaderHeard());
+  }
 }
