@@ -1,0 +1,198 @@
+package simlab.raft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import simlab.sim.Simulation;
+
+/**
+ * The reference driver ({@link ReferenceRaft}) around the core, in tiny seeded simulations: what
+ * {@link Raft#kill()} promises ("after this, it sends nothing and applies nothing") when a service
+ * kills its peer without the simulator crashing the node (so its timers, deferred events and
+ * request handlers still run), what the introspection the invariant monitor reads reports, and the
+ * Pre-Vote wiring the graded suites never turn on.
+ */
+class DriverChecksTest {
+  private static final Duration LAB_ELECTION_LIMIT = Duration.ofSeconds(5);
+
+  /** N reference peers with one timing; each peer's applied messages are recorded. */
+  private static final class Cluster {
+    final Simulation sim;
+    final List<String> ids = new ArrayList<>();
+    final List<List<ApplyMsg>> applied = new ArrayList<>();
+
+    Cluster(long seed, int n, RaftTiming timing) {
+      sim = new Simulation(seed);
+      for (int i = 0; i < n; i++) {
+        ids.add("r" + i);
+        applied.add(new ArrayList<>());
+      }
+      for (int i = 0; i < n; i++) {
+        int me = i;
+        sim.addNode(
+            ids.get(i),
+            ids,
+            ctx -> new ReferenceRaftFactory(timing).make(ctx, ids, me, applied.get(me)::add));
+      }
+    }
+
+    ReferenceRaft peer(int i) {
+      return sim.node(ids.get(i));
+    }
+
+    int leader() {
+      for (int i = 0; i < ids.size(); i++) {
+        if (sim.isAlive(ids.get(i)) && peer(i).getState().isLeader()) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    int awaitLeader() {
+      assertTrue(sim.runUntil(() -> leader() >= 0, LAB_ELECTION_LIMIT), "no leader within 5 s");
+      return leader();
+    }
+
+    /** Whether peer {@code i}'s log (after its snapshot) holds {@code command}. */
+    boolean holds(int i, Object command) {
+      ReferenceRaft p = peer(i);
+      for (int k = p.snapshotIndex() + 1; k <= p.lastIndex(); k++) {
+        if (command.equals(p.commandAt(k))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void aKilledLeaderSendsAnswersSavesAndAppliesNothing() {
+    Cluster c = new Cluster(3, 3, RaftTiming.DEFAULT);
+    int l = c.awaitLeader();
+    ReferenceRaft leader = c.peer(l);
+    int first = leader.start("first").index();
+    assertTrue(
+        c.sim.runUntil(
+            () -> c.applied.stream().allMatch(a -> a.size() >= first), Duration.ofSeconds(2)),
+        "the first command commits everywhere");
+    int lost = leader.start("lost").index();
+    assertTrue(lost > first, "the leader appends the second command");
+    leader.kill(); // before the deferred replication pass that would send it
+    int termAtKill = leader.currentTerm();
+    byte[] stateAtKill = c.sim.persister(c.ids.get(l)).readRaftState();
+    int appliedAtKill = c.applied.get(l).size();
+
+    Raft.StartResult late = leader.start("late");
+    assertFalse(late.isLeader(), "a killed peer leads nothing");
+    assertEquals(-1, late.index(), "a killed peer appends nothing");
+    assertFalse(leader.getState().isLeader());
+    leader.snapshot(first, new byte[] {7});
+
+    c.sim.runFor(Duration.ofSeconds(3));
+    int next = c.leader();
+    assertTrue(next >= 0 && next != l, "the others elect a new leader");
+    assertTrue(c.peer(next).currentTerm() > termAtKill);
+    c.peer(next).start("after");
+    c.sim.runFor(Duration.ofSeconds(2));
+    for (int i = 0; i < 3; i++) {
+      if (i != l) {
+        assertFalse(c.holds(i, "lost"), "r" + i + " got an entry the killed leader sent");
+      }
+    }
+    assertEquals(
+        termAtKill, leader.currentTerm(), "the killed peer answered a newer term's request");
+    assertArrayEquals(
+        stateAtKill,
+        c.sim.persister(c.ids.get(l)).readRaftState(),
+        "the killed peer saved state after kill()");
+    assertEquals(0, c.sim.persister(c.ids.get(l)).readSnapshot().length, "a snapshot after kill()");
+    assertEquals(appliedAtKill, c.applied.get(l).size(), "the killed peer applied after kill()");
+  }
+
+  @Test
+  void aServiceThatKillsItsPeerWhileApplyingGetsNothingMore() {
+    Simulation sim = new Simulation(1);
+    List<String> ids = List.of("r0");
+    List<ApplyMsg> got = new ArrayList<>();
+    Raft[] self = new Raft[1];
+    self[0] =
+        sim.addNode(
+            "r0",
+            ids,
+            ctx ->
+                new ReferenceRaftFactory()
+                    .make(
+                        ctx,
+                        ids,
+                        0,
+                        msg -> {
+                          got.add(msg);
+                          self[0].kill(); // the service shuts down on its first command
+                        }));
+    assertTrue(sim.runUntil(() -> self[0].getState().isLeader(), LAB_ELECTION_LIMIT));
+    for (int i = 0; i < 5; i++) {
+      self[0].start("c" + i); // a cluster of one commits each at once: one apply batch of five
+    }
+    sim.runFor(Duration.ofSeconds(1));
+    assertEquals(1, got.size(), "delivered after kill(): " + got);
+  }
+
+  @Test
+  void introspectionReportsTheCoresState() {
+    Cluster c = new Cluster(5, 3, RaftTiming.DEFAULT);
+    int l = c.awaitLeader();
+    ReferenceRaft leader = c.peer(l);
+    int f = (l + 1) % 3;
+    ReferenceRaft follower = c.peer(f);
+    int index = leader.start("x").index();
+    assertTrue(
+        c.sim.runUntil(
+            () -> c.applied.stream().allMatch(a -> a.size() >= index), Duration.ofSeconds(2)));
+    assertTrue(leader.isLeader());
+    assertFalse(follower.isLeader());
+    assertEquals("leader", leader.role());
+    assertEquals("follower", follower.role());
+    assertEquals(l, leader.votedFor(), "a leader voted for itself in its term");
+    assertEquals(index, leader.commitIndex());
+    assertEquals(index, follower.commitIndex());
+    assertEquals(leader.currentTerm(), follower.currentTerm());
+    assertEquals(index, follower.acknowledgedIndex(), "it told this term's leader it holds x");
+    assertEquals(
+        c.sim.persister(c.ids.get(f)).raftStateSize(), follower.persistedSize(), "persisted size");
+    assertTrue(follower.persistedSize() > 0);
+
+    // Cut off, the follower campaigns in newer terms: it has acknowledged nothing in them.
+    c.sim.network().isolate(c.ids.get(f));
+    int termBefore = follower.currentTerm();
+    assertTrue(
+        c.sim.runUntil(() -> follower.currentTerm() > termBefore, Duration.ofSeconds(2)),
+        "an isolated follower campaigns");
+    assertEquals("candidate", follower.role());
+    assertEquals(f, follower.votedFor(), "a candidate votes for itself");
+    assertEquals(0, follower.acknowledgedIndex(), "no acknowledgement in the new term");
+    assertEquals(index, follower.commitIndex(), "the commit index never goes back");
+  }
+
+  @Test
+  void aPreVoteClusterElectsAndReplacesACrashedLeader() {
+    Cluster c = new Cluster(7, 3, RaftTiming.DEFAULT.withPreVote(true));
+    int l = c.awaitLeader();
+    int term = c.peer(l).currentTerm();
+    assertEquals(1, term, "with Pre-Vote, the first election is the only one to bump the term");
+    int index = c.peer(l).start("x").index();
+    assertTrue(
+        c.sim.runUntil(
+            () -> c.applied.stream().allMatch(a -> a.size() >= index), Duration.ofSeconds(2)));
+    c.sim.crash(c.ids.get(l));
+    int next = c.awaitLeader();
+    assertTrue(next != l);
+    assertEquals(term + 1, c.peer(next).currentTerm(), "one pre-voted election, one new term");
+  }
+}
