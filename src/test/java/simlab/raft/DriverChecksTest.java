@@ -195,4 +195,28 @@ class DriverChecksTest {
     assertTrue(next != l);
     assertEquals(term + 1, c.peer(next).currentTerm(), "one pre-voted election, one new term");
   }
+
+  @Test
+  void aQuietClusterKeepsItsLeaderAndHeartbeatsAtMostTenTimesASecond() {
+    // 6.5840's TestInitialElection: with no failures the term must not change; the handout caps
+    // heartbeats at ten per second.
+    Cluster c = new Cluster(11, 3, RaftTiming.DEFAULT);
+    int l = c.awaitLeader();
+    int term = c.peer(l).currentTerm();
+    c.sim.runFor(Duration.ofSeconds(1)); // let the first round of replication settle
+    long[] before = new long[3];
+    for (int i = 0; i < 3; i++) {
+      before[i] = c.sim.network().rpcCount(c.ids.get(i));
+    }
+    c.sim.runFor(Duration.ofSeconds(10));
+    assertEquals(l, c.leader(), "the leader changed with no failure");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(term, c.peer(i).currentTerm(), "r" + i + " moved to a new term");
+      if (i != l) {
+        long heard = c.sim.network().rpcCount(c.ids.get(i)) - before[i];
+        assertTrue(heard <= 101, "r" + i + " got " + heard + " requests in 10 s: over 10/s");
+        assertTrue(heard >= 10, "r" + i + " got " + heard + " requests in 10 s");
+      }
+    }
+  }
 }
