@@ -219,4 +219,25 @@ class DriverChecksTest {
       }
     }
   }
+
+  @Test
+  void aProposalIsSentAtOnceNotAtTheNextHeartbeat() {
+    // 6.5840's speed tests (TestSpeed3B, TestSpeed4B/4C): with heartbeats ~100 ms, at least three
+    // sequential agreements per heartbeat interval, i.e. at most 33.3 ms per command.
+    Cluster c = new Cluster(13, 3, RaftTiming.DEFAULT);
+    int l = c.awaitLeader();
+    ReferenceRaft leader = c.peer(l);
+    int ops = 30;
+    Duration start = c.sim.now();
+    for (int i = 0; i < ops; i++) {
+      int index = leader.start("op" + i).index();
+      assertTrue(
+          c.sim.runUntil(() -> c.applied.get(l).size() >= index, Duration.ofSeconds(1)),
+          "op " + i + " did not commit");
+    }
+    Duration perOp = c.sim.now().minus(start).dividedBy(ops);
+    assertTrue(
+        perOp.compareTo(RaftTiming.DEFAULT.heartbeat().dividedBy(3)) <= 0,
+        perOp.toMillis() + " ms per sequential command: slower than 3 per heartbeat");
+  }
 }
