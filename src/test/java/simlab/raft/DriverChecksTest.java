@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.collect.ImmutableList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,9 @@ class DriverChecksTest {
         c.sim.runUntil(
             () -> c.applied.stream().allMatch(a -> a.size() >= first), Duration.ofSeconds(2)),
         "the first command commits everywhere");
+    // Mid-way between heartbeats no request is in flight, so the next replication pass would
+    // send the new entry to every follower at once.
+    c.sim.runFor(Duration.ofMillis(50));
     int lost = leader.start("lost").index();
     assertTrue(lost > first, "the leader appends the second command");
     leader.kill(); // before the deferred replication pass that would send it
@@ -239,5 +243,52 @@ class DriverChecksTest {
     assertTrue(
         perOp.compareTo(RaftTiming.DEFAULT.heartbeat().dividedBy(3)) <= 0,
         perOp.toMillis() + " ms per sequential command: slower than 3 per heartbeat");
+  }
+
+  // ---- timers and requests by hand (ReferenceRaftDriverTest's context runs nothing itself) ----
+
+  /** Fires the pending timer at {@code i}: a fired timer is no longer pending. */
+  private static void fire(ReferenceRaftDriverTest.HandContext ctx, int i) {
+    ctx.timers.remove(i).run();
+  }
+
+  @Test
+  void aLeaderRunsOnlyItsHeartbeatTimerAndReArmsIt() {
+    ReferenceRaftDriverTest.HandContext ctx = new ReferenceRaftDriverTest.HandContext();
+    ReferenceRaft peer = new ReferenceRaft(ctx, List.of("raft-0"), 0, msg -> {});
+    assertEquals(1, ctx.timers.size(), "the election timer");
+    fire(ctx, 0); // a cluster of one wins its election at once
+    assertTrue(peer.isLeader());
+    assertEquals(1, ctx.timers.size(), "a leader runs one timer, its heartbeat, and no election");
+    fire(ctx, 0);
+    assertEquals(1, ctx.timers.size(), "the heartbeat is re-armed after it fires");
+    assertTrue(peer.isLeader(), "the timer that ran was the heartbeat, not an election");
+    assertEquals(1, peer.currentTerm());
+  }
+
+  @Test
+  void hearingTheLeaderRestartsTheElectionTimer() {
+    // Figure 2: a follower converts to candidate only if its election timeout elapses *without*
+    // receiving AppendEntries from the current leader.
+    ReferenceRaftDriverTest.HandContext ctx = new ReferenceRaftDriverTest.HandContext();
+    new ReferenceRaft(ctx, ctx.peers(), 0, msg -> {});
+    Runnable armed = ctx.timers.get(0);
+    ctx.deliver(new AppendEntries(1, 1, 0, 0, ImmutableList.of(), 0));
+    assertEquals(1, ctx.timers.size(), "one election timer");
+    assertTrue(
+        ctx.timers.get(0) != armed, "the timer armed before the leader was heard still runs");
+  }
+
+  @Test
+  void aKilledPeerAnswersARequestAsLostAtOnce() {
+    ReferenceRaftDriverTest.HandContext ctx = new ReferenceRaftDriverTest.HandContext();
+    ReferenceRaft peer = new ReferenceRaft(ctx, ctx.peers(), 0, msg -> {});
+    byte[] saved = ctx.persister.readRaftState();
+    peer.kill();
+    assertTrue(ctx.timers.isEmpty(), "a killed peer leaves no timer running");
+    Object answer = ctx.deliver(new AppendEntries(5, 1, 0, 0, ImmutableList.of(), 0));
+    assertEquals(null, answer, "a killed peer answered");
+    assertEquals(List.of("fail"), ctx.events, "the caller must learn at once that no reply comes");
+    assertArrayEquals(saved, ctx.persister.readRaftState(), "a killed peer saved a newer term");
   }
 }
