@@ -291,4 +291,34 @@ class DriverChecksTest {
     assertEquals(List.of("fail"), ctx.events, "the caller must learn at once that no reply comes");
     assertArrayEquals(saved, ctx.persister.readRaftState(), "a killed peer saved a newer term");
   }
+
+  @Test
+  void aKilledPreVotePeerStopsItsLeaseTimerToo() {
+    ReferenceRaftDriverTest.HandContext ctx = new ReferenceRaftDriverTest.HandContext();
+    ReferenceRaft peer =
+        new ReferenceRaft(ctx, ctx.peers(), 0, msg -> {}, RaftTiming.DEFAULT.withPreVote(true));
+    ctx.deliver(new AppendEntries(1, 1, 0, 0, ImmutableList.of(), 0));
+    assertEquals(2, ctx.timers.size(), "the election timer and the leader-contact lease");
+    peer.kill();
+    assertTrue(ctx.timers.isEmpty(), "a killed peer leaves no timer running");
+  }
+
+  @Test
+  void withPreVoteARejoiningServerDoesNotDisruptTheLeader() {
+    // Raft thesis §9.6: a server that was cut off cannot win a pre-vote while the others hear
+    // from their leader, so it never bumps the term and the leader stays.
+    Cluster c = new Cluster(17, 3, RaftTiming.DEFAULT.withPreVote(true));
+    int l = c.awaitLeader();
+    int term = c.peer(l).currentTerm();
+    int f = (l + 1) % 3;
+    c.sim.network().isolate(c.ids.get(f));
+    c.sim.runFor(Duration.ofSeconds(3));
+    assertEquals(term, c.peer(f).currentTerm(), "an isolated server bumped its term");
+    c.sim.network().healAll();
+    c.sim.runFor(Duration.ofSeconds(3));
+    assertEquals(l, c.leader(), "the rejoining server deposed a healthy leader");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(term, c.peer(i).currentTerm(), "r" + i + " moved to a new term");
+    }
+  }
 }
