@@ -299,6 +299,10 @@ class DriverChecksTest {
         new ReferenceRaft(ctx, ctx.peers(), 0, msg -> {}, RaftTiming.DEFAULT.withPreVote(true));
     ctx.deliver(new AppendEntries(1, 1, 0, 0, ImmutableList.of(), 0));
     assertEquals(2, ctx.timers.size(), "the election timer and the leader-contact lease");
+    ctx.deliver(new AppendEntries(1, 1, 0, 0, ImmutableList.of(), 0));
+    // Thesis §9.6 measures the lease from the latest contact: the earlier lease must not run on
+    // and expire it early.
+    assertEquals(2, ctx.timers.size(), "one lease, restarted by each contact");
     peer.kill();
     assertTrue(ctx.timers.isEmpty(), "a killed peer leaves no timer running");
   }
@@ -320,5 +324,40 @@ class DriverChecksTest {
     for (int i = 0; i < 3; i++) {
       assertEquals(term, c.peer(i).currentTerm(), "r" + i + " moved to a new term");
     }
+  }
+
+  @Test
+  void aKilledLeaderStopsItsHeartbeat() {
+    ReferenceRaftDriverTest.HandContext ctx = new ReferenceRaftDriverTest.HandContext();
+    ReferenceRaft peer = new ReferenceRaft(ctx, List.of("raft-0"), 0, msg -> {});
+    fire(ctx, 0);
+    assertTrue(peer.isLeader());
+    peer.kill();
+    assertTrue(ctx.timers.isEmpty(), "a killed leader keeps heartbeating");
+  }
+
+  @Test
+  void aDeposedLeaderStillCampaigns() {
+    // A leader deposed by a newer term it refuses to vote for has no election timer left from
+    // its reign; it must arm one, or a cluster whose only up-to-date server it is never elects
+    // (6.5840: a leader within 5 s whenever a majority can talk).
+    Cluster c = new Cluster(19, 3, RaftTiming.DEFAULT);
+    int l = c.awaitLeader();
+    int f1 = (l + 1) % 3;
+    int f2 = (l + 2) % 3;
+    c.sim.network().isolate(c.ids.get(f2));
+    int index = c.peer(l).start("x").index();
+    assertTrue(
+        c.sim.runUntil(() -> c.applied.get(l).size() >= index, Duration.ofSeconds(2)),
+        "x commits on the leader and f1");
+    c.sim.crash(c.ids.get(f1));
+    c.sim.runFor(Duration.ofSeconds(1)); // f2, cut off, campaigns into newer terms
+    int term = c.peer(l).currentTerm();
+    assertTrue(c.peer(f2).currentTerm() > term, "the isolated follower campaigned");
+    c.sim.network().healAll();
+    assertTrue(
+        c.sim.runUntil(() -> c.peer(l).currentTerm() > term && c.leader() >= 0, LAB_ELECTION_LIMIT),
+        "no leader within 5 s although two of three servers talk");
+    assertEquals(l, c.leader(), "only the old leader holds x, so only it can win");
   }
 }
