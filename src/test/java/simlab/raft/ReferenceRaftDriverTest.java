@@ -30,7 +30,7 @@ class ReferenceRaftDriverTest {
   /**
    * A NodeContext that runs nothing by itself: the test fires timers and delivers requests by hand.
    */
-  private static final class HandContext implements NodeContext {
+  static final class HandContext implements NodeContext {
     final Persister persister = new Persister();
     final Map<Class<?>, AsyncHandler<Object, Object>> handlers = new LinkedHashMap<>();
     final List<Runnable> timers = new ArrayList<>();
