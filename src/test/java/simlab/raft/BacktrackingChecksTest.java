@@ -2,6 +2,7 @@ package simlab.raft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -30,11 +31,6 @@ class BacktrackingChecksTest {
     done(c, c.step(new Response(2, rv, Optional.of(new RequestVoteReply(rv.term(), true)))));
     assertTrue(c.isLeader());
     return c;
-  }
-
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
   }
 
   /** The AppendEntries peer 1 gets from the heartbeat that follows. */

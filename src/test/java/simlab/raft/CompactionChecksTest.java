@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
+import static simlab.raft.CoreSteps.log;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +22,6 @@ import org.junit.jupiter.api.Test;
  * indexes only by chance.
  */
 class CompactionChecksTest {
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
-  }
-
-  private static List<LogEntry> log(int... terms) {
-    List<LogEntry> entries = new ArrayList<>();
-    for (int i = 0; i < terms.length; i++) {
-      entries.add(new LogEntry(terms[i], "c" + (i + 1)));
-    }
-    return entries;
-  }
-
   /** Peer 1 of 3, follower of term 1, holding and having applied the given entries. */
   private static RaftCore appliedFollower(int n) {
     int[] terms = new int[n];

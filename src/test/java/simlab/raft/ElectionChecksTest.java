@@ -3,6 +3,7 @@ package simlab.raft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
@@ -19,11 +20,6 @@ class ElectionChecksTest {
   private static RaftCore peer(int me, int size, boolean preVote) {
     return new RaftCore(
         me, size, new PersistentState(1, -1, 0, 0, List.of()), new byte[0], preVote);
-  }
-
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
   }
 
   private static Ready grant(RaftCore c, int voter, RequestVote rv) {

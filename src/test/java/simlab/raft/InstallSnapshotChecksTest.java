@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -31,11 +32,6 @@ class InstallSnapshotChecksTest {
   }
 
   /** Carries out one step as a driver does (acknowledges its Ready) and returns it. */
-  static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
-  }
-
   /** Commits (and applies) through {@code index} by a heartbeat of the term's leader, peer 0. */
   static void commitThrough(RaftCore c, int index) {
     int last = c.log.lastIndex();

@@ -3,6 +3,7 @@ package simlab.raft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
@@ -19,11 +20,6 @@ import org.junit.jupiter.api.Test;
 class PreVoteChecksTest {
   private static RaftCore peer(int me, int size, List<LogEntry> log) {
     return new RaftCore(me, size, new PersistentState(1, -1, 0, 0, log), new byte[0], true);
-  }
-
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
   }
 
   private static PreVote firstPreVote(Ready r) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -41,11 +42,6 @@ class RaftCoreTest {
   }
 
   /** What a driver does after carrying a Ready out: acknowledge it. */
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
-  }
-
   private static <R> R ask(RaftCore c, Message request, Class<R> replyType) {
     return replyType.cast(done(c, c.step(request)).reply());
   }

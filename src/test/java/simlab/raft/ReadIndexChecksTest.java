@@ -3,6 +3,7 @@ package simlab.raft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,6 @@ import org.junit.jupiter.api.Test;
  * {@code ReadIndexTest}, which only run three-peer leaders whose reads arrive at tick 0.
  */
 class ReadIndexChecksTest {
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
-  }
-
   private static AppendEntriesReply ok(RaftCore c) {
     return new AppendEntriesReply(c.term, true, AppendEntriesReply.NO_TERM, 0);
   }

@@ -3,6 +3,7 @@ package simlab.raft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +39,6 @@ class ReadIndexTest {
 
   private static AppendEntriesReply ok(RaftCore c) {
     return new AppendEntriesReply(c.term, true, AppendEntriesReply.NO_TERM, 0);
-  }
-
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
   }
 
   private static AppendEntries sentTo(Ready r, int peer) {

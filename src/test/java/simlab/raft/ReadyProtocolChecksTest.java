@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
+import static simlab.raft.CoreSteps.log;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +26,10 @@ import org.junit.jupiter.api.Test;
  * applies and saves in ways that hide a wrong flag or a short first persist of an incarnation.
  */
 class ReadyProtocolChecksTest {
-  private static List<LogEntry> log(int... terms) {
-    List<LogEntry> entries = new ArrayList<>();
-    for (int i = 0; i < terms.length; i++) {
-      entries.add(new LogEntry(terms[i], "c" + (i + 1)));
-    }
-    return entries;
-  }
-
   /** Peer 1 of 3 restarted from the given durable state, ReadIndex on (so every step exists). */
   private static RaftCore peer(int term, int... logTerms) {
     return new RaftCore(
         1, 3, new PersistentState(term, -1, 0, 0, log(logTerms)), new byte[0], false, true);
-  }
-
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
   }
 
   @Test

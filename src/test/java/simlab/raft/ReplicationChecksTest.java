@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
+import static simlab.raft.CoreSteps.log;
 
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,19 +21,6 @@ import org.junit.jupiter.api.Test;
  * the invariant monitor relies on.
  */
 class ReplicationChecksTest {
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
-  }
-
-  private static List<LogEntry> log(int... terms) {
-    List<LogEntry> entries = new ArrayList<>();
-    for (int i = 0; i < terms.length; i++) {
-      entries.add(new LogEntry(terms[i], "c" + (i + 1)));
-    }
-    return entries;
-  }
-
   /** Peer 0 of {@code size}, elected by peers 1.. (a bare majority); returns the winning Ready. */
   private static Ready elect(RaftCore c) {
     RequestVote rv = (RequestVote) done(c, c.electionTimeout()).messages().get(0).message();

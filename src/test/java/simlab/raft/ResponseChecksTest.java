@@ -3,6 +3,7 @@ package simlab.raft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static simlab.raft.CoreSteps.done;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
@@ -17,11 +18,6 @@ import org.junit.jupiter.api.Test;
 class ResponseChecksTest {
   private static RaftCore peer() {
     return new RaftCore(0, 3, new PersistentState(1, -1, 0, 0, List.of()), new byte[0], false);
-  }
-
-  private static Ready done(RaftCore c, Ready r) {
-    c.advance(r);
-    return r;
   }
 
   @Test

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import simlab.raft.ApplyMsg;
-import simlab.sim.Killable;
 import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
@@ -26,26 +24,9 @@ class ReadIndexReadsChecksTest {
   private static final Duration MS = Duration.ofMillis(1);
 
   /** One node: the counter under an RSM on a ReadIndex fake. */
-  static final class Replica implements Killable {
-    final Counter counter = new Counter();
-    final Rsm rsm;
-    ReadIndexFakeRaft raft;
-
+  private static final class Replica extends CounterReplica<ReadIndexFakeRaft> {
     Replica(NodeContext ctx, int maxRaftState) {
-      rsm =
-          new Rsm(
-              ctx,
-              List.of(ctx.id()),
-              0,
-              (c, peers, me, applyCh) -> raft = new ReadIndexFakeRaft(c, applyCh),
-              maxRaftState,
-              counter,
-              Rsm.Dedup.BY_CLIENT);
-    }
-
-    @Override
-    public void kill() {
-      rsm.kill();
+      super(ctx, maxRaftState, ReadIndexFakeRaft::new);
     }
   }
 

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import simlab.raft.ApplyMsg;
-import simlab.sim.Killable;
 import simlab.sim.NodeContext;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
@@ -21,26 +20,9 @@ class RsmTest {
   private static final Duration MS = Duration.ofMillis(1);
 
   /** One node: the counter under an RSM on a fake Raft. */
-  static final class Replica implements Killable {
-    final Counter counter = new Counter();
-    final Rsm rsm;
-    FakeRaft raft;
-
+  static final class Replica extends CounterReplica<FakeRaft> {
     Replica(NodeContext ctx, int maxRaftState) {
-      rsm =
-          new Rsm(
-              ctx,
-              List.of(ctx.id()),
-              0,
-              (c, peers, me, applyCh) -> raft = new FakeRaft(c, applyCh),
-              maxRaftState,
-              counter,
-              Rsm.Dedup.BY_CLIENT);
-    }
-
-    @Override
-    public void kill() {
-      rsm.kill();
+      super(ctx, maxRaftState, FakeRaft::new);
     }
   }
 
