@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -642,7 +643,17 @@ public final class NetRuntime implements NodeContext, AutoCloseable {
         connections.remove(peer);
       }
       channel.close();
-      failCallsOn(this);
+      // Never inside the caller: a write that fails at once closes the channel synchronously,
+      // within call(), and a Raft peer calls while it carries out a Ready; a "no reply" run
+      // there would step Raft before that Ready is advanced. The simulator never answers
+      // within call() either, so the calls fail in a task of their own.
+      if (!loop.isShuttingDown()) {
+        try {
+          loop.execute(() -> failCallsOn(this));
+        } catch (RejectedExecutionException e) {
+          // the node is stopping: nobody waits for these calls any more
+        }
+      }
     }
   }
 
