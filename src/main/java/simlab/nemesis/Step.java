@@ -288,6 +288,14 @@ public sealed interface Step {
      */
     public static final long MAX_DELAY_MS = 15;
 
+    /**
+     * Added to a generated cut's duration: 6.5840's partitionCtrler keeps the controller cut off
+     * for 1 s, plus 1 s with leases, before the successor's initController; a cut shorter than a
+     * lease (1 s in the reference) ends before any successor may take over, and the first
+     * controller simply carries on. The shrinker may still shorten it.
+     */
+    public static final long MIN_GENERATED_MS = 1000;
+
     public CtrlerCut {
       check(atMs, forMs, true);
     }
