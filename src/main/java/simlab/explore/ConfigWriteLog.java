@@ -11,10 +11,12 @@ import simlab.sim.SimFuture;
 
 /**
  * A controller's kvsrv clerk that notes every configuration the kvsrv accepted from it: a Put whose
- * value parses as a {@link ShardConfig} and that was answered OK, with the virtual time of the
- * answer. The shardkv1 explorer run uses it for the 5C bail-out check of {@link CtrlerTakeover}. It
- * only observes: the calls and their order are the clerk's own, so the trace is the same with or
- * without it.
+ * value parses as a {@link ShardConfig} and that was answered OK, with the virtual time the
+ * controller <em>issued</em> it. The issue time, not the answer's: under long reordering a reply
+ * can arrive seconds late, so a Put issued (and applied) under the lease before a cut may be
+ * answered after the controller is back, which is no failure to bail out. The shardkv1 explorer run
+ * uses it for the 5C bail-out check of {@link CtrlerTakeover}. It only observes: the calls and
+ * their order are the clerk's own, so the trace is the same with or without it.
  */
 final class ConfigWriteLog implements VersionedClerk {
   private final NodeContext ctx;
@@ -34,13 +36,14 @@ final class ConfigWriteLog implements VersionedClerk {
 
   @Override
   public SimFuture<Err> put(String key, String value, long version) {
+    long issuedAt = ctx.nowNanos();
     SimFuture<Err> f = inner.put(key, value, version);
     Integer num = configNum(value);
     if (num != null) {
       f.onComplete(
           e -> {
             if (e == Err.OK) {
-              acceptedAt.add(ctx.nowNanos());
+              acceptedAt.add(issuedAt);
               accepted.add(key + " := config " + num);
             }
           });
@@ -56,7 +59,7 @@ final class ConfigWriteLog implements VersionedClerk {
     }
   }
 
-  /** The accepted configuration writes answered from {@code fromNanos} to {@code toNanos}. */
+  /** The accepted configuration writes issued from {@code fromNanos} to {@code toNanos}. */
   List<String> acceptedBetween(long fromNanos, long toNanos) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < acceptedAt.size(); i++) {

@@ -120,7 +120,7 @@ final class CtrlerTakeover {
       if (!c.takenOver || c.change == null || c.changeEndedAt < 0 || c.reconnectedAt < 0) {
         continue;
       }
-      // Writes answered after the change ended belong to later changes of its own.
+      // Writes issued after the change ended belong to later changes of its own.
       List<String> late = actingWrites.acceptedBetween(c.reconnectedAt, c.changeEndedAt);
       if (!late.isEmpty()) {
         throw new PropertyFailure(
