@@ -73,7 +73,8 @@ public final class ExploreCommand implements Callable<Integer> {
       description =
           "Fault kinds, comma-separated (default all that apply; kvsrv1 has no crash kinds): "
               + "partition-random, partition-majority, isolate-leader, bridge, one-way-cut, crash-one, crash-minority, "
-              + "power-loss, crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog.",
+              + "power-loss, crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog, "
+              + "ctrler-cut (shardkv1 only).",
       defaultValue = "all")
   String faults;
 
@@ -235,6 +236,19 @@ public final class ExploreCommand implements Callable<Integer> {
                 + sys.cliName());
       }
       sched.validate(sys.topology());
+      if (!sys.faultKinds().contains(FaultKind.CTRLER_CUT)) {
+        for (Step st : sched.steps()) {
+          if (st instanceof Step.CtrlerCut) {
+            throw new IllegalArgumentException(
+                schedule
+                    + ": '"
+                    + st.text()
+                    + "': "
+                    + sys.cliName()
+                    + " has no controller to cut off (ctrler-cut is for shardkv1)");
+          }
+        }
+      }
       if (!sys.durable()) {
         for (Step st : sched.steps()) {
           if (st instanceof Step.Crash
@@ -358,7 +372,9 @@ public final class ExploreCommand implements Callable<Integer> {
                 + sys.cliName()
                 + " offers only "
                 + String.join(", ", offered)
-                + " (one server, in memory: no crashes, no Raft group to split)");
+                + (k.needsController()
+                    ? " (ctrler-cut needs a controller to cut off: shardkv1 only)"
+                    : " (one server, in memory: no crashes, no Raft group to split)"));
       }
     }
     return kinds;

@@ -71,15 +71,17 @@ public enum ExploredSystem {
   /**
    * 2025 lab 5: 3 shard groups of 3 (the fault domain), the configuration kvsrv and the controller
    * outside it; {@link #paced()} clerks, a join or leave every 400 ms (see {@link ShardKv1Run}).
+   * The only system with a controller to cut off mid-change, so the only one offering {@link
+   * FaultKind#CTRLER_CUT}.
    */
-  SHARDKV1(ShardKv1Run.topology(), ExploredSystem.paced());
+  SHARDKV1(ShardKv1Run.topology(), ExploredSystem.paced(), EnumSet.allOf(FaultKind.class));
 
   private final Topology topology;
   private final WorkloadParams defaults;
   private final Set<FaultKind> faultKinds;
 
   ExploredSystem(Topology topology, WorkloadParams defaults) {
-    this(topology, defaults, EnumSet.allOf(FaultKind.class));
+    this(topology, defaults, FaultKind.generic());
   }
 
   ExploredSystem(Topology topology, WorkloadParams defaults, Set<FaultKind> faultKinds) {

@@ -47,7 +47,8 @@ public final class Explorer {
 
   /**
    * The schedule of {@code seed}: generated from the seed's own stream, swarm or not, from the
-   * settings' fault kinds that the system offers (kvsrv1 has no crash kinds; the others offer all).
+   * settings' fault kinds that the system offers (kvsrv1 has no crash kinds; only shardkv1 has a
+   * controller to cut off, {@code ctrler-cut}).
    */
   public static Schedule scheduleFor(Settings s, long seed) {
     Set<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);

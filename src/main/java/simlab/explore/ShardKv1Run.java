@@ -47,7 +47,8 @@ final class ShardKv1Run extends VersionedRun {
   private final ShardKv1Factory impl;
   private final KvSrv1Service kvsrv;
   private final List<RaftGroupMonitor> monitors = new ArrayList<>();
-  private final RaftGroupsTarget target;
+  private final CtrlerTarget target;
+  private final CtrlerTakeover takeover;
   private final Reconfiguring workload;
   private final ShardCtrler admin;
 
@@ -71,14 +72,42 @@ final class ShardKv1Run extends VersionedRun {
             ctx -> impl.makeGroupServer(ctx, names, me, gid, MAX_RAFT_STATE, monitored));
       }
     }
-    this.target = new RaftGroupsTarget(sim, spec.system().topology(), this::raftOf, hook);
-    this.admin = sim.addNode(CTRLER, ctx -> impl.makeCtrler(ctx, kvsrv.makeClerk(ctx, KVSRV)));
+    ConfigWriteLog[] adminWrites = new ConfigWriteLog[1];
+    this.admin =
+        sim.addNode(
+            CTRLER,
+            ctx -> {
+              adminWrites[0] = new ConfigWriteLog(ctx, kvsrv.makeClerk(ctx, KVSRV));
+              return impl.makeCtrler(ctx, adminWrites[0]);
+            });
+    this.takeover =
+        new CtrlerTakeover(sim, CTRLER, adminWrites[0], this::successor, this::changeInFlight);
+    this.target =
+        new CtrlerTarget(
+            new RaftGroupsTarget(sim, spec.system().topology(), this::raftOf, hook), takeover);
     List<VersionedClerk> clerks = new ArrayList<>();
     for (int c = 0; c < spec.params().clients(); c++) {
       String node = "client-" + c;
       clerks.add(history.recording(c, node, freshClerk(node)));
     }
     this.workload = new Reconfiguring(sim, spec, clerks);
+  }
+
+  private SimFuture<Void> changeInFlight() {
+    return workload == null ? null : workload.changeInFlight();
+  }
+
+  /** A second controller in a node of its own, for {@link CtrlerTakeover}. */
+  private CtrlerTakeover.Successor successor(String node) {
+    ConfigWriteLog[] writes = new ConfigWriteLog[1];
+    ShardCtrler c =
+        sim.addNode(
+            node,
+            ctx -> {
+              writes[0] = new ConfigWriteLog(ctx, kvsrv.makeClerk(ctx, KVSRV));
+              return impl.makeCtrler(ctx, writes[0]);
+            });
+    return new CtrlerTakeover.Successor(node, c, writes[0]);
   }
 
   /** The servers of group {@code gid}, in peer order. */
@@ -138,6 +167,7 @@ final class ShardKv1Run extends VersionedRun {
   @Override
   void fullCheck() {
     monitors.forEach(m -> m.monitor().fullCheck());
+    takeover.check();
   }
 
   /**
@@ -149,6 +179,7 @@ final class ShardKv1Run extends VersionedRun {
     private final RandomGenerator r;
     private boolean busy;
     private boolean stopping;
+    private SimFuture<Void> inFlight;
 
     Reconfiguring(Simulation sim, RunSpec spec, List<VersionedClerk> clerks) {
       super(sim, spec.params(), clerks);
@@ -192,14 +223,26 @@ final class ShardKv1Run extends VersionedRun {
                     sim.annotate("explore: leave " + gid + " -> config " + next.num());
                   }
                 }
-                SimFuture<Void> f =
-                    changed ? admin.changeConfigTo(next) : SimFuture.completed(null);
+                SimFuture<Void> f;
+                if (changed) {
+                  target.changeBegins();
+                  f = admin.changeConfigTo(next);
+                  inFlight = f;
+                } else {
+                  f = SimFuture.completed(null);
+                }
                 f.onComplete(
                     v -> {
                       busy = false;
+                      inFlight = null;
                       sim.schedule(CONFIG_EVERY, this::reconfigure);
                     });
               });
+    }
+
+    @Override
+    public long pending() {
+      return super.pending() + takeover.pending().size();
     }
 
     @Override
@@ -208,9 +251,14 @@ final class ShardKv1Run extends VersionedRun {
       super.stop();
     }
 
+    /** The controller's configuration change in progress, or null. */
+    SimFuture<Void> changeInFlight() {
+      return inFlight;
+    }
+
     @Override
     public boolean finished() {
-      return super.finished() && !busy;
+      return super.finished() && !busy && takeover.pending().isEmpty();
     }
   }
 }

@@ -25,7 +25,24 @@ public enum FaultKind {
   REORDER,
   /** Requests delivered twice, the copy up to 1.6 s late (old requests after newer ones). */
   DUPLICATE,
-  CLOG;
+  CLOG,
+  /**
+   * While a configuration change is in progress the acting controller is cut off, a second
+   * controller must finish the change, then the first returns and must bail out (shardkv1 only).
+   */
+  CTRLER_CUT;
+
+  /** Whether the kind needs a target with a controller to cut off ({@link #CTRLER_CUT}). */
+  public boolean needsController() {
+    return this == CTRLER_CUT;
+  }
+
+  /** Every kind that any target offers: all but those that need a controller. */
+  public static Set<FaultKind> generic() {
+    EnumSet<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
+    kinds.removeIf(FaultKind::needsController);
+    return kinds;
+  }
 
   /** e.g. {@code partition-random}, {@code power-loss}. */
   public String cliName() {

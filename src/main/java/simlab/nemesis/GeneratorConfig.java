@@ -40,9 +40,12 @@ public record GeneratorConfig(
     weights = Collections.unmodifiableMap(w);
   }
 
-  /** Every kind at weight 1, 4 to 10 faults about 700 ms apart, each lasting 200 ms to 2 s. */
+  /**
+   * Every {@linkplain FaultKind#generic() generic} kind at weight 1, 4 to 10 faults about 700 ms
+   * apart, each lasting 200 ms to 2 s.
+   */
   public static GeneratorConfig defaults() {
-    return of(Set.of(FaultKind.values()));
+    return of(FaultKind.generic());
   }
 
   /** {@link #defaults()} restricted to {@code kinds}. */

@@ -49,6 +49,8 @@ public final class NemesisDriver {
   private int applied;
   private Active armed;
   private Active armedCommit;
+  private Active armedCut;
+  private int ctrlerCuts;
 
   /** A fault that has been applied and not yet ended. */
   private final class Active {
@@ -86,6 +88,14 @@ public final class NemesisDriver {
     this.crashedByUs = new boolean[topo.size()];
     this.clogs = new int[topo.size()];
     schedule.validate(topo);
+    if (!target.hasController()) {
+      for (Step s : schedule.steps()) {
+        if (s instanceof Step.CtrlerCut) {
+          throw new IllegalArgumentException(
+              "'" + s.text() + "': this target has no controller to cut off (shardkv1 only)");
+        }
+      }
+    }
   }
 
   /** Schedules every step relative to now. Call once. */
@@ -98,6 +108,9 @@ public final class NemesisDriver {
     baseReordering = sim.network().longReordering();
     target.onLeaderStart(this::leaderStarted);
     target.onCommit(this::committed);
+    if (target.hasController()) {
+      target.onConfigChange(this::configChangeBegan);
+    }
     for (Step s : schedule.steps()) {
       sim.schedule(Duration.ofMillis(s.atMs()), () -> apply(s));
     }
@@ -176,6 +189,11 @@ public final class NemesisDriver {
       Active a = new Active(s, () -> armedCommit = null);
       active.add(a);
       armedCommit = a;
+      note(s.text(), " (armed)");
+    } else if (s instanceof Step.CtrlerCut) {
+      Active a = new Active(s, () -> armedCut = null);
+      active.add(a);
+      armedCut = a;
       note(s.text(), " (armed)");
     } else if (s instanceof Step.Unreliable) {
       unreliable++;
@@ -273,6 +291,44 @@ public final class NemesisDriver {
           note("triggered: " + c.text(), names(List.of(node)));
           crashFor(c, nodes, c.forMs());
         });
+  }
+
+  private void configChangeBegan() {
+    Active a = armedCut;
+    if (a == null || a.ended) {
+      return;
+    }
+    armedCut = null;
+    // The delay comes from the step's own stream, so it depends on the step alone; it puts the cut
+    // at different points of the change (before the next configuration is stored, between shard
+    // moves, around the publish).
+    long delayUs =
+        sim.random("nemesis:" + a.step.text()).nextLong(Step.CtrlerCut.MAX_DELAY_MS * 1000 + 1);
+    sim.schedule(
+        Duration.ofNanos(delayUs * 1000),
+        () -> {
+          if (a.ended) {
+            return;
+          }
+          active.remove(a);
+          a.ended = true;
+          note("triggered: " + a.step.text(), "after " + delayUs + " us");
+          cutControllerFor(a.step);
+        });
+  }
+
+  private void cutControllerFor(Step s) {
+    if (ctrlerCuts++ == 0) {
+      target.cutController();
+    }
+    begin(
+        s,
+        () -> {
+          if (--ctrlerCuts == 0) {
+            target.reconnectController();
+          }
+        },
+        "controller");
   }
 
   private void crashFor(Step s, List<Integer> nodes, long forMs) {

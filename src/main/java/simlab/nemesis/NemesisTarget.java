@@ -40,6 +40,31 @@ public interface NemesisTarget {
    */
   void onCommit(IntConsumer listener);
 
+  /**
+   * Whether the target has a controller outside the fault domain that drives configuration changes
+   * and can be cut off mid-change ({@link Step.CtrlerCut}); shardkv1 does.
+   */
+  default boolean hasController() {
+    return false;
+  }
+
+  /** {@code listener} is told whenever the controller begins a configuration change. */
+  default void onConfigChange(Runnable listener) {}
+
+  /**
+   * Cuts the acting controller off from every node and starts a second controller that must finish
+   * the change it was making (see {@link Step.CtrlerCut}). Only called when {@link
+   * #hasController()}.
+   */
+  default void cutController() {
+    throw new UnsupportedOperationException("this target has no controller to cut off");
+  }
+
+  /** Reconnects the controller cut off by {@link #cutController()}. */
+  default void reconnectController() {
+    throw new UnsupportedOperationException("this target has no controller to cut off");
+  }
+
   default void setLink(int from, int to, boolean up) {
     sim().network().setLinkEnabled(topology().nodes().get(from), topology().nodes().get(to), up);
   }

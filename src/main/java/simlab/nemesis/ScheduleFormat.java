@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  *        | "crash-after-commit" SET
  *        | "unreliable" | "reorder" | "duplicate"
  *        | "clog" SET
+ *        | "ctrler-cut"                  shardkv1: the controller, mid-change
  * SET   := IDS | "leader" | "minority" | "all" | "rest"
  * IDS   := "[" index* "]"
  * </pre>
@@ -75,6 +76,8 @@ public final class ScheduleFormat {
       body = "duplicate";
     } else if (step instanceof Step.Clog p) {
       body = "clog " + p.nodes().text();
+    } else if (step instanceof Step.CtrlerCut) {
+      body = "ctrler-cut";
     } else {
       return "at " + step.atMs() + "ms heal";
     }
@@ -123,7 +126,7 @@ public final class ScheduleFormat {
       String kind =
           next(
               "a fault (partition, isolate, bridge, cut, crash, crash-leader-after-start, "
-                  + "crash-after-commit, unreliable, reorder, duplicate, clog) or heal");
+                  + "crash-after-commit, unreliable, reorder, duplicate, clog, ctrler-cut) or heal");
       Step s;
       try {
         s =
@@ -161,10 +164,11 @@ public final class ScheduleFormat {
               case "duplicate" -> new Step.Duplicate(at, duration());
               case "clog" ->
                   new Step.Clog(at, set("the nodes to clog, e.g. [0] or leader"), duration());
+              case "ctrler-cut" -> new Step.CtrlerCut(at, duration());
               default ->
                   throw error(
                       "expected a fault (partition, isolate, bridge, cut, crash, "
-                          + "crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog)"
+                          + "crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog, ctrler-cut)"
                           + " or heal, got '"
                           + kind
                           + "'");

@@ -146,6 +146,7 @@ public final class ScheduleGenerator {
           r.nextBoolean()
               ? new Step.Clog(at, NodeSet.LEADER, d)
               : new Step.Clog(at, NodeSet.Ids.of(r.nextInt(n)), d);
+      case CTRLER_CUT -> new Step.CtrlerCut(at, Step.CtrlerCut.MIN_GENERATED_MS + d);
     };
   }
 

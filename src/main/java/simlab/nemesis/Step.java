@@ -273,6 +273,45 @@ public sealed interface Step {
   }
 
   /**
+   * Armed at {@code atMs}: the next time the controller begins a configuration change, after a
+   * delay of up to {@link #MAX_DELAY_MS} ms (drawn from the step's own stream, so the cut lands at
+   * different points of the change), the controller is cut off from every node; a second controller
+   * is started at once and must finish the change (6.5840's 5C recovery). After {@code forMs} the
+   * first controller is reconnected, and must bail out of its change. Disarmed by {@link Heal}.
+   * Only targets with a controller offer it ({@link NemesisTarget#hasController()}).
+   */
+  record CtrlerCut(long atMs, long forMs) implements Step {
+    /**
+     * The latest the cut comes after the change began (drawn to the microsecond): a change of the
+     * reference takes 7 to 12 ms on a healthy network (measured at seed 1), longer under faults, so
+     * the cut lands before, during and after its shard moves.
+     */
+    public static final long MAX_DELAY_MS = 15;
+
+    /**
+     * Added to a generated cut's duration: 6.5840's partitionCtrler keeps the controller cut off
+     * for 1 s, plus 1 s with leases, before the successor's initController; a cut shorter than a
+     * lease (1 s in the reference) ends before any successor may take over, and the first
+     * controller simply carries on. The shrinker may still shorten it.
+     */
+    public static final long MIN_GENERATED_MS = 1000;
+
+    public CtrlerCut {
+      check(atMs, forMs, true);
+    }
+
+    @Override
+    public Step withAt(long at) {
+      return new CtrlerCut(at, forMs);
+    }
+
+    @Override
+    public Step withFor(long d) {
+      return new CtrlerCut(atMs, d);
+    }
+  }
+
+  /**
    * Ends every active fault: links up, clogs released, crashed nodes restarted, network back to its
    * start mode.
    */

@@ -24,5 +24,11 @@
  * group) are resolved when the step is applied, {@code all} and {@code rest} are fixed sets.
  * Generated schedules use explicit indices wherever the choice needs no run-time knowledge, so a
  * printed schedule says what it does.
+ *
+ * <p>One kind reaches outside the fault domain: {@code ctrler-cut} ({@link
+ * simlab.nemesis.Step.CtrlerCut}) cuts off the controller of a target that has one ({@link
+ * simlab.nemesis.NemesisTarget#hasController()}, the explorer's shardkv1) in the middle of a
+ * configuration change; it is not among the {@linkplain simlab.nemesis.FaultKind#generic() generic}
+ * kinds every target offers.
  */
 package simlab.nemesis;

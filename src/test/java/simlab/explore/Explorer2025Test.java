@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import simlab.explore.ExplorerTest.Cli;
 import simlab.kvsrv1.NoVersionCheckKvSrv1;
 import simlab.nemesis.FaultKind;
+import simlab.nemesis.Schedule;
+import simlab.nemesis.ScheduleFormat;
+import simlab.nemesis.Step;
 
 /**
  * The explorer on the 2025 services (kvsrv1, kvraft1, shardkv1): same seed, same schedule, same
@@ -132,5 +136,93 @@ class Explorer2025Test {
     assertEquals(2, replay.code(), replay.err());
     assertEquals(1, replay.err().strip().lines().count(), replay.err());
     assertTrue(replay.err().contains("kvsrv1 has no crash faults"), replay.err());
+  }
+
+  /**
+   * A cut at seed 1 that lands 1.5 ms into the change to configuration 3, long enough for the
+   * successor to take the lease over and finish that change before the controller returns.
+   */
+  static final Schedule CUT =
+      ScheduleFormat.parse("cut", "at 500ms ctrler-cut for 1500ms\nat 5000ms heal\n");
+
+  static RunSpec cutSpec(Impls impls) {
+    ExploredSystem sys = ExploredSystem.SHARDKV1;
+    return new RunSpec(sys, 1, CUT, sys.defaultParams(), impls);
+  }
+
+  @Test
+  void aControllerCutMidChangeIsFinishedByASuccessorAndReplaysExactly() throws Exception {
+    List<String> log = new ArrayList<>();
+    Outcome x = ExploreRun.run(cutSpec(Impls.REFERENCE), log::add);
+    Outcome y = ExploreRun.run(cutSpec(Impls.REFERENCE), null);
+    assertEquals(Outcome.Result.PASS, x.result(), x.detail());
+    assertEquals(x, y, "same spec, same outcome and trace hash");
+    assertTrue(
+        log.stream().anyMatch(l -> l.contains("triggered: at 500ms ctrler-cut for 1500ms")),
+        String.join("\n", log));
+    // The same cut catches a controller that writes its target again after losing its lease:
+    // the successor took over and finished the change, and the bail-out check sees the write.
+    Outcome broken =
+        ExploreRun.run(
+            cutSpec(
+                Impls.validate(
+                    ExploredSystem.SHARDKV1, "simlab.shardkv1.BrokenShardKv1$RepublishTarget")),
+            null);
+    assertTrue(broken.fails(CtrlerTakeover.PROPERTY), broken.toString());
+
+    Path file = tmp.resolve("shardkv1-cut.txt");
+    ScheduleFile.write(file, cutSpec(Impls.REFERENCE), "shardkv1 seed 1", "");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xss8m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ExploreMain.class.getName(),
+                "shardkv1",
+                "--schedule",
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertTrue(out.contains("trace-hash: " + x.traceHash()), x.traceHash() + "\n" + out);
+  }
+
+  @Test
+  void onlyShardkv1OffersTheControllerCut() {
+    for (ExploredSystem sys : ExploredSystem.values()) {
+      assertEquals(
+          sys == ExploredSystem.SHARDKV1,
+          sys.faultKinds().contains(FaultKind.CTRLER_CUT),
+          sys.cliName());
+    }
+    boolean generated = false;
+    Explorer.Settings s = settings(ExploredSystem.SHARDKV1, Impls.REFERENCE, tmp, 0);
+    for (long seed = 1; seed <= 10 && !generated; seed++) {
+      generated =
+          Explorer.scheduleFor(s, seed).steps().stream().anyMatch(Step.CtrlerCut.class::isInstance);
+    }
+    assertTrue(generated, "no ctrler-cut in the default schedules of seeds 1-10");
+
+    Cli c = ExplorerTest.cli("kvraft1", "--faults", "ctrler-cut");
+    assertEquals(2, c.code(), c.err());
+    assertEquals(1, c.err().strip().lines().count(), c.err());
+    assertTrue(
+        c.err().startsWith("explore: --faults ctrler-cut: kvraft1 offers only ")
+            && c.err().contains("shardkv1 only"),
+        c.err());
+  }
+
+  @Test
+  void aScheduleFileWithAControllerCutIsRefusedWhereThereIsNoController() throws IOException {
+    Path file = tmp.resolve("cut.txt");
+    Files.writeString(
+        file, "# system: kv\n# seed: 1\nat 100ms ctrler-cut for 300ms\nat 500ms heal\n");
+    Cli replay = ExplorerTest.cli("kv", "--schedule", file.toString());
+    assertEquals(2, replay.code(), replay.err());
+    assertEquals(1, replay.err().strip().lines().count(), replay.err());
+    assertTrue(replay.err().contains("kv has no controller to cut off"), replay.err());
   }
 }

@@ -27,6 +27,7 @@ class ScheduleFormatTest {
             new Step.Crash(1800, NodeSet.MINORITY, 900),
             new Step.Crash(1900, NodeSet.ALL, 300),
             new Step.CrashLeaderAfterStart(2000, 400),
+            new Step.CtrlerCut(2100, 900),
             new Step.CrashAfterCommit(2050, NodeSet.ALL, 400),
             new Step.Unreliable(2100, 1000),
             new Step.Reorder(2200, 1000),
@@ -76,8 +77,8 @@ class ScheduleFormatTest {
     assertError(
         "at 10ms explode [1] for 5ms",
         "f.txt:1: expected a fault (partition, isolate, bridge, cut, crash, "
-            + "crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog)"
-            + " or heal, got 'explode'");
+            + "crash-leader-after-start, crash-after-commit, unreliable, reorder, duplicate, clog,"
+            + " ctrler-cut) or heal, got 'explode'");
     assertError(
         "at 10ms crash [1]",
         "f.txt:1: expected 'for <duration>ms' after the fault, got the end of the line");
