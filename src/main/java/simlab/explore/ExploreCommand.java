@@ -307,7 +307,10 @@ public final class ExploreCommand implements Callable<Integer> {
                 stdout::println,
                 report,
                 "explore " + sys.cliName() + " --schedule " + schedule,
-                "test-scripts/explore " + sys.cliName() + " --schedule " + schedule);
+                "test-scripts/explore "
+                    + sys.cliName()
+                    + " --schedule "
+                    + ShellWord.quote(schedule.toString()));
       } catch (java.io.UncheckedIOException e) {
         stderr.println("explore: --report " + report + ": " + e.getMessage());
         return 2;
@@ -335,10 +338,10 @@ public final class ExploreCommand implements Callable<Integer> {
   private String replayBase(ExploredSystem sys) {
     StringBuilder b = new StringBuilder("test-scripts/explore ").append(sys.cliName());
     if (impl != null) {
-      b.append(" --impl ").append(impl);
+      b.append(" --impl ").append(ShellWord.quote(impl));
     }
     if (!faults.equals("all")) {
-      b.append(" --faults ").append(faults);
+      b.append(" --faults ").append(ShellWord.quote(faults));
     }
     if (swarm) {
       b.append(" --swarm");

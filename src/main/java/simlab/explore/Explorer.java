@@ -113,7 +113,11 @@ public final class Explorer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    String shrunkReplay = "test-scripts/explore " + s.system().cliName() + " --schedule " + file;
+    String shrunkReplay =
+        "test-scripts/explore "
+            + s.system().cliName()
+            + " --schedule "
+            + ShellWord.quote(file.toString());
     Path reportDir = s.outDir().resolve(s.system().cliName() + "-seed" + seed + "-report");
     ExploreRun.Reported reported =
         ExploreRun.runWithReport(shrunk.spec(), null, reportDir, "explore " + title, shrunkReplay);

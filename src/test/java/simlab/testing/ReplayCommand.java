@@ -81,13 +81,7 @@ public final class ReplayCommand {
   }
 
   static String quote(String token) {
-    if (!token.isEmpty()
-        && token
-            .chars()
-            .allMatch(c -> Character.isLetterOrDigit(c) || "._-=/:,+@".indexOf(c) >= 0)) {
-      return token;
-    }
-    return "'" + token.replace("'", "'\\''") + "'";
+    return simlab.explore.ShellWord.quote(token);
   }
 
   /**
