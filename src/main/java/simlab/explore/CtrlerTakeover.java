@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import simlab.shardkv1.ConfigWrites;
 import simlab.shardkv1.shardctrler.ShardCtrler;
 import simlab.sim.SimFuture;
 import simlab.sim.Simulation;
@@ -26,11 +27,11 @@ final class CtrlerTakeover {
   static final String PROPERTY = "Controller bail-out";
 
   /** A successor controller and the log of its configuration writes. */
-  record Successor(String node, ShardCtrler ctrler, ConfigWriteLog writes) {}
+  record Successor(String node, ShardCtrler ctrler, ConfigWrites writes) {}
 
   private final Simulation sim;
   private final String acting;
-  private final ConfigWriteLog actingWrites;
+  private final ConfigWrites actingWrites;
   private final Function<String, Successor> makeSuccessor;
   private final Supplier<SimFuture<Void>> changeInFlight;
   private final List<Cut> cuts = new ArrayList<>();
@@ -58,7 +59,7 @@ final class CtrlerTakeover {
   CtrlerTakeover(
       Simulation sim,
       String acting,
-      ConfigWriteLog actingWrites,
+      ConfigWrites actingWrites,
       Function<String, Successor> makeSuccessor,
       Supplier<SimFuture<Void>> changeInFlight) {
     this.sim = sim;
@@ -121,7 +122,7 @@ final class CtrlerTakeover {
         continue;
       }
       // Writes issued after the change ended belong to later changes of its own.
-      List<String> late = actingWrites.acceptedBetween(c.reconnectedAt, c.changeEndedAt);
+      List<ConfigWrites.Write> late = actingWrites.issuedBetween(c.reconnectedAt, c.changeEndedAt);
       if (!late.isEmpty()) {
         throw new PropertyFailure(
             PROPERTY,

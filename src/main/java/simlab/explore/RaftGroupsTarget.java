@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import simlab.nemesis.Leaders;
 import simlab.nemesis.NemesisTarget;
 import simlab.nemesis.StartHook;
 import simlab.nemesis.Topology;
@@ -82,20 +83,12 @@ final class RaftGroupsTarget implements NemesisTarget {
 
   @Override
   public OptionalInt leader(int group) {
-    int best = -1;
-    int bestTerm = -1;
-    for (int i : topology.groups().get(group)) {
-      String id = topology.nodes().get(i);
-      Raft rf = sim.isAlive(id) ? raftOf.apply(id) : null;
-      if (rf != null) {
-        Raft.RaftState st = rf.getState();
-        if (st.isLeader() && st.term() > bestTerm) {
-          best = i;
-          bestTerm = st.term();
-        }
-      }
-    }
-    return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);
+    return Leaders.highestTermAmong(
+        topology.groups().get(group),
+        i -> {
+          String id = topology.nodes().get(i);
+          return sim.isAlive(id) ? raftOf.apply(id) : null;
+        });
   }
 
   @Override

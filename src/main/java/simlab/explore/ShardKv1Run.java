@@ -14,6 +14,7 @@ import simlab.nemesis.Topology;
 import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
 import simlab.shardctrler.RaftBacked;
+import simlab.shardkv1.ConfigWrites;
 import simlab.shardkv1.ShardKv1Factory;
 import simlab.shardkv1.shardcfg.ShardConfig;
 import simlab.shardkv1.shardctrler.ShardCtrler;
@@ -72,12 +73,12 @@ final class ShardKv1Run extends VersionedRun {
             ctx -> impl.makeGroupServer(ctx, names, me, gid, MAX_RAFT_STATE, monitored));
       }
     }
-    ConfigWriteLog[] adminWrites = new ConfigWriteLog[1];
+    ConfigWrites[] adminWrites = new ConfigWrites[1];
     this.admin =
         sim.addNode(
             CTRLER,
             ctx -> {
-              adminWrites[0] = new ConfigWriteLog(ctx, kvsrv.makeClerk(ctx, KVSRV));
+              adminWrites[0] = new ConfigWrites(ctx, kvsrv.makeClerk(ctx, KVSRV));
               return impl.makeCtrler(ctx, adminWrites[0]);
             });
     this.takeover =
@@ -99,12 +100,12 @@ final class ShardKv1Run extends VersionedRun {
 
   /** A second controller in a node of its own, for {@link CtrlerTakeover}. */
   private CtrlerTakeover.Successor successor(String node) {
-    ConfigWriteLog[] writes = new ConfigWriteLog[1];
+    ConfigWrites[] writes = new ConfigWrites[1];
     ShardCtrler c =
         sim.addNode(
             node,
             ctx -> {
-              writes[0] = new ConfigWriteLog(ctx, kvsrv.makeClerk(ctx, KVSRV));
+              writes[0] = new ConfigWrites(ctx, kvsrv.makeClerk(ctx, KVSRV));
               return impl.makeCtrler(ctx, writes[0]);
             });
     return new CtrlerTakeover.Successor(node, c, writes[0]);

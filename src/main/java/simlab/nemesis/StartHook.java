@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import simlab.raft.ApplyMsg;
+import simlab.raft.ForwardingRaft;
 import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
 import simlab.raft.RaftIntrospection;
@@ -117,13 +118,12 @@ public final class StartHook {
         : new Observed(raft, node, onStart);
   }
 
-  private static class Observed implements Raft {
-    final Raft inner;
+  private static class Observed extends ForwardingRaft {
     private final String node;
     private final BiConsumer<String, StartResult> onStart;
 
     Observed(Raft inner, String node, BiConsumer<String, StartResult> onStart) {
-      this.inner = inner;
+      super(inner);
       this.node = node;
       this.onStart = onStart;
     }
@@ -133,26 +133,6 @@ public final class StartHook {
       StartResult r = inner.start(command);
       onStart.accept(node, r);
       return r;
-    }
-
-    @Override
-    public RaftState getState() {
-      return inner.getState();
-    }
-
-    @Override
-    public void snapshot(int index, byte[] snapshot) {
-      inner.snapshot(index, snapshot);
-    }
-
-    @Override
-    public int persistedSize() {
-      return inner.persistedSize();
-    }
-
-    @Override
-    public void kill() {
-      inner.kill();
     }
   }
 

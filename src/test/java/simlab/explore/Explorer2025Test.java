@@ -67,22 +67,7 @@ class Explorer2025Test {
     Outcome here = ExploreRun.run(spec, null);
     Path file = tmp.resolve("kvraft1-seed3.txt");
     ScheduleFile.write(file, spec, "kvraft1 seed 3", "");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-Xss8m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ExploreMain.class.getName(),
-                "kvraft1",
-                "--schedule",
-                file.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
-    assertTrue(out.contains("trace-hash: " + here.traceHash()), here.traceHash() + "\n" + out);
+    assertFreshJvmReplays("kvraft1", file, here.traceHash());
   }
 
   @Test
@@ -172,22 +157,7 @@ class Explorer2025Test {
 
     Path file = tmp.resolve("shardkv1-cut.txt");
     ScheduleFile.write(file, cutSpec(Impls.REFERENCE), "shardkv1 seed 1", "");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-Xss8m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ExploreMain.class.getName(),
-                "shardkv1",
-                "--schedule",
-                file.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
-    assertTrue(out.contains("trace-hash: " + x.traceHash()), x.traceHash() + "\n" + out);
+    assertFreshJvmReplays("shardkv1", file, x.traceHash());
   }
 
   @Test
@@ -224,5 +194,28 @@ class Explorer2025Test {
     assertEquals(2, replay.code(), replay.err());
     assertEquals(1, replay.err().strip().lines().count(), replay.err());
     assertTrue(replay.err().contains("kv has no controller to cut off"), replay.err());
+  }
+
+  /**
+   * Replays {@code file} in a fresh JVM through the command line; it must pass with {@code hash}.
+   */
+  private static void assertFreshJvmReplays(String system, Path file, String hash)
+      throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xss8m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ExploreMain.class.getName(),
+                system,
+                "--schedule",
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertTrue(out.contains("trace-hash: " + hash), hash + "\n" + out);
   }
 }

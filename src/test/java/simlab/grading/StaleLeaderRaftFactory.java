@@ -3,6 +3,7 @@ package simlab.grading;
 import java.util.List;
 import java.util.function.Consumer;
 import simlab.raft.ApplyMsg;
+import simlab.raft.ForwardingRaft;
 import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
 import simlab.raft.ReferenceRaftFactory;
@@ -17,34 +18,14 @@ public final class StaleLeaderRaftFactory implements RaftFactory {
   @Override
   public Raft make(NodeContext ctx, List<String> peers, int me, Consumer<ApplyMsg> applyCh) {
     Raft inner = new ReferenceRaftFactory().make(ctx, peers, me, applyCh);
-    return new Raft() {
+    return new ForwardingRaft(inner) {
       private boolean wasLeader;
-
-      @Override
-      public StartResult start(Object command) {
-        return inner.start(command);
-      }
 
       @Override
       public RaftState getState() {
         RaftState s = inner.getState();
         wasLeader |= s.isLeader();
         return new RaftState(s.term(), wasLeader);
-      }
-
-      @Override
-      public void snapshot(int index, byte[] snapshot) {
-        inner.snapshot(index, snapshot);
-      }
-
-      @Override
-      public int persistedSize() {
-        return inner.persistedSize();
-      }
-
-      @Override
-      public void kill() {
-        inner.kill();
       }
     };
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import simlab.raft.ApplyMsg;
+import simlab.raft.ForwardingRaft;
 import simlab.raft.Raft;
 import simlab.raft.RaftFactory;
 import simlab.sim.NodeContext;
@@ -43,7 +44,7 @@ public final class ZooIndexOnlyRsmFactory implements RsmFactory {
                 applyCh.accept(msg);
               };
           Raft inner = raftFactory.make(c, peers, i, rewrite);
-          return new Raft() {
+          return new ForwardingRaft(inner) {
             @Override
             public StartResult start(Object command) {
               StartResult r = inner.start(command);
@@ -51,26 +52,6 @@ public final class ZooIndexOnlyRsmFactory implements RsmFactory {
                 startedTerm.put(r.index(), r.term());
               }
               return r;
-            }
-
-            @Override
-            public RaftState getState() {
-              return inner.getState();
-            }
-
-            @Override
-            public void snapshot(int index, byte[] snapshot) {
-              inner.snapshot(index, snapshot);
-            }
-
-            @Override
-            public int persistedSize() {
-              return inner.persistedSize();
-            }
-
-            @Override
-            public void kill() {
-              inner.kill();
             }
           };
         };

@@ -223,7 +223,7 @@ final class ShardKv1Fixture {
    * controller took over meanwhile, bailed out: the kvsrv accepted no configuration from it since.
    */
   void checkBailedOut(Ctrler c, long sinceNanos) {
-    List<ConfigWrites.Write> late = c.writes().acceptedSince(sinceNanos);
+    List<ConfigWrites.Write> late = c.writes().answeredSince(sinceNanos);
     assertTrue(
         late.isEmpty(),
         "controller "
