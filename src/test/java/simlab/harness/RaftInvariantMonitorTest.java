@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import simlab.raft.ApplyMsg;
+import simlab.raft.ForwardingRaft;
 import simlab.raft.Raft;
 import simlab.raft.RaftIntrospection;
 import simlab.sim.Simulation;
@@ -283,40 +284,14 @@ class RaftInvariantMonitorTest {
   }
 
   /** The reference Raft, except that raft-1's log view shows a forged command at index 2. */
-  static final class ForgingRaft implements Raft, RaftIntrospection {
-    private final Raft raft;
+  static final class ForgingRaft extends ForwardingRaft implements RaftIntrospection {
     private final RaftIntrospection view;
     private final boolean forge;
 
     ForgingRaft(Raft raft, boolean forge) {
-      this.raft = raft;
+      super(raft);
       this.view = (RaftIntrospection) raft;
       this.forge = forge;
-    }
-
-    @Override
-    public StartResult start(Object command) {
-      return raft.start(command);
-    }
-
-    @Override
-    public RaftState getState() {
-      return raft.getState();
-    }
-
-    @Override
-    public void snapshot(int index, byte[] snapshot) {
-      raft.snapshot(index, snapshot);
-    }
-
-    @Override
-    public int persistedSize() {
-      return raft.persistedSize();
-    }
-
-    @Override
-    public void kill() {
-      raft.kill();
     }
 
     @Override
